@@ -1,0 +1,70 @@
+// Layer rules (see docs/ARCHITECTURE.md): renderer → shared; main → core → shared; cli → core; preload → shared.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'util', 'zlib', 'url', 'net', 'http', 'https'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tsbuild/**', 'coverage/**', 'test-results/**', 'bin/**', 'build/**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': {
+        typescript: { project: ['tsconfig.*.json'] },
+        node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+      },
+      'import/extensions': ['.ts', '.tsx', '.js', '.json'],
+      'boundaries/elements': [
+        { type: 'shared', pattern: 'shared/**', mode: 'full' },
+        { type: 'renderer', pattern: 'renderer/**', mode: 'full' },
+        { type: 'main', pattern: 'electron/main/**', mode: 'full' },
+        { type: 'preload', pattern: 'electron/preload/**', mode: 'full' },
+        { type: 'core', pattern: 'electron/core/**', mode: 'full' },
+        { type: 'cli', pattern: 'electron/cli/**', mode: 'full' },
+        { type: 'test', pattern: 'test/**', mode: 'full' },
+        { type: 'bench', pattern: 'bench/**', mode: 'full' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [2, {
+        default: 'disallow',
+        policies: [
+          { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'shared' } } } },
+          { from: { element: { type: 'renderer' } }, allow: { to: { element: { types: { anyOf: ['renderer', 'shared'] } } } } },
+          { from: { element: { type: 'preload' } }, allow: { to: { element: { types: { anyOf: ['preload', 'shared'] } } } } },
+          { from: { element: { type: 'core' } }, allow: { to: { element: { types: { anyOf: ['core', 'shared'] } } } } },
+          { from: { element: { type: 'main' } }, allow: { to: { element: { types: { anyOf: ['main', 'core', 'shared'] } } } } },
+          { from: { element: { type: 'cli' } }, allow: { to: { element: { types: { anyOf: ['cli', 'core', 'shared'] } } } } },
+          { from: { element: { types: { anyOf: ['test', 'bench'] } } }, allow: { to: { element: { types: { anyOf: ['test', 'bench', 'shared', 'core', 'main', 'preload', 'cli', 'renderer'] } } } } },
+          // External packages: allowed, except those a layer must never reach (no-restricted-imports below).
+          { allow: { to: { module: { origin: { anyOf: ['external', 'core'] } } } } },
+        ],
+      }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, 'electron', 'react', 'react-dom'], message: 'shared/ is pure: no Node, no DOM, no Electron.' }] }],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'core and cli never import electron.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3-multiple-ciphers'], message: 'The renderer has no Node: call window.obmin.' }] }],
+    },
+  },
+);
