@@ -1,0 +1,58 @@
+// Session and web-contents hardening: no permissions, no network, no navigation away, no new windows, no webviews.
+import type { App, Session, WebContents } from 'electron';
+import { APP_ORIGIN } from './protocol';
+
+/** True for a URL of our own renderer (exact origin; Chromium hands us canonical URLs). */
+export function isAppUrl(url: string): boolean {
+  return url.startsWith(`${APP_ORIGIN}/`);
+}
+
+/** Every request that is not our own files is cancelled: the workstation never talks to a network. */
+export function shouldCancelRequest(url: string): boolean {
+  if (isAppUrl(url)) return false;
+  if (url.startsWith('devtools://')) return false;
+  // data: and our own blob: URLs never leave the process; CSP allows them for images only.
+  if (url.startsWith('data:')) return false;
+  if (url.startsWith(`blob:${APP_ORIGIN}/`)) return false;
+  return true;
+}
+
+export function isAllowedNavigation(url: string): boolean {
+  return isAppUrl(url);
+}
+
+type HardenableSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setSpellCheckerEnabled'
+> & { webRequest: Pick<Session['webRequest'], 'onBeforeRequest'> };
+
+export function hardenSession(ses: HardenableSession): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  // The spell checker downloads dictionaries; it is off in webPreferences too.
+  ses.setSpellCheckerEnabled(false);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: shouldCancelRequest(details.url) }));
+}
+
+type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+export function hardenWebContents(contents: HardenableContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  // Covers sub-frames and redirects, which 'will-navigate' does not see.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Applies hardenWebContents to every web contents the app ever creates, including devtools and popups. */
+export function hardenApp(app: Pick<App, 'on'>): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+}

@@ -1,0 +1,82 @@
+// The Electron front door: one instance, one hardened window, the core behind a typed IPC router.
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import { createCore, defaultDataDir } from '../core';
+import { createRouter } from '../core/ipc/router';
+import { createEventForwarder } from './events';
+import { hardenApp, hardenSession } from './hardening';
+import { bindIpc, createSenderCheck } from './ipc';
+import { startLockWatch } from './lock';
+import { menuTemplate } from './menu';
+import { APP_INDEX_URL, registerAppScheme, serveApp } from './protocol';
+import { createWindowOptions, WINDOW_PARTITION } from './window';
+
+// Bundled to dist/electron/main.cjs, beside preload.cjs; the renderer is built to dist/renderer.
+const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+
+let mainWindow: BrowserWindow | null = null;
+
+function ourWindows(): BrowserWindow[] {
+  return mainWindow && !mainWindow.isDestroyed() ? [mainWindow] : [];
+}
+
+function createMainWindow(devTools: boolean): BrowserWindow {
+  const window = new BrowserWindow(createWindowOptions({ preload: PRELOAD_PATH }, { devTools }));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_INDEX_URL);
+  return window;
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  const devTools = !app.isPackaged;
+  await app.whenReady();
+
+  const windowSession = session.fromPartition(WINDOW_PARTITION);
+  for (const ses of [session.defaultSession, windowSession]) hardenSession(ses);
+  serveApp(windowSession.protocol, RENDERER_DIR);
+
+  const emit = createEventForwarder(() => ourWindows().map((w) => w.webContents));
+  const core = createCore({ dataDir: defaultDataDir(), onEvent: emit });
+  const router = createRouter(core);
+  bindIpc(ipcMain, router, createSenderCheck(ourWindows));
+  const stopLockWatch = startLockWatch({ powerMonitor, router, emit });
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools })));
+  mainWindow = createMainWindow(devTools);
+
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => app.quit());
+  // Quitting locks: closing the core closes the database and drops the key.
+  let closed = false;
+  app.on('before-quit', () => {
+    if (closed) return;
+    closed = true;
+    stopLockWatch();
+    core.close();
+  });
+}
+
+// Before 'ready': the scheme's privileges and the sandbox for every renderer cannot be granted later.
+registerAppScheme(protocol);
+app.enableSandbox();
+hardenApp(app);
+
+if (app.requestSingleInstanceLock()) {
+  start().catch((error: unknown) => {
+    console.error('Obmin failed to start:', error instanceof Error ? error.name : 'unknown error');
+    app.exit(1);
+  });
+} else {
+  // A second copy would open the same vault twice: hand over to the first and leave.
+  app.quit();
+}
