@@ -1,0 +1,210 @@
+// The product's engine behind both front doors (the window's IPC router and the CLI). Holds at most one session.
+import fs from 'node:fs';
+import { ObminError } from '../../shared/errors';
+import { can, type Permission } from '../../shared/domain/roles';
+import { Locale, type AppState, type AuditEntry, type AuditVerifyResult, type OperatorInfo, type Session, type Settings } from '../../shared/ipc/schemas';
+import { appendAudit, listAudit, verifyAudit } from './audit/audit';
+import { writeFileAtomic } from './fsutil';
+import { addOperator, disableOperator, listOperators, resetOperatorPassphrase, toInfo } from './operators/operators';
+import { dataPaths, type DataPaths } from './paths';
+import { assertNotPlaintext, checkIntegrity } from './vault/database';
+import { createBackup, restoreFiles, verifyRestored } from './vault/backup';
+import { kdfParams, type KdfCost, type KdfParams } from './vault/kdf';
+import { readSlotsFile } from './vault/keyslots';
+import { changePassphrase, initVault, isInitialised, lockVault, rotateDatabaseKey, unlockVault, type VaultSession } from './vault/vault';
+import type { Role } from '../../shared/domain/roles';
+
+export type LockReason = 'manual' | 'idle' | 'suspend';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Lower KDF cost for tests only; the default is the production cost. */
+  kdf?: Partial<KdfCost>;
+  onEvent?: (name: string, payload: unknown) => void;
+}
+
+export class Core {
+  readonly paths: DataPaths;
+  readonly kdf: KdfParams;
+  private session: VaultSession | null = null;
+  private readonly onEvent: (name: string, payload: unknown) => void;
+
+  constructor(opts: CoreOptions) {
+    this.paths = dataPaths(opts.dataDir);
+    this.kdf = kdfParams(opts.kdf);
+    this.onEvent = opts.onEvent ?? (() => undefined);
+  }
+
+  // ---- state, preferences ----
+  get locale(): Locale {
+    try {
+      const parsed = Locale.safeParse((JSON.parse(fs.readFileSync(this.paths.preferences, 'utf8')) as { locale?: unknown }).locale);
+      return parsed.success ? parsed.data : 'uk';
+    } catch {
+      return 'uk';
+    }
+  }
+
+  setLocale(locale: Locale): void {
+    fs.mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
+    writeFileAtomic(this.paths.preferences, JSON.stringify({ locale }));
+  }
+
+  /** Start-up checks run without a key: files present together, slots parse, database not plaintext. */
+  startupCheck(): ObminError | null {
+    if (!isInitialised(this.paths)) return null;
+    try {
+      readSlotsFile(this.paths.slots);
+      if (!fs.existsSync(this.paths.db)) return new ObminError('DB_CORRUPT', { file: this.paths.db });
+      assertNotPlaintext(this.paths.db);
+      return null;
+    } catch (e) {
+      return e instanceof ObminError ? e : new ObminError('INTERNAL');
+    }
+  }
+
+  state(): AppState {
+    const err = this.startupCheck();
+    return {
+      initialised: isInitialised(this.paths),
+      unlocked: this.session !== null,
+      session: this.session ? this.sessionInfo() : null,
+      locale: this.locale,
+      startupError: err ? err.toShape() : null,
+    };
+  }
+
+  get unlocked(): boolean {
+    return this.session !== null;
+  }
+
+  /** The open session, checked against a permission. Every handler that reads or writes data goes through here. */
+  require(permission?: Permission): VaultSession {
+    if (!this.session) throw new ObminError('LOCKED');
+    if (permission && !can(this.session.operator.role, permission)) throw new ObminError('NOT_ALLOWED', { permission });
+    return this.session;
+  }
+
+  private meta(key: string): string {
+    const row = this.require().db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? '';
+  }
+
+  settings(): Settings {
+    const row = this.require().db.prepare("SELECT value FROM settings WHERE key = 'idleLockMinutes'").get() as { value: string } | undefined;
+    return { idleLockMinutes: Number(row?.value ?? 10), locale: this.locale };
+  }
+
+  sessionInfo(): Session {
+    const s = this.require();
+    return { site: { code: this.meta('site_code'), name: this.meta('site_name') }, operator: toInfo(s.operator), settings: this.settings(), unsyncedChanges: 0 };
+  }
+
+  // ---- vault ----
+  async init(a: { siteCode: string; siteName: string; operator: string; passphrase: string }): Promise<Session> {
+    this.session = await initVault(this.paths, a, this.kdf);
+    return this.sessionInfo();
+  }
+
+  async unlock(operator: string, passphrase: string): Promise<Session> {
+    if (this.session) this.lock('manual');
+    const err = this.startupCheck();
+    if (err) throw err;
+    this.session = await unlockVault(this.paths, operator, passphrase, this.kdf);
+    return this.sessionInfo();
+  }
+
+  lock(reason: LockReason): void {
+    const s = this.session;
+    if (!s) return;
+    this.session = null;
+    lockVault(s, reason);
+    this.onEvent('locked', { reason });
+  }
+
+  async changePassphrase(current: string, next: string): Promise<void> {
+    await changePassphrase(this.paths, this.require(), current, next, this.kdf);
+  }
+
+  rotateKey(): void {
+    rotateDatabaseKey(this.paths, this.require('operators.manage'));
+  }
+
+  // ---- operators, settings, audit ----
+  listOperators(): OperatorInfo[] {
+    return listOperators(this.require('operators.manage'));
+  }
+
+  addOperator(a: { name: string; role: Role; passphrase: string }): Promise<OperatorInfo> {
+    return addOperator(this.paths, this.require('operators.manage'), a, this.kdf);
+  }
+
+  disableOperator(id: string): void {
+    const s = this.require('operators.manage');
+    if (id === s.operator.id) throw new ObminError('NOT_ALLOWED', { reason: 'self' });
+    disableOperator(this.paths, s, id);
+  }
+
+  resetPassphrase(id: string, passphrase: string): Promise<void> {
+    return resetOperatorPassphrase(this.paths, this.require('operators.manage'), id, passphrase, this.kdf);
+  }
+
+  updateSettings(patch: Partial<Settings>): Settings {
+    if (patch.locale) this.setLocale(patch.locale);
+    if (patch.idleLockMinutes !== undefined) {
+      const s = this.require('settings.manage');
+      s.db.transaction(() => {
+        s.db.prepare("INSERT INTO settings (key, value) VALUES ('idleLockMinutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(patch.idleLockMinutes));
+        appendAudit(s.db, s.operator.id, 'settings.update', null, { idleLockMinutes: patch.idleLockMinutes });
+      })();
+    }
+    return this.settings();
+  }
+
+  auditList(limit: number, beforeSeq?: number): AuditEntry[] {
+    return listAudit(this.require('audit.read').db, limit, beforeSeq);
+  }
+
+  auditVerify(): AuditVerifyResult {
+    const s = this.require('audit.read');
+    const r = verifyAudit(s.db);
+    appendAudit(s.db, s.operator.id, 'audit.verify', null, { ok: r.ok, firstBrokenSeq: r.firstBrokenSeq });
+    return r;
+  }
+
+  // ---- backup ----
+  backup(outFile: string): { bytes: number; sha256: string } {
+    const s = this.require('backup.create');
+    const r = createBackup(s.db, this.paths, outFile);
+    appendAudit(s.db, s.operator.id, 'backup.create', null, { sha256: r.sha256, bytes: r.bytes });
+    return r;
+  }
+
+  /** Restores into this core's (empty) data folder and proves the copy opens and checks out with the passphrase. */
+  async restore(fromFile: string, operator: string, passphrase: string): Promise<Session> {
+    restoreFiles(fromFile, this.paths);
+    try {
+      const session = await this.unlock(operator, passphrase);
+      verifyRestored(this.paths, this.require().key);
+      const s = this.require();
+      appendAudit(s.db, s.operator.id, 'backup.restore');
+      return session;
+    } catch (e) {
+      if (this.session) this.lock('manual');
+      for (const f of [this.paths.db, `${this.paths.db}-wal`, `${this.paths.db}-shm`, this.paths.slots]) fs.rmSync(f, { force: true });
+      throw e;
+    }
+  }
+
+  integrity(): { ok: boolean; problems: string[] } {
+    return checkIntegrity(this.require().db);
+  }
+
+  close(): void {
+    this.lock('manual');
+  }
+}
+
+export function createCore(opts: CoreOptions): Core {
+  return new Core(opts);
+}

@@ -1,0 +1,3 @@
+export { Core, createCore, type CoreOptions, type LockReason } from './core';
+export { defaultDataDir, dataPaths } from './paths';
+export { createRouter, type Router } from './ipc/router';

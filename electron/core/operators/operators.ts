@@ -1,0 +1,70 @@
+import crypto from 'node:crypto';
+import { ObminError } from '../../../shared/errors';
+import type { Role } from '../../../shared/domain/roles';
+import type { OperatorInfo } from '../../../shared/ipc/schemas';
+import { appendAudit } from '../audit/audit';
+import type { DataPaths } from '../paths';
+import type { KdfParams } from '../vault/kdf';
+import { createSlot, readSlotsFile, writeSlotsFile } from '../vault/keyslots';
+import { assertStrong, type OperatorRow, type VaultSession } from '../vault/vault';
+
+export function toInfo(r: OperatorRow): OperatorInfo {
+  return { id: r.id, name: r.name, role: r.role, disabled: r.disabled === 1, createdAt: r.created_at };
+}
+
+export function listOperators(s: VaultSession): OperatorInfo[] {
+  return (s.db.prepare('SELECT * FROM operators ORDER BY name COLLATE NOCASE').all() as OperatorRow[]).map(toInfo);
+}
+
+export async function addOperator(p: DataPaths, s: VaultSession, a: { name: string; role: Role; passphrase: string }, kdf: KdfParams): Promise<OperatorInfo> {
+  const name = a.name.trim();
+  const fold = (n: string) => n.normalize('NFC').toLocaleLowerCase('uk');
+  const names = s.db.prepare('SELECT name FROM operators').pluck().all() as string[];
+  if (names.some((n) => fold(n) === fold(name))) throw new ObminError('OPERATOR_EXISTS');
+  assertStrong(a.passphrase, [name]);
+  const slots = readSlotsFile(p.slots);
+  const id = crypto.randomUUID();
+  slots.slots.push(await createSlot(slots, id, name, a.passphrase, s.key, kdf));
+  const now = new Date().toISOString();
+  s.db.transaction(() => {
+    s.db.prepare('INSERT INTO operators (id, name, role, disabled, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)').run(id, name, a.role, now, now);
+    appendAudit(s.db, s.operator.id, 'operator.add', id, { role: a.role });
+    // The slots file is written last inside the transaction: if it fails, the operator row rolls back too.
+    writeSlotsFile(p.slots, slots);
+  })();
+  return toInfo(s.db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow);
+}
+
+function requireOperator(s: VaultSession, id: string): OperatorRow {
+  const row = s.db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
+  if (!row) throw new ObminError('NOT_FOUND', { what: 'operator' });
+  return row;
+}
+
+/** Disabling removes the operator's key slot: their passphrase no longer opens anything. */
+export function disableOperator(p: DataPaths, s: VaultSession, id: string): void {
+  const row = requireOperator(s, id);
+  if (row.role === 'admin') {
+    const admins = (s.db.prepare("SELECT count(*) AS n FROM operators WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
+    if (admins <= 1 && !row.disabled) throw new ObminError('LAST_ADMIN');
+  }
+  const slots = readSlotsFile(p.slots);
+  s.db.transaction(() => {
+    s.db.prepare('UPDATE operators SET disabled = 1, updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+    appendAudit(s.db, s.operator.id, 'operator.disable', id);
+    writeSlotsFile(p.slots, { ...slots, slots: slots.slots.filter((x) => x.operatorId !== id) });
+  })();
+}
+
+/** An admin sets a new passphrase for someone who forgot theirs: a fresh slot replaces the old one. */
+export async function resetOperatorPassphrase(p: DataPaths, s: VaultSession, id: string, passphrase: string, kdf: KdfParams): Promise<void> {
+  const row = requireOperator(s, id);
+  if (row.disabled) throw new ObminError('NOT_ALLOWED');
+  assertStrong(passphrase, [row.name]);
+  const slots = readSlotsFile(p.slots);
+  const fresh = await createSlot(slots, id, row.name, passphrase, s.key, kdf);
+  s.db.transaction(() => {
+    appendAudit(s.db, s.operator.id, 'operator.resetPassphrase', id);
+    writeSlotsFile(p.slots, { ...slots, slots: [...slots.slots.filter((x) => x.operatorId !== id), fresh] });
+  })();
+}

@@ -1,0 +1,27 @@
+import { ObminError } from '../../../../shared/errors';
+import type { Db } from '../../vault/database';
+import { m0001 } from './0001_foundation';
+import type { Migration } from './types';
+
+/** One entry per schema version, strictly ascending; never edit a released migration, add the next one. */
+export const MIGRATIONS: readonly Migration[] = [m0001];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs every pending migration, each in its own transaction; a database from a newer Obmin is refused. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const from = schemaVersion(db);
+  if (from > latest) throw new ObminError('DB_NEWER_VERSION', { found: from, supported: latest });
+  for (const m of migrations) {
+    if (m.version <= from) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return { from, to: Math.max(from, latest) };
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { ObminError } from '../../../shared/errors';
+
+export type Db = Database.Database;
+
+const SQLITE_PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** A plaintext SQLite header means someone replaced or decrypted the file: refuse it. */
+export function assertNotPlaintext(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    throw new ObminError('DB_CORRUPT', { file });
+  }
+  try {
+    const head = Buffer.alloc(16);
+    const n = fs.readSync(fd, head, 0, 16, 0);
+    if (n === 16 && head.equals(SQLITE_PLAINTEXT_HEADER)) throw new ObminError('DB_PLAINTEXT', { file });
+    if (n < 16) throw new ObminError('DB_CORRUPT', { file });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function keyPragma(key: Buffer): string {
+  if (key.length !== 32) throw new ObminError('INTERNAL', { reason: 'key length' });
+  return `"x'${key.toString('hex')}'"`;
+}
+
+/** Select SQLCipher 4 and apply the raw 256-bit key. Must run before anything touches the file. */
+export function applyKey(db: Db, key: Buffer): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key=${keyPragma(key)}`);
+}
+
+export interface OpenOptions {
+  create?: boolean;
+  readonly?: boolean;
+}
+
+/** Opens the encrypted database; a key that does not decrypt it, or a damaged file, is DB_CORRUPT naming the file. */
+export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}): Db {
+  const exists = fs.existsSync(file);
+  if (!exists && !opts.create) throw new ObminError('DB_CORRUPT', { file });
+  if (exists) assertNotPlaintext(file);
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
+    applyKey(db, key);
+    // Reading the schema forces the first page to decrypt: a wrong key or damaged file fails here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('temp_store = MEMORY');
+    return db;
+  } catch (e) {
+    db?.close();
+    if (e instanceof ObminError) throw e;
+    throw new ObminError('DB_CORRUPT', { file });
+  }
+}
+
+/** `quick_check` and SQLCipher's HMAC check of every page: both must answer exactly "ok" / nothing. */
+export function checkIntegrity(db: Db): { ok: boolean; problems: string[] } {
+  const problems: string[] = [];
+  const cipher = db.pragma('cipher_integrity_check') as Record<string, unknown>[];
+  for (const row of cipher) problems.push(String(Object.values(row)[0]));
+  const quick = db.pragma('integrity_check') as Record<string, unknown>[];
+  for (const row of quick) {
+    const v = String(Object.values(row)[0]);
+    if (v !== 'ok') problems.push(v);
+  }
+  return { ok: problems.length === 0, problems };
+}

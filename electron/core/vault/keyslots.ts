@@ -1,0 +1,160 @@
+// Operator key slots. Each slot holds an X25519 key pair whose private half is wrapped under the operator's
+// passphrase (Argon2id → AES-256-GCM); the database key is sealed to every slot's public key. A passphrase change
+// re-wraps one private key; a database-key rotation re-seals to all public keys without anyone's passphrase.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { z } from 'zod';
+import { ObminError } from '../../../shared/errors';
+import { readJsonFile, writeFileAtomic } from '../fsutil';
+import { deriveKey, KdfParamsSchema, type KdfParams } from './kdf';
+
+const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const Sealed = z.object({ iv: b64, ct: b64, tag: b64 });
+const SlotSchema = z.object({
+  id: z.string().uuid(),
+  operatorId: z.string().uuid(),
+  lookup: b64,
+  kdf: KdfParamsSchema.extend({ salt: b64 }),
+  publicKey: b64,
+  wrappedPrivateKey: Sealed,
+  sealedDbKey: Sealed.extend({ ephemeralPublicKey: b64 }),
+});
+export type Slot = z.infer<typeof SlotSchema>;
+
+export const SlotsFileSchema = z.object({
+  format: z.literal('obmin-keyslots'),
+  version: z.literal(1),
+  lookupSalt: b64,
+  /** Random per-installation id (not secret); binds sealed keys to this vault. */
+  vaultId: z.string().uuid(),
+  slots: z.array(SlotSchema),
+  /** Written before a key rotation rekeys the database, so a crash in between can be finished on the next open. */
+  pendingSlots: z.array(SlotSchema).optional(),
+});
+export type SlotsFile = z.infer<typeof SlotsFileSchema>;
+
+const b = (buf: Buffer) => buf.toString('base64');
+const unb = (s: string) => Buffer.from(s, 'base64');
+
+/** Operator names never appear in the file: a keyed hash finds the slot. */
+export function lookupTag(lookupSalt: string, operatorName: string): string {
+  const norm = operatorName.normalize('NFC').trim().toLocaleLowerCase('uk');
+  return b(crypto.createHmac('sha256', unb(lookupSalt)).update(norm, 'utf8').digest());
+}
+
+function gcmSeal(key: Buffer, plain: Buffer, aad: string) {
+  const iv = crypto.randomBytes(12);
+  const c = crypto.createCipheriv('aes-256-gcm', key, iv);
+  c.setAAD(Buffer.from(aad, 'utf8'));
+  const ct = Buffer.concat([c.update(plain), c.final()]);
+  return { iv: b(iv), ct: b(ct), tag: b(c.getAuthTag()) };
+}
+
+function gcmOpen(key: Buffer, s: { iv: string; ct: string; tag: string }, aad: string): Buffer | null {
+  try {
+    const d = crypto.createDecipheriv('aes-256-gcm', key, unb(s.iv));
+    d.setAAD(Buffer.from(aad, 'utf8'));
+    d.setAuthTag(unb(s.tag));
+    return Buffer.concat([d.update(unb(s.ct)), d.final()]);
+  } catch {
+    return null;
+  }
+}
+
+function sealTo(publicKeyDer: string, dbKey: Buffer, aad: string): Slot['sealedDbKey'] {
+  const eph = crypto.generateKeyPairSync('x25519');
+  const shared = crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: crypto.createPublicKey({ key: unb(publicKeyDer), format: 'der', type: 'spki' }) });
+  const ephPub = eph.publicKey.export({ format: 'der', type: 'spki' });
+  const kek = Buffer.from(crypto.hkdfSync('sha256', shared, ephPub, `obmin-db-key:${aad}`, 32));
+  return { ...gcmSeal(kek, dbKey, aad), ephemeralPublicKey: b(ephPub) };
+}
+
+function unseal(privateKey: crypto.KeyObject, sealed: Slot['sealedDbKey'], aad: string): Buffer | null {
+  const ephPub = unb(sealed.ephemeralPublicKey);
+  const shared = crypto.diffieHellman({ privateKey, publicKey: crypto.createPublicKey({ key: ephPub, format: 'der', type: 'spki' }) });
+  const kek = Buffer.from(crypto.hkdfSync('sha256', shared, ephPub, `obmin-db-key:${aad}`, 32));
+  return gcmOpen(kek, sealed, aad);
+}
+
+const privAad = (vaultId: string, slotId: string) => `obmin-slot-private:${vaultId}:${slotId}`;
+const dbAad = (vaultId: string, slotId: string) => `${vaultId}:${slotId}`;
+
+export function newSlotsFile(): SlotsFile {
+  return { format: 'obmin-keyslots', version: 1, lookupSalt: b(crypto.randomBytes(32)), vaultId: crypto.randomUUID(), slots: [] };
+}
+
+export async function createSlot(file: SlotsFile, operatorId: string, operatorName: string, passphrase: string, dbKey: Buffer, kdf: KdfParams): Promise<Slot> {
+  const id = crypto.randomUUID();
+  const salt = crypto.randomBytes(16);
+  const kek = await deriveKey(passphrase, salt, kdf);
+  const pair = crypto.generateKeyPairSync('x25519');
+  const priv = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
+  const publicKey = b(pair.publicKey.export({ format: 'der', type: 'spki' }));
+  const slot: Slot = {
+    id,
+    operatorId,
+    lookup: lookupTag(file.lookupSalt, operatorName),
+    kdf: { ...kdf, salt: b(salt) },
+    publicKey,
+    wrappedPrivateKey: gcmSeal(kek, priv, privAad(file.vaultId, id)),
+    sealedDbKey: sealTo(publicKey, dbKey, dbAad(file.vaultId, id)),
+  };
+  kek.fill(0);
+  priv.fill(0);
+  return slot;
+}
+
+/** Returns the database key and slot, or null for any failure — the caller must not learn which. */
+export async function openSlot(file: SlotsFile, operatorName: string, passphrase: string, dummyKdf: KdfParams): Promise<{ slot: Slot; dbKey: Buffer; candidates: Buffer[] } | null> {
+  const tag = lookupTag(file.lookupSalt, operatorName);
+  const slot = file.slots.find((s) => s.lookup === tag);
+  if (!slot) {
+    // Spend the same time as a real attempt so timing says nothing about whether the operator exists.
+    await deriveKey(passphrase, crypto.randomBytes(16), dummyKdf);
+    return null;
+  }
+  const kek = await deriveKey(passphrase, unb(slot.kdf.salt), slot.kdf);
+  const priv = gcmOpen(kek, slot.wrappedPrivateKey, privAad(file.vaultId, slot.id));
+  kek.fill(0);
+  if (!priv) return null;
+  const privateKey = crypto.createPrivateKey({ key: priv, format: 'der', type: 'pkcs8' });
+  priv.fill(0);
+  const dbKey = unseal(privateKey, slot.sealedDbKey, dbAad(file.vaultId, slot.id));
+  if (!dbKey) return null;
+  const pending = file.pendingSlots?.find((s) => s.id === slot.id);
+  const next = pending ? unseal(privateKey, pending.sealedDbKey, dbAad(file.vaultId, slot.id)) : null;
+  return { slot, dbKey, candidates: next ? [dbKey, next] : [dbKey] };
+}
+
+export async function rewrapSlot(file: SlotsFile, slot: Slot, oldPassphrase: string, newPassphrase: string, kdf: KdfParams): Promise<Slot | null> {
+  const oldKek = await deriveKey(oldPassphrase, unb(slot.kdf.salt), slot.kdf);
+  const priv = gcmOpen(oldKek, slot.wrappedPrivateKey, privAad(file.vaultId, slot.id));
+  oldKek.fill(0);
+  if (!priv) return null;
+  const salt = crypto.randomBytes(16);
+  const kek = await deriveKey(newPassphrase, salt, kdf);
+  const rewrapped: Slot = { ...slot, kdf: { ...kdf, salt: b(salt) }, wrappedPrivateKey: gcmSeal(kek, priv, privAad(file.vaultId, slot.id)) };
+  kek.fill(0);
+  priv.fill(0);
+  return rewrapped;
+}
+
+/** Re-seal a (new) database key to every slot: no passphrase needed. */
+export function resealAll(file: SlotsFile, dbKey: Buffer): Slot[] {
+  return file.slots.map((s) => ({ ...s, sealedDbKey: sealTo(s.publicKey, dbKey, dbAad(file.vaultId, s.id)) }));
+}
+
+export function readSlotsFile(path: string): SlotsFile {
+  const raw = readJsonFile(path, 'SLOTS_CORRUPT');
+  const parsed = SlotsFileSchema.safeParse(raw);
+  if (!parsed.success) throw new ObminError('SLOTS_CORRUPT', { file: path });
+  return parsed.data;
+}
+
+export function writeSlotsFile(path: string, file: SlotsFile): void {
+  writeFileAtomic(path, JSON.stringify(SlotsFileSchema.parse(file), null, 1));
+}
+
+export function slotsFileExists(path: string): boolean {
+  return fs.existsSync(path);
+}

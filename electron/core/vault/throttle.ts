@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { writeFileAtomic } from '../fsutil';
+
+// Failed unlocks are counted outside the (locked) database; the count holds no names, only numbers.
+const ThrottleSchema = z.object({ failures: z.number().int().nonnegative(), lastFailureAt: z.number(), pendingAudit: z.number().int().nonnegative() });
+export type ThrottleState = z.infer<typeof ThrottleSchema>;
+
+const FREE_ATTEMPTS = 3;
+const MAX_DELAY_S = 300;
+
+export function readThrottle(file: string): ThrottleState {
+  try {
+    return ThrottleSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch {
+    return { failures: 0, lastFailureAt: 0, pendingAudit: 0 };
+  }
+}
+
+/** Seconds to wait before the next attempt: none for the first three failures, then 2, 4, 8 … up to 5 minutes. */
+export function delaySeconds(state: ThrottleState): number {
+  if (state.failures < FREE_ATTEMPTS) return 0;
+  return Math.min(MAX_DELAY_S, 2 ** (state.failures - FREE_ATTEMPTS + 1));
+}
+
+export function secondsUntilAllowed(state: ThrottleState, now = Date.now()): number {
+  const wait = state.lastFailureAt + delaySeconds(state) * 1000 - now;
+  return wait > 0 ? Math.ceil(wait / 1000) : 0;
+}
+
+export function recordFailure(file: string, now = Date.now()): ThrottleState {
+  const s = readThrottle(file);
+  const next = { failures: s.failures + 1, lastFailureAt: now, pendingAudit: s.pendingAudit + 1 };
+  writeFileAtomic(file, JSON.stringify(next));
+  return next;
+}
+
+export function resetThrottle(file: string): void {
+  writeFileAtomic(file, JSON.stringify({ failures: 0, lastFailureAt: 0, pendingAudit: 0 }));
+}

@@ -1,0 +1,161 @@
+// The vault: creates, unlocks and locks the encrypted database through the operators' key slots.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { ObminError } from '../../../shared/errors';
+import { passphraseStrength } from '../../../shared/domain/passphrase';
+import type { Role } from '../../../shared/domain/roles';
+import { appendAudit } from '../audit/audit';
+import type { DataPaths } from '../paths';
+import { migrate } from '../store/migrations';
+import { openDatabase, type Db } from './database';
+import { DEFAULT_KDF, type KdfParams } from './kdf';
+import { createSlot, newSlotsFile, openSlot, readSlotsFile, resealAll, rewrapSlot, writeSlotsFile, type SlotsFile } from './keyslots';
+import { readThrottle, recordFailure, resetThrottle, secondsUntilAllowed } from './throttle';
+
+export interface OperatorRow {
+  id: string;
+  name: string;
+  role: Role;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VaultSession {
+  db: Db;
+  key: Buffer;
+  operator: OperatorRow;
+}
+
+export function assertStrong(passphrase: string, userInputs: string[]): void {
+  const s = passphraseStrength(passphrase, userInputs);
+  if (!s.acceptable) throw new ObminError('WEAK_PASSPHRASE', { reasons: s.reasons });
+}
+
+export function isInitialised(p: DataPaths): boolean {
+  return fs.existsSync(p.slots) || fs.existsSync(p.db);
+}
+
+export async function initVault(p: DataPaths, a: { siteCode: string; siteName: string; operator: string; passphrase: string }, kdf: KdfParams): Promise<VaultSession> {
+  if (isInitialised(p)) throw new ObminError('ALREADY_INITIALISED', { dir: p.dir });
+  assertStrong(a.passphrase, [a.operator, a.siteCode, a.siteName]);
+  fs.mkdirSync(p.dir, { recursive: true, mode: 0o700 });
+  const key = crypto.randomBytes(32);
+  const operatorId = crypto.randomUUID();
+  const slots = newSlotsFile();
+  slots.slots.push(await createSlot(slots, operatorId, a.operator, a.passphrase, key, kdf));
+  let db: Db | undefined;
+  try {
+    db = openDatabase(p.db, key, { create: true });
+    migrate(db);
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      const meta = db!.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      meta.run('site_code', a.siteCode);
+      meta.run('site_name', a.siteName);
+      meta.run('site_id', crypto.randomUUID());
+      meta.run('created_at', now);
+      db!.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('idleLockMinutes', '10');
+      db!.prepare('INSERT INTO operators (id, name, role, disabled, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)').run(operatorId, a.operator, 'admin', now, now);
+      appendAudit(db!, operatorId, 'vault.init', null, { siteCode: a.siteCode });
+      appendAudit(db!, operatorId, 'login');
+    })();
+    writeSlotsFile(p.slots, slots);
+  } catch (e) {
+    db?.close();
+    for (const f of [p.db, `${p.db}-wal`, `${p.db}-shm`, p.slots]) fs.rmSync(f, { force: true });
+    throw e;
+  }
+  return { db, key, operator: loadOperator(db, operatorId)! };
+}
+
+export function loadOperator(db: Db, id: string): OperatorRow | undefined {
+  return db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
+}
+
+/** Opens with the current key, or finishes a key rotation a crash interrupted (the pending key opens the file). */
+function openWithCandidates(p: DataPaths, slots: SlotsFile, candidates: Buffer[]): { db: Db; key: Buffer } {
+  let lastError: unknown;
+  for (const [i, key] of candidates.entries()) {
+    try {
+      const db = openDatabase(p.db, key);
+      if (slots.pendingSlots) {
+        writeSlotsFile(p.slots, i === 0 ? { ...slots, pendingSlots: undefined } : { ...slots, slots: slots.pendingSlots, pendingSlots: undefined });
+      }
+      return { db, key };
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw lastError;
+}
+
+export async function unlockVault(p: DataPaths, operator: string, passphrase: string, dummyKdf: KdfParams = DEFAULT_KDF): Promise<VaultSession> {
+  if (!isInitialised(p)) throw new ObminError('NOT_INITIALISED');
+  const slots = readSlotsFile(p.slots);
+  if (!fs.existsSync(p.db)) throw new ObminError('DB_CORRUPT', { file: p.db });
+  const wait = secondsUntilAllowed(readThrottle(p.throttle));
+  if (wait > 0) throw new ObminError('THROTTLED', { seconds: wait });
+  const opened = await openSlot(slots, operator, passphrase, dummyKdf);
+  const fail = () => {
+    recordFailure(p.throttle);
+    return new ObminError('WRONG_CREDENTIALS');
+  };
+  if (!opened) throw fail();
+  const { db, key } = openWithCandidates(p, slots, opened.candidates);
+  try {
+    migrate(db);
+    const op = loadOperator(db, opened.slot.operatorId);
+    if (!op || op.disabled) throw fail();
+    const pending = readThrottle(p.throttle).pendingAudit;
+    db.transaction(() => {
+      if (pending > 0) appendAudit(db, null, 'login.failed', null, { attempts: pending });
+      appendAudit(db, op.id, 'login');
+    })();
+    resetThrottle(p.throttle);
+    return { db, key, operator: op };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function lockVault(s: VaultSession, reason: string): void {
+  try {
+    appendAudit(s.db, s.operator.id, 'lock', null, { reason });
+    s.db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    s.db.close();
+    s.key.fill(0);
+  }
+}
+
+export async function changePassphrase(p: DataPaths, s: VaultSession, current: string, next: string, kdf: KdfParams): Promise<void> {
+  assertStrong(next, [s.operator.name]);
+  const slots = readSlotsFile(p.slots);
+  const idx = slots.slots.findIndex((x) => x.operatorId === s.operator.id);
+  if (idx < 0) throw new ObminError('WRONG_CREDENTIALS');
+  const rewrapped = await rewrapSlot(slots, slots.slots[idx]!, current, next, kdf);
+  if (!rewrapped) throw new ObminError('WRONG_CREDENTIALS');
+  slots.slots[idx] = rewrapped;
+  s.db.transaction(() => {
+    appendAudit(s.db, s.operator.id, 'passphrase.change', s.operator.id);
+    writeSlotsFile(p.slots, slots);
+  })();
+}
+
+/** New random database key: checkpoint the WAL, leave WAL mode (SQLCipher cannot rekey in WAL), rekey, return. */
+export function rotateDatabaseKey(p: DataPaths, s: VaultSession): void {
+  const slots = readSlotsFile(p.slots);
+  const next = crypto.randomBytes(32);
+  writeSlotsFile(p.slots, { ...slots, pendingSlots: resealAll(slots, next) });
+  s.db.pragma('wal_checkpoint(TRUNCATE)');
+  s.db.pragma('journal_mode = DELETE');
+  s.db.pragma(`rekey="x'${next.toString('hex')}'"`);
+  s.db.pragma('journal_mode = WAL');
+  const after = readSlotsFile(p.slots);
+  writeSlotsFile(p.slots, { ...after, slots: after.pendingSlots!, pendingSlots: undefined });
+  s.key.fill(0);
+  s.key = next;
+  appendAudit(s.db, s.operator.id, 'key.rotate');
+}
