@@ -1,54 +1,13 @@
 import { z } from 'zod';
-import {
-  AppState,
-  AuditEntry,
-  AuditVerifyResult,
-  Locale,
-  OperatorInfo,
-  OperatorName,
-  Passphrase,
-  RoleSchema,
-  Session,
-  Settings,
-  SiteCode,
-} from './schemas';
-
-const Empty = z.object({}).strict();
-const Void = z.null();
+import { foundationContract } from './areas/foundation';
 
 /**
  * The one IPC contract: channel → zod schemas for arguments and result. The preload, the main process binding,
- * the core router and the renderer's types are all derived from this object.
+ * the core router and the renderer's types are all derived from this object. Each area declares its channels in
+ * `areas/`; add an area by spreading it here.
  */
 export const contract = {
-  'app.state': { args: Empty, result: AppState },
-  'app.setLocale': { args: z.object({ locale: Locale }).strict(), result: Void },
-
-  'vault.init': {
-    args: z
-      .object({ siteCode: SiteCode, siteName: z.string().trim().min(2).max(128), operator: OperatorName, passphrase: Passphrase })
-      .strict(),
-    result: Session,
-  },
-  'vault.unlock': { args: z.object({ operator: OperatorName, passphrase: Passphrase }).strict(), result: Session },
-  'vault.lock': { args: z.object({ reason: z.enum(['manual', 'idle', 'suspend']) }).strict(), result: Void },
-  'vault.changePassphrase': { args: z.object({ current: Passphrase, next: Passphrase }).strict(), result: Void },
-
-  'operators.list': { args: Empty, result: z.array(OperatorInfo) },
-  'operators.add': {
-    args: z.object({ name: OperatorName, role: RoleSchema, passphrase: Passphrase }).strict(),
-    result: OperatorInfo,
-  },
-  'operators.disable': { args: z.object({ id: z.string().min(1) }).strict(), result: Void },
-  'operators.resetPassphrase': { args: z.object({ id: z.string().min(1), passphrase: Passphrase }).strict(), result: Void },
-
-  'settings.update': { args: Settings.partial().strict(), result: Settings },
-
-  'audit.list': {
-    args: z.object({ limit: z.number().int().min(1).max(1000).default(200), beforeSeq: z.number().int().optional() }).strict(),
-    result: z.array(AuditEntry),
-  },
-  'audit.verify': { args: Empty, result: AuditVerifyResult },
+  ...foundationContract,
 } as const;
 
 export type Contract = typeof contract;

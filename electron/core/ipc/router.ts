@@ -1,40 +1,14 @@
 // The typed IPC router: one handler per contract channel; arguments and results are validated against the contract.
 import { ObminError, type Result } from '../../../shared/errors';
-import { contract, isChannel, type Channel, type ParsedArgsOf, type ResultOf } from '../../../shared/ipc/contract';
+import { contract, isChannel } from '../../../shared/ipc/contract';
 import type { Core } from '../core';
+import { foundationHandlers } from './handlers/foundation';
+import type { Handlers } from './handlers/types';
 
-type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<ResultOf<C>> | ResultOf<C> };
-
+/** Every area's handlers; the type makes a channel without a handler a compile error. */
 export function handlersFor(core: Core): Handlers {
   return {
-    'app.state': () => core.state(),
-    'app.setLocale': ({ locale }) => {
-      core.setLocale(locale);
-      return null;
-    },
-    'vault.init': (a) => core.init(a),
-    'vault.unlock': (a) => core.unlock(a.operator, a.passphrase),
-    'vault.lock': ({ reason }) => {
-      core.lock(reason);
-      return null;
-    },
-    'vault.changePassphrase': async ({ current, next }) => {
-      await core.changePassphrase(current, next);
-      return null;
-    },
-    'operators.list': () => core.listOperators(),
-    'operators.add': (a) => core.addOperator(a),
-    'operators.disable': ({ id }) => {
-      core.disableOperator(id);
-      return null;
-    },
-    'operators.resetPassphrase': async ({ id, passphrase }) => {
-      await core.resetPassphrase(id, passphrase);
-      return null;
-    },
-    'settings.update': (patch) => core.updateSettings(patch),
-    'audit.list': ({ limit, beforeSeq }) => core.auditList(limit, beforeSeq),
-    'audit.verify': () => core.auditVerify(),
+    ...foundationHandlers(core),
   };
 }
 
