@@ -49,7 +49,7 @@ async function start(): Promise<void> {
   const core = createCore({ dataDir: defaultDataDir(), onEvent: emit });
   const router = createRouter(core);
   bindIpc(ipcMain, router, createSenderCheck(ourWindows));
-  const stopLockWatch = startLockWatch({ powerMonitor, router, emit });
+  const stopLockWatch = startLockWatch({ powerMonitor, router });
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools })));
   mainWindow = createMainWindow(devTools);

@@ -1,8 +1,7 @@
-// Locks the vault on suspend, screen lock and system idle; the window is told so it shows the lock screen at once.
+// Locks the vault on suspend, screen lock and system idle. The core emits 'locked' (core onEvent → events.ts → window).
 import type { PowerMonitor } from 'electron';
 import { AppState } from '../../shared/ipc/schemas';
 import type { Router } from './ipc';
-import type { EventSink } from './events';
 
 export const IDLE_POLL_MS = 15_000;
 
@@ -11,7 +10,6 @@ type LockReason = 'idle' | 'suspend';
 export interface LockWatchDeps {
   powerMonitor: Pick<PowerMonitor, 'on' | 'removeListener' | 'getSystemIdleTime'>;
   router: Router;
-  emit: EventSink;
   pollMs?: number;
 }
 
@@ -20,13 +18,13 @@ function isOk(result: unknown): result is { ok: true; value: unknown } {
 }
 
 /** Starts watching; returns a function that stops it. */
-export function startLockWatch({ powerMonitor, router, emit, pollMs = IDLE_POLL_MS }: LockWatchDeps): () => void {
+export function startLockWatch({ powerMonitor, router, pollMs = IDLE_POLL_MS }: LockWatchDeps): () => void {
   let busy = false;
 
   async function lock(reason: LockReason): Promise<void> {
     try {
-      const result = await router.handle('vault.lock', { reason });
-      if (isOk(result)) emit('locked', { reason });
+      // Only the core knows whether a session was open, so only it tells the window.
+      await router.handle('vault.lock', { reason });
     } catch {
       // A failed lock must not crash the main process; the next poll or event tries again.
     }
