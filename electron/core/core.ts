@@ -8,7 +8,7 @@ import { writeFileAtomic } from './fsutil';
 import { addOperator, disableOperator, listOperators, resetOperatorPassphrase, toInfo } from './operators/operators';
 import { dataPaths, type DataPaths } from './paths';
 import { assertNotPlaintext, checkIntegrity } from './vault/database';
-import { createBackup, restoreFiles, verifyRestored } from './vault/backup';
+import { createBackup, restoreFiles } from './vault/backup';
 import { kdfParams, type KdfCost, type KdfParams } from './vault/kdf';
 import { readSlotsFile } from './vault/keyslots';
 import { changePassphrase, initVault, isInitialised, lockVault, rotateDatabaseKey, unlockVault, type VaultSession } from './vault/vault';
@@ -106,7 +106,8 @@ export class Core {
     return this.sessionInfo();
   }
 
-  async unlock(operator: string, passphrase: string): Promise<Session> {
+  /** `operator` null tries every slot: for scripts on a workstation with one operator. */
+  async unlock(operator: string | null, passphrase: string): Promise<Session> {
     if (this.session) this.lock('manual');
     const err = this.startupCheck();
     if (err) throw err;
@@ -181,11 +182,12 @@ export class Core {
   }
 
   /** Restores into this core's (empty) data folder and proves the copy opens and checks out with the passphrase. */
-  async restore(fromFile: string, operator: string, passphrase: string): Promise<Session> {
+  async restore(fromFile: string, operator: string | null, passphrase: string): Promise<Session> {
     restoreFiles(fromFile, this.paths);
     try {
       const session = await this.unlock(operator, passphrase);
-      verifyRestored(this.paths, this.require().key);
+      const check = this.integrity();
+      if (!check.ok) throw new ObminError('BACKUP_INVALID', { file: fromFile, problems: check.problems.slice(0, 5) });
       const s = this.require();
       appendAudit(s.db, s.operator.id, 'backup.restore');
       return session;
@@ -194,6 +196,13 @@ export class Core {
       for (const f of [this.paths.db, `${this.paths.db}-wal`, `${this.paths.db}-shm`, this.paths.slots]) fs.rmSync(f, { force: true });
       throw e;
     }
+  }
+
+  /** People in the register (0 until the register's tables exist). */
+  countPersons(): number {
+    const db = this.require().db;
+    const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'persons'").get();
+    return has ? (db.prepare('SELECT count(*) AS n FROM persons WHERE deleted = 0').get() as { n: number }).n : 0;
   }
 
   integrity(): { ok: boolean; problems: string[] } {

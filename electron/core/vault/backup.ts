@@ -8,7 +8,7 @@ import { ObminError } from '../../../shared/errors';
 import { writeFileAtomic } from '../fsutil';
 import type { DataPaths } from '../paths';
 import { SCHEMA_VERSION } from '../store/migrations';
-import { checkIntegrity, openDatabase, type Db } from './database';
+import type { Db } from './database';
 import { SlotsFileSchema } from './keyslots';
 
 const MAGIC = Buffer.from('OBMIN-BACKUP-1\n', 'latin1');
@@ -75,15 +75,4 @@ export function restoreFiles(file: string, p: DataPaths): void {
   fs.mkdirSync(p.dir, { recursive: true, mode: 0o700 });
   writeFileAtomic(p.db, db);
   writeFileAtomic(p.slots, JSON.stringify(manifest.slots, null, 1));
-}
-
-/** Both SQLCipher's page HMACs and SQLite's structure must check out before a restored copy is trusted. */
-export function verifyRestored(p: DataPaths, key: Buffer): void {
-  const db = openDatabase(p.db, key);
-  try {
-    const r = checkIntegrity(db);
-    if (!r.ok) throw new ObminError('BACKUP_INVALID', { file: p.db, problems: r.problems.slice(0, 5) });
-  } finally {
-    db.close();
-  }
 }

@@ -18,7 +18,7 @@ export function assertNotPlaintext(file: string): void {
     const head = Buffer.alloc(16);
     const n = fs.readSync(fd, head, 0, 16, 0);
     if (n === 16 && head.equals(SQLITE_PLAINTEXT_HEADER)) throw new ObminError('DB_PLAINTEXT', { file });
-    if (n < 16) throw new ObminError('DB_CORRUPT', { file });
+    if (n > 0 && n < 16) throw new ObminError('DB_CORRUPT', { file });
   } finally {
     fs.closeSync(fd);
   }

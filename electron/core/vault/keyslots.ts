@@ -105,7 +105,15 @@ export async function createSlot(file: SlotsFile, operatorId: string, operatorNa
 }
 
 /** Returns the database key and slot, or null for any failure — the caller must not learn which. */
-export async function openSlot(file: SlotsFile, operatorName: string, passphrase: string, dummyKdf: KdfParams): Promise<{ slot: Slot; dbKey: Buffer; candidates: Buffer[] } | null> {
+export async function openSlot(file: SlotsFile, operatorName: string | null, passphrase: string, dummyKdf: KdfParams): Promise<{ slot: Slot; dbKey: Buffer; candidates: Buffer[] } | null> {
+  if (operatorName === null) {
+    // No name given (a script on a one-operator workstation): try each slot in turn.
+    for (const slot of file.slots) {
+      const r = await tryOpen(file, slot, passphrase);
+      if (r) return r;
+    }
+    return null;
+  }
   const tag = lookupTag(file.lookupSalt, operatorName);
   const slot = file.slots.find((s) => s.lookup === tag);
   if (!slot) {
@@ -113,6 +121,10 @@ export async function openSlot(file: SlotsFile, operatorName: string, passphrase
     await deriveKey(passphrase, crypto.randomBytes(16), dummyKdf);
     return null;
   }
+  return tryOpen(file, slot, passphrase);
+}
+
+async function tryOpen(file: SlotsFile, slot: Slot, passphrase: string): Promise<{ slot: Slot; dbKey: Buffer; candidates: Buffer[] } | null> {
   const kek = await deriveKey(passphrase, unb(slot.kdf.salt), slot.kdf);
   const priv = gcmOpen(kek, slot.wrappedPrivateKey, privAad(file.vaultId, slot.id));
   kek.fill(0);

@@ -46,6 +46,8 @@ export async function initVault(p: DataPaths, a: { siteCode: string; siteName: s
   slots.slots.push(await createSlot(slots, operatorId, a.operator, a.passphrase, key, kdf));
   let db: Db | undefined;
   try {
+    // Created empty with owner-only permissions first; SQLite gives its WAL and SHM files the same mode.
+    fs.writeFileSync(p.db, '', { mode: 0o600, flag: 'wx' });
     db = openDatabase(p.db, key, { create: true });
     migrate(db);
     const now = new Date().toISOString();
@@ -90,7 +92,7 @@ function openWithCandidates(p: DataPaths, slots: SlotsFile, candidates: Buffer[]
   throw lastError;
 }
 
-export async function unlockVault(p: DataPaths, operator: string, passphrase: string, dummyKdf: KdfParams = DEFAULT_KDF): Promise<VaultSession> {
+export async function unlockVault(p: DataPaths, operator: string | null, passphrase: string, dummyKdf: KdfParams = DEFAULT_KDF): Promise<VaultSession> {
   if (!isInitialised(p)) throw new ObminError('NOT_INITIALISED');
   const slots = readSlotsFile(p.slots);
   if (!fs.existsSync(p.db)) throw new ObminError('DB_CORRUPT', { file: p.db });

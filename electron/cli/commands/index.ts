@@ -1,0 +1,5 @@
+import type { CliModule } from './types';
+import { vaultCommands } from './vault';
+
+/** Every area's commands, in help order. */
+export const CLI_MODULES: CliModule[] = [vaultCommands];
