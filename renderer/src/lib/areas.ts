@@ -1,0 +1,24 @@
+import { can, type Permission, type Role } from '../../../shared/domain/roles';
+
+export const AREAS = ['register', 'lists', 'exchanges', 'transfers', 'sites', 'audit', 'settings', 'operators'] as const;
+export type AreaId = (typeof AREAS)[number];
+
+/** Areas a role must hold a permission to see at all (hidden, not just disabled). */
+const REQUIRES: Partial<Record<AreaId, Permission>> = {
+  audit: 'audit.read',
+  operators: 'operators.manage',
+};
+
+export function canSee(role: Role, area: AreaId): boolean {
+  const needed = REQUIRES[area];
+  return needed === undefined || can(role, needed);
+}
+
+export function visibleAreas(role: Role): AreaId[] {
+  return AREAS.filter((a) => canSee(role, a));
+}
+
+/** Alt+N follows the fixed order, so a shortcut means the same area for every role. */
+export function areaShortcut(area: AreaId): string {
+  return `Alt+${AREAS.indexOf(area) + 1}`;
+}

@@ -1,0 +1,31 @@
+import { AREAS, type AreaId } from './areas';
+
+export type ShellCommand = { kind: 'lock' } | { kind: 'palette' } | { kind: 'area'; area: AreaId };
+
+export interface KeyLike {
+  key: string;
+  code?: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+}
+
+/** The shell's global shortcuts. Uses `code` for digits and letters so a Ukrainian keyboard layout works too. */
+export function shellCommandFor(e: KeyLike): ShellCommand | null {
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (ctrl && !e.altKey && !e.shiftKey && (e.code === 'KeyL' || e.key.toLowerCase() === 'l')) return { kind: 'lock' };
+  if (ctrl && !e.altKey && !e.shiftKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k')) return { kind: 'palette' };
+  if (e.altKey && !ctrl && !e.shiftKey) {
+    const digit = e.code?.startsWith('Digit') ? e.code.slice(5) : e.key;
+    const n = Number.parseInt(digit, 10);
+    const area = Number.isInteger(n) ? AREAS[n - 1] : undefined;
+    if (area) return { kind: 'area', area };
+  }
+  return null;
+}
+
+/** Ctrl+Enter submits the form being edited (UI.md: keyboard first). */
+export function isSubmitChord(e: KeyLike): boolean {
+  return (e.ctrlKey || e.metaKey) && e.key === 'Enter';
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/domain/roles';
+import { areaShortcut, visibleAreas } from '../lib/areas';
+import { useApp } from '../state/app';
+
+export function Nav({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const area = useApp((s) => s.area);
+  const go = useApp((s) => s.go);
+  return (
+    <nav className="sidenav" aria-label={t('shell.navigation')}>
+      <ul>
+        {visibleAreas(role).map((a) => (
+          <li key={a}>
+            <button
+              type="button"
+              className={a === area ? 'nav-item nav-on' : 'nav-item'}
+              aria-current={a === area ? 'page' : undefined}
+              onClick={() => go(a)}
+              title={t('common.shortcut', { keys: areaShortcut(a) })}
+              data-area={a}
+            >
+              <span>{t(`nav.${a}`)}</span>
+              <kbd>{areaShortcut(a)}</kbd>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Session } from '../../../shared/ipc/schemas';
+import { Audit } from '../areas/Audit';
+import { ChangePassphraseDialog } from '../areas/ChangePassphraseDialog';
+import { Coming } from '../areas/Coming';
+import { Operators } from '../areas/Operators';
+import { Settings } from '../areas/Settings';
+import { canSee, type AreaId } from '../lib/areas';
+import { useApp } from '../state/app';
+import { CommandPalette } from './CommandPalette';
+import { Header } from './Header';
+import { Nav } from './Nav';
+import { useIdleLock } from './useIdleLock';
+import { useShellKeys } from './useShellKeys';
+
+function AreaView({ area, session }: { area: AreaId; session: Session }) {
+  // A hidden area is never rendered, even if the state somehow points at it.
+  if (!canSee(session.operator.role, area)) return <Coming area="register" />;
+  switch (area) {
+    case 'operators':
+      return <Operators session={session} />;
+    case 'settings':
+      return <Settings session={session} />;
+    case 'audit':
+      return <Audit />;
+    default:
+      return <Coming area={area} />;
+  }
+}
+
+export function Shell({ session }: { session: Session }) {
+  const area = useApp((s) => s.area);
+  const overlay = useApp((s) => s.overlay);
+  const open = useApp((s) => s.open);
+  useShellKeys();
+  useIdleLock(session.settings.idleLockMinutes);
+  return (
+    <div className="shell">
+      <Header session={session} />
+      <Nav role={session.operator.role} />
+      <main className="content" key={area}>
+        <AreaView area={area} session={session} />
+      </main>
+      {overlay === 'palette' ? <CommandPalette role={session.operator.role} /> : null}
+      {overlay === 'changePassphrase' ? <ChangePassphraseDialog session={session} onClose={() => open(null)} /> : null}
+    </div>
+  );
+}
