@@ -1,0 +1,23 @@
+// Public surface of the name layer: transliteration, skeletons, given-name equivalents, index keys.
+export { foldHomoglyphs, hasCyrillic, looksRussian, normaliseApostrophes, plainForm } from './normalise';
+export { skeleton, surnameBase, transliterateUk } from './translit';
+export { damerauLevenshtein } from './distance';
+export {
+  allGivenNames,
+  givenFormSkeletons,
+  givenNameEntry,
+  initialFits,
+  lookupGivenName,
+  lookupPatronymic,
+  looksLikePatronymic,
+} from './givenNames';
+export type { GivenNameEntry, NameHit } from './givenNames';
+export {
+  MAX_PERSON_KEYS,
+  givenNameKey,
+  parseIsoPartial,
+  personNameKeys,
+  queryNameKeys,
+  surnameKey,
+} from './keys';
+export type { NameKey, NameParts, ParsedName, PartialDate } from './keys';

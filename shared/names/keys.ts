@@ -1,0 +1,122 @@
+// Index keys: what the register stores per person, and what a query looks up (the recall contract).
+import { lookupGivenName } from './givenNames';
+import { skeleton, surnameBase } from './translit';
+
+export interface PartialDate {
+  year?: number;
+  month?: number;
+  day?: number;
+  /** both numbers could be the day or the month (05/06/1998) */
+  ambiguousDayMonth?: boolean;
+}
+
+export interface NameParts {
+  surname: string | null;
+  givenName: string | null;
+  givenInitial: string | null;
+  patronymic: string | null;
+  patronymicInitial: string | null;
+}
+
+export interface ParsedName extends NameParts {
+  /** other readings of the same words when the order is uncertain (which word is the surname) */
+  alternatives?: NameParts[];
+  dateOfBirth?: PartialDate | null;
+}
+
+export interface NameKey {
+  kind: string;
+  key: string;
+}
+
+/** Max persons keys; the surname deletion neighbourhood is the bulk of them. */
+export const MAX_PERSON_KEYS = 20;
+// Typos after this many skeleton letters are caught by the prefix key instead of deletions.
+const PREFIX = 8;
+const MIN_DELETION_LEN = 4;
+
+function deletions(s: string, upTo: number): string[] {
+  const out: string[] = [];
+  if (s.length < MIN_DELETION_LEN) return out;
+  for (let i = 0; i < Math.min(s.length, upTo); i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+/** The gender-neutral surname key of a surname as written (several words are joined). */
+export function surnameKey(surname: string): string {
+  return surnameBase(skeleton(surname));
+}
+
+/** Canonical given-name id, or the skeleton when the name is not in the table. */
+export function givenNameKey(given: string): string {
+  return lookupGivenName(given)?.id ?? '~' + skeleton(given);
+}
+
+function isoDate(d: PartialDate): string | null {
+  if (!d.year || !d.month || !d.day) return null;
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** Parses 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' as stored in the register. */
+export function parseIsoPartial(s: string | null | undefined): PartialDate | null {
+  if (!s) return null;
+  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(s.trim());
+  if (!m) return null;
+  const d: PartialDate = { year: Number(m[1]) };
+  if (m[2]) d.month = Number(m[2]);
+  if (m[3]) d.day = Number(m[3]);
+  return d;
+}
+
+/** Index keys for one registered person: deduplicated, at most MAX_PERSON_KEYS. */
+export function personNameKeys(p: {
+  surname: string;
+  givenName?: string | null;
+  patronymic?: string | null;
+  dateOfBirth?: string | null;
+  variants?: string[];
+}): NameKey[] {
+  const out: NameKey[] = [];
+  const seen = new Set<string>();
+  const add = (kind: string, key: string): void => {
+    if (out.length >= MAX_PERSON_KEYS || seen.has(key)) return;
+    seen.add(key);
+    out.push({ kind, key });
+  };
+  const base = surnameKey(p.surname);
+  if (base) add('surname', 's:' + base);
+  const dob = isoDate(parseIsoPartial(p.dateOfBirth) ?? {});
+  if (dob && p.givenName) add('givenDob', `g:${givenNameKey(p.givenName)}|${dob}`);
+  for (const v of p.variants ?? []) {
+    for (const word of v.split(/[\s,]+/)) {
+      const vb = surnameKey(word);
+      if (vb.length >= 2) add('variant', 's:' + vb);
+    }
+  }
+  if (base.length > PREFIX + 1) add('surnamePrefix', 'p:' + base.slice(0, PREFIX));
+  for (const d of deletions(base, PREFIX + 1)) add('surnameTypo', 's:' + d);
+  return out;
+}
+
+function surnameQueryKeys(surname: string, into: Set<string>): void {
+  const base = surnameKey(surname);
+  if (!base) return;
+  into.add('s:' + base);
+  if (base.length > PREFIX) into.add('p:' + base.slice(0, PREFIX));
+  for (const d of deletions(base, base.length)) into.add('s:' + d);
+}
+
+/** Keys to look up for a query: every person who could plausibly match shares at least one of them. */
+export function queryNameKeys(q: ParsedName): string[] {
+  const keys = new Set<string>();
+  for (const parts of [q, ...(q.alternatives ?? [])]) {
+    if (parts.surname) surnameQueryKeys(parts.surname, keys);
+    const d = q.dateOfBirth;
+    if (parts.givenName && d?.year && d.month && d.day) {
+      const id = givenNameKey(parts.givenName);
+      keys.add(`g:${id}|${isoDate(d)}`);
+      if (d.day <= 12 && d.day !== d.month) keys.add(`g:${id}|${isoDate({ year: d.year, month: d.day, day: d.month })}`);
+    }
+  }
+  return [...keys];
+}
