@@ -46,6 +46,8 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
   const exists = fs.existsSync(file);
   if (!exists && !opts.create) throw new ObminError('DB_CORRUPT', { file });
   if (exists) assertNotPlaintext(file);
+  // An empty file would open as a brand-new database: never let a truncated vault become an empty one.
+  if (exists && !opts.create && fs.statSync(file).size === 0) throw new ObminError('DB_CORRUPT', { file });
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
