@@ -9,6 +9,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
+          globalSetup: ['test/setup/build-node.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
