@@ -23,6 +23,12 @@ export function isTrustedSenderUrl(url: string): boolean {
 }
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
+type FrameIds = Pick<WebFrameMain, 'processId' | 'routingId'>;
+
+// Compared by ids as well as identity: a frame wrapper obtained another way need not be the same JS object.
+function sameFrame(a: FrameIds, b: FrameIds): boolean {
+  return a === b || (a.processId === b.processId && a.routingId === b.routingId);
+}
 type WindowLike = { webContents: Pick<WebContents, 'mainFrame'> & object };
 
 /** A sender is trusted when it is the main frame of one of our windows and shows our own origin. */
@@ -32,7 +38,7 @@ export function createSenderCheck(getWindows: () => readonly WindowLike[]): (eve
     const frame: WebFrameMain | null = event.senderFrame;
     if (!frame || frame.parent !== null) return false;
     const window = getWindows().find((w) => w.webContents === event.sender);
-    if (!window || window.webContents.mainFrame !== frame) return false;
+    if (!window || !sameFrame(window.webContents.mainFrame, frame)) return false;
     return isTrustedSenderUrl(frame.url);
   };
 }

@@ -72,7 +72,7 @@ describe('bindIpc', () => {
 });
 
 describe('createSenderCheck', () => {
-  const mainFrame = { url: 'app://obmin/index.html', parent: null };
+  const mainFrame = { url: 'app://obmin/index.html', parent: null, processId: 4, routingId: 1 };
   const webContents = { mainFrame };
   const check = createSenderCheck(() => [{ webContents }] as never);
 
@@ -80,8 +80,17 @@ describe('createSenderCheck', () => {
     expect(check({ sender: webContents, senderFrame: mainFrame } as never)).toBe(true);
   });
 
+  it('recognises the main frame by its ids when the wrapper is another object', () => {
+    expect(check({ sender: webContents, senderFrame: { ...mainFrame } } as never)).toBe(true);
+  });
+
+  it('refuses a top-level frame that is not the window\'s current main frame', () => {
+    const stale = { url: 'app://obmin/index.html', parent: null, processId: 4, routingId: 7 };
+    expect(check({ sender: webContents, senderFrame: stale } as never)).toBe(false);
+  });
+
   it('refuses a sub-frame, even one on our origin', () => {
-    const child = { url: 'app://obmin/index.html', parent: mainFrame };
+    const child = { url: 'app://obmin/index.html', parent: mainFrame, processId: 4, routingId: 2 };
     expect(check({ sender: webContents, senderFrame: child } as never)).toBe(false);
   });
 
@@ -90,13 +99,13 @@ describe('createSenderCheck', () => {
   });
 
   it('refuses web contents that are not one of our windows', () => {
-    const strangerFrame = { url: 'app://obmin/index.html', parent: null };
+    const strangerFrame = { url: 'app://obmin/index.html', parent: null, processId: 9, routingId: 1 };
     const stranger = { mainFrame: strangerFrame };
     expect(check({ sender: stranger, senderFrame: strangerFrame } as never)).toBe(false);
   });
 
   it('refuses our window once it shows another origin', () => {
-    const frame = { url: 'https://evil.example/', parent: null };
+    const frame = { url: 'https://evil.example/', parent: null, processId: 4, routingId: 1 };
     const contents = { mainFrame: frame };
     const checkOther = createSenderCheck(() => [{ webContents: contents }] as never);
     expect(checkOther({ sender: contents, senderFrame: frame } as never)).toBe(false);
