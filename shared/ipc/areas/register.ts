@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import {
+  Attachment,
+  AttachmentInput,
+  ContactLogEntry,
+  ContactLogInput,
+  ExportArgs,
+  ExportResult,
+  Id,
+  ImportApplyArgs,
+  ImportPreview,
+  ImportPreviewArgs,
+  ImportResult,
+  Person,
+  PersonDetail,
+  PersonInput,
+  PersonPatch,
+  Relative,
+  RelativeInput,
+  RelativePatch,
+  SearchArgs,
+  SearchResult,
+  Sighting,
+  SightingInput,
+  Source,
+  SourceInput,
+  Status,
+  StatusChange,
+} from '../../register';
+
+/** A status change cites an existing source or records a new one in the same transaction. */
+export const StatusChangeArgs = z
+  .object({
+    personId: Id,
+    status: Status,
+    sourceId: Id.optional(),
+    source: SourceInput.optional(),
+    note: z.string().trim().max(4000).nullable().optional(),
+  })
+  .strict()
+  .refine((a) => (a.sourceId === undefined) !== (a.source === undefined), { message: 'sourceId or source', path: ['sourceId'] });
+
+/** The register's channels (docs/register.md). Writes are audited; family data needs family.read / family.write. */
+export const registerContract = {
+  'persons.search': { args: SearchArgs, result: SearchResult },
+  'persons.get': { args: z.object({ id: Id }).strict(), result: PersonDetail },
+  'persons.create': { args: PersonInput, result: Person },
+  'persons.update': { args: z.object({ id: Id, patch: PersonPatch }).strict(), result: Person },
+  'persons.changeStatus': { args: StatusChangeArgs, result: StatusChange },
+  'persons.delete': { args: z.object({ id: Id }).strict(), result: z.null() },
+  'sources.create': { args: SourceInput, result: Source },
+  'sources.list': { args: z.object({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }).strict(), result: z.array(Source) },
+  'sightings.add': { args: SightingInput, result: Sighting },
+  'relatives.add': { args: RelativeInput, result: Relative },
+  'relatives.update': { args: z.object({ id: Id, patch: RelativePatch }).strict(), result: Relative },
+  'relatives.logContact': { args: ContactLogInput, result: ContactLogEntry },
+  'attachments.add': { args: AttachmentInput, result: Attachment },
+  'attachments.get': {
+    args: z.object({ id: Id, thumb: z.boolean().default(false) }).strict(),
+    result: z.object({ attachment: Attachment, dataBase64: z.string() }),
+  },
+  'persons.importPreview': { args: ImportPreviewArgs, result: ImportPreview },
+  'persons.importApply': { args: ImportApplyArgs, result: ImportResult },
+  'persons.export': { args: ExportArgs, result: ExportResult },
+} as const;

@@ -1,0 +1,104 @@
+// Search, import and export: the arguments and results the register's table and import dialog use.
+import { z } from 'zod';
+import { Category, IcrcStatus, Side, Status } from './enums';
+import { PersonRow } from './schemas';
+
+export const SORT_FIELDS = ['score', 'surname', 'givenName', 'dateOfBirth', 'ref', 'status', 'category', 'side', 'icrcStatus', 'facility', 'captureDate', 'updatedAt'] as const;
+export const SortField = z.enum(SORT_FIELDS);
+
+export const SearchFilters = z
+  .object({
+    status: z.array(Status).max(20).optional(),
+    category: z.array(Category).max(10).optional(),
+    side: Side.optional(),
+    icrcStatus: z.array(IcrcStatus).max(10).optional(),
+    /** substring of the facility or last known location */
+    facility: z.string().trim().min(1).max(256).optional(),
+    seriouslyWounded: z.boolean().optional(),
+    /** time in captivity, counted from the capture date */
+    captivityMinDays: z.number().int().min(0).max(36500).optional(),
+    captivityMaxDays: z.number().int().min(0).max(36500).optional(),
+  })
+  .strict();
+export type SearchFilters = z.infer<typeof SearchFilters>;
+
+export const SearchArgs = z
+  .object({
+    query: z.string().trim().max(256).default(''),
+    filters: SearchFilters.default({}),
+    /** default: by score for a text query, else by surname */
+    sort: z.object({ field: SortField, dir: z.enum(['asc', 'desc']).default('asc') }).strict().optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+export type SearchArgs = z.input<typeof SearchArgs>;
+export type SearchArgsParsed = z.output<typeof SearchArgs>;
+
+export const SearchResult = z.object({ total: z.number().int(), rows: z.array(PersonRow) });
+export type SearchResult = z.infer<typeof SearchResult>;
+
+/** Import columns (snake_case, as in persons.csv and the export); the mapping is header → column. */
+export const IMPORT_COLUMNS = [
+  'ref', 'surname', 'given_name', 'patronymic', 'surname_latin', 'given_name_latin', 'patronymic_latin', 'name_variants',
+  'date_of_birth', 'place_of_birth', 'sex', 'citizenship', 'document_numbers', 'father_name', 'mother_maiden_name',
+  'person_to_inform', 'side', 'category', 'rank', 'unit', 'service_number', 'height_cm', 'build', 'eye_colour',
+  'hair_colour', 'distinguishing_marks', 'blood_type', 'capture_date', 'capture_place', 'capture_circumstances',
+  'last_known_location', 'facility', 'health', 'seriously_wounded', 'legal_status', 'icrc_status', 'icrc_ref',
+  'icrc_date', 'status', 'remains_tag', 'recovery_place', 'recovery_date', 'personal_effects', 'dna_lab_ref',
+  'dna_match_result', 'notes',
+] as const;
+export const ImportColumn = z.enum(IMPORT_COLUMNS);
+export type ImportColumn = z.infer<typeof ImportColumn>;
+
+export const IMPORT_ENCODINGS = ['utf-8', 'windows-1251'] as const;
+export const ImportEncoding = z.enum(IMPORT_ENCODINGS);
+
+export const ImportPreviewArgs = z
+  .object({
+    path: z.string().min(1).max(4096),
+    /** file header → column; null ignores the header. Without it, headers are recognised (uk/en synonyms). */
+    mapping: z.record(z.string(), ImportColumn.nullable()).optional(),
+    /** forces the text encoding of a CSV; otherwise it is detected */
+    encoding: ImportEncoding.optional(),
+  })
+  .strict();
+
+export const ROW_ERROR_CODES = ['broken_row', 'unknown_value', 'invalid_value', 'required', 'duplicate_ref', 'formula'] as const;
+export const RowError = z.object({
+  /** 1-based line of data (the header is line 0) */
+  row: z.number().int(),
+  column: z.string().nullable(),
+  code: z.enum(ROW_ERROR_CODES),
+  value: z.string().nullable(),
+});
+export type RowError = z.infer<typeof RowError>;
+
+export const ImportPreview = z.object({
+  token: z.string(),
+  file: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+  mapping: z.record(z.string(), ImportColumn.nullable()),
+  unmappedHeaders: z.array(z.string()),
+  total: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  /** of the valid rows: how many update an existing person (same ref) and how many are new */
+  updates: z.number().int(),
+  creates: z.number().int(),
+  errors: z.array(RowError),
+  errorsTruncated: z.boolean(),
+  /** the first rows as they will be written, for the preview table */
+  sample: z.array(z.record(z.string(), z.string().nullable())),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportApplyArgs = z.object({ token: z.string().min(1).max(64), skipInvalid: z.boolean().default(false), taskId: z.string().max(64).optional() }).strict();
+export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), skipped: z.number().int() });
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ExportArgs = z
+  .object({ path: z.string().min(1).max(4096), format: z.enum(['csv', 'xlsx']).default('csv'), query: z.string().trim().max(256).default(''), filters: SearchFilters.default({}) })
+  .strict();
+export const ExportResult = z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int(), sha256: z.string() });
