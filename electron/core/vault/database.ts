@@ -61,6 +61,8 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.pragma('temp_store = MEMORY');
+    // Decrypted pages stay in memory only; a larger cache means fewer pages decrypted twice (docs/PERFORMANCE.md).
+    db.pragma('cache_size = -65536');
     return db;
   } catch (e) {
     db?.close();
