@@ -6,7 +6,7 @@ import boundaries from 'eslint-plugin-boundaries';
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'util', 'zlib', 'url', 'net', 'http', 'https'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tsbuild/**', 'coverage/**', 'test-results/**', 'bin/**', 'build/**/*.mjs'] },
+  { ignores: ['dist/**', '.tmp/**', 'node_modules/**', '.tsbuild/**', 'coverage/**', 'test-results/**', 'bin/**', 'build/**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
