@@ -34,3 +34,14 @@ export function damerauLevenshtein(a: string, b: string, max = 3): number {
   }
   return prev[lb] as number;
 }
+
+/** One typing error apart, also when the error left a doubled letter that the skeleton collapsed (Оробець/Ообець). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (damerauLevenshtein(a, b, 1) <= 1) return true;
+  if (Math.abs(a.length - b.length) !== 2) return false;
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  for (let i = 0; i < long.length; i++) {
+    if ((long.slice(0, i) + long.slice(i + 1)).replace(/(.)\1+/g, '$1') === short) return true;
+  }
+  return false;
+}

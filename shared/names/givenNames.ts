@@ -1,6 +1,7 @@
 // Given names and patronymics across Ukrainian, Russian and Latin spellings, resolved to a canonical id.
 import { damerauLevenshtein } from './distance';
 import { GIVEN_NAME_TABLE, PATRONYMIC_EXTRA } from './givenNamesData';
+import { hasCyrillic } from './normalise';
 import { skeleton, transliterateUk } from './translit';
 
 export interface GivenNameEntry {
@@ -21,7 +22,9 @@ const entries = new Map<string, GivenNameEntry>();
 const givenBySkeleton = new Map<string, string>();
 const patronymicBySkeleton = new Map<string, string>();
 const formSkeletons = new Map<string, string[]>();
-const initials = new Map<string, Set<string>>();
+// Initial letters per name id and script: 2 = the Ukrainian form's, 1 = another form's.
+const cyrInitials = new Map<string, Map<string, number>>();
+const latInitials = new Map<string, Map<string, number>>();
 
 function ukPatronymics(name: string): string[] {
   if (/ій$/.test(name)) return [name + 'ович', name.slice(0, -1) + 'ївна'];
@@ -44,15 +47,37 @@ function ruPatronymics(name: string): string[] {
   return [n + 'ович', n + 'овна'];
 }
 
-function addInitial(id: string, form: string): void {
-  const set = initials.get(id) ?? new Set<string>();
-  const sk = skeleton(form);
-  if (sk) set.add(sk.charAt(0));
-  // The first Latin letter as people abbreviate it (Yurii → Y., Zhanna → Z.).
-  const lat = transliterateUk(form).toLowerCase();
-  const first = skeleton(lat.charAt(0));
-  if (first) set.add(first);
-  initials.set(id, set);
+/** Folds an initial so that letters a writer may swap (І/И, Е/Є, Г/Ґ; Latin I/Y/J, G/H) compare equal. */
+export function foldInitial(initial: string): string {
+  const ch = initial.trim().charAt(0).toLowerCase();
+  if (/[іиїй]/.test(ch)) return 'и';
+  if (/[еєэё]/.test(ch)) return 'е';
+  if (/[гґ]/.test(ch)) return 'г';
+  const lat = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/[iyj]/.test(lat)) return 'i';
+  if (/[gh]/.test(lat)) return 'h';
+  return lat;
+}
+
+function addInitial(map: Map<string, Map<string, number>>, id: string, form: string, quality: number): void {
+  const m = map.get(id) ?? new Map<string, number>();
+  const key = foldInitial(form);
+  if (key) m.set(key, Math.max(m.get(key) ?? 0, quality));
+  map.set(id, m);
+}
+
+function addInitials(id: string, uk: string[], ru: string[], latin: string[]): void {
+  for (const f of uk) {
+    addInitial(cyrInitials, id, f, 2);
+    addInitial(latInitials, id, transliterateUk(f), 2);
+  }
+  for (const f of ru) {
+    addInitial(cyrInitials, id, f, 1);
+    addInitial(latInitials, id, transliterateUk(f), 1);
+    // Russian Е/Ё at the start is written Ye/Yo as often as E.
+    if (/^[ЕЁ]/.test(f)) addInitial(latInitials, id, 'Y', 1);
+  }
+  for (const f of latin) addInitial(latInitials, id, f, 1);
 }
 
 for (const line of GIVEN_NAME_TABLE.split('\n')) {
@@ -70,8 +95,8 @@ for (const line of GIVEN_NAME_TABLE.split('\n')) {
     const sk = skeleton(form);
     sks.add(sk);
     if (!givenBySkeleton.has(sk)) givenBySkeleton.set(sk, id);
-    addInitial(id, form);
   }
+  addInitials(id, uk, ru, latin);
   formSkeletons.set(id, [...sks]);
   if (entry.sex === 'M') {
     const pats = [...uk.flatMap(ukPatronymics), ...ru.flatMap(ruPatronymics), ...(PATRONYMIC_EXTRA[id] ?? [])];
@@ -148,9 +173,8 @@ export function givenFormSkeletons(id: string): string[] {
   return formSkeletons.get(id) ?? [];
 }
 
-/** Whether an initial (any script) can abbreviate the given name: О. or А. for Олексій/Алексей. */
-export function initialFits(initial: string, id: string): boolean {
-  const sk = skeleton(initial);
-  if (!sk) return true;
-  return initials.get(id)?.has(sk.charAt(0)) ?? false;
+/** How well an initial fits a name: 2 the Ukrainian form's initial, 1 another form's (А. for Олексій), 0 not at all. */
+export function initialFits(initial: string, id: string): number {
+  const map = hasCyrillic(initial) ? cyrInitials : latInitials;
+  return map.get(id)?.get(foldInitial(initial)) ?? 0;
 }

@@ -1,9 +1,10 @@
 // Public surface of the name layer: transliteration, skeletons, given-name equivalents, index keys.
 export { foldHomoglyphs, hasCyrillic, looksRussian, normaliseApostrophes, plainForm } from './normalise';
 export { skeleton, surnameBase, transliterateUk } from './translit';
-export { damerauLevenshtein } from './distance';
+export { damerauLevenshtein, oneEditApart } from './distance';
 export {
   allGivenNames,
+  foldInitial,
   givenFormSkeletons,
   givenNameEntry,
   initialFits,

@@ -38,7 +38,8 @@ const MIN_DELETION_LEN = 4;
 function deletions(s: string, upTo: number): string[] {
   const out: string[] = [];
   if (s.length < MIN_DELETION_LEN) return out;
-  for (let i = 0; i < Math.min(s.length, upTo); i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  // Collapsed like the skeleton, so deleting the р of оробець meets the typed ообець → обець.
+  for (let i = 0; i < Math.min(s.length, upTo); i++) out.push((s.slice(0, i) + s.slice(i + 1)).replace(/(.)\1+/g, '$1'));
   return out;
 }
 

@@ -48,11 +48,11 @@ export function transliterateUk(s: string): string {
   return out;
 }
 
-// Neutral transliteration feeding the skeleton: every letter as its most common Latin spelling.
-const CYR_NEUTRAL: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', ё: 'yo', є: 'ye', ж: 'zh', з: 'z', и: 'y', і: 'i',
+// Cyrillic straight to skeleton symbols (not via Latin digraphs, so тщ is never read as ts+ch).
+const CYR_SYMBOLS: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'h', д: 'd', е: 'e', ё: 'yo', є: 'ye', ж: 'j', з: 'z', и: 'y', і: 'i',
   ї: 'yi', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
-  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  х: 'h', ц: 'c', ч: 'q', ш: 'w', щ: 'w', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
 };
 
 // Latin letters with diacritics that carry a sound of their own (Czech/Polish/German/French styles).
@@ -62,7 +62,7 @@ const LATIN_SPECIAL: Record<string, string> = {
 
 // Longest first; output symbols: h = г/х/g, c = ц, q = ч, w = ш/щ, j = ж, y = й/и/і-like.
 const LATIN_RULES: [string, string][] = [
-  ['schtsch', 'w'], ['shtch', 'w'], ['shch', 'w'], ['szcz', 'w'], ['tsch', 'q'], ['sch', 'w'], ['tch', 'q'],
+  ['schtsch', 'w'], ['tshch', 'tw'], ['shtch', 'w'], ['shch', 'w'], ['szcz', 'w'], ['tsch', 'q'], ['sch', 'w'], ['tch', 'q'],
   ['sh', 'w'], ['sz', 'w'], ['ch', 'q'], ['cz', 'q'], ['zh', 'j'], ['kh', 'h'], ['gh', 'h'], ['ts', 'c'],
   ['tz', 'c'], ['ck', 'k'], ['ph', 'f'], ['x', 'ks'], ['w', 'v'], ['q', 'k'], ['g', 'h'], ['j', 'y'],
 ];
@@ -94,23 +94,27 @@ const skeletonCache = new Map<string, string>();
 export function skeleton(token: string): string {
   const cached = skeletonCache.get(token);
   if (cached !== undefined) return cached;
-  let s = normaliseApostrophes(foldHomoglyphs(token.normalize('NFC'))).toLowerCase();
-  let lat = '';
-  const chars = [...s];
+  const chars = [...normaliseApostrophes(foldHomoglyphs(token.normalize('NFC'))).toLowerCase()];
+  let sym = '';
+  let latin = '';
+  const flushLatin = (): void => {
+    if (!latin) return;
+    sym += latinSymbols(latin.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]/g, ''));
+    latin = '';
+  };
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] as string;
-    // ьо/йо spell ё in Ukrainian; elsewhere the soft sign is silent.
-    if (ch === 'ь') {
-      lat += chars[i + 1] === 'о' ? 'y' : '';
-      continue;
+    const cyr = CYR_SYMBOLS[ch];
+    if (cyr !== undefined) {
+      flushLatin();
+      // ьо/йо spell ё in Ukrainian; elsewhere the soft sign is silent.
+      sym += ch === 'ь' && chars[i + 1] === 'о' ? 'y' : cyr;
+    } else {
+      latin += LATIN_SPECIAL[ch] ?? ch;
     }
-    const cyr = CYR_NEUTRAL[ch];
-    if (cyr !== undefined) lat += cyr;
-    else if (LATIN_SPECIAL[ch] !== undefined) lat += LATIN_SPECIAL[ch];
-    else lat += ch;
   }
-  s = lat.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]/g, '');
-  s = latinSymbols(s).replace(/y/g, 'i');
+  flushLatin();
+  let s = sym.replace(/y/g, 'i');
   s = collapse(s);
   // Iotated vowels fold onto the plain vowel (ya/ia/ja, yu/iu, ye/ie, yo/io=ё), and ей/ій onto і.
   s = s.replace(/i([aueo])/g, (_m, v: string) => (v === 'o' ? 'e' : v)).replace(/ei/g, 'i');
