@@ -71,7 +71,7 @@ describe('obmin CLI (exit codes and JSON are contracts)', () => {
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, firstBrokenSeq: null });
     const bytes = fs.readFileSync(out);
-    bytes[bytes.length - 1] ^= 1;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
     fs.writeFileSync(out, bytes);
     expect(obmin(['restore', '--from', out, '--data', path.join(tmpDir(), 'x')], env).code).toBe(4);
   });

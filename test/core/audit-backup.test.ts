@@ -52,7 +52,7 @@ describe('backup and restore', () => {
     const out = path.join(tmpDir(), 'site.obmin-backup');
     core.backup(out);
     const bytes = fs.readFileSync(out);
-    bytes[bytes.length - 100] ^= 0x40;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0x40, bytes.length - 100);
     fs.writeFileSync(out, bytes);
     const target = path.join(tmpDir(), 'restored');
     await expect(newCore(target).restore(out, null, PASS)).rejects.toMatchObject({ code: 'BACKUP_INVALID' });
