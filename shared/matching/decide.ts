@@ -3,12 +3,13 @@ import { SCORE_SCALE, pointsToScore } from './score';
 import type { Suggestion, Thresholds } from './types';
 
 /**
- * link: the best must have at least surname + given initial or better without contradictions (5.5 points);
+ * link: the best must show name + one identifying fact without contradictions (7.5 points: surname and given name
+ *   plus a birth year, patronymic or full date; surname and given name alone could be an unregistered namesake);
  * review: anything with some positive evidence (1.5 points) is worth showing;
  * margin: the best must lead the second by 1.5 log-odds (2.25 points, e.g. a birth date that the other lacks).
  */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  link: pointsToScore(5.5),
+  link: pointsToScore(7.5),
   review: pointsToScore(1.5),
   margin: 1.5,
 };

@@ -22,8 +22,8 @@ import type { ParsedEntry, Reason, RegisteredPerson } from './types';
 /** Evidence weights in points; the score is a logistic of their sum (see pointsToScore). */
 export const WEIGHTS = {
   surname: { exact: 4, genderForm: 3.5, typo1: 2.5, typo2: 1, mismatch: -4 },
-  givenName: { exact: 3, typo: 2, initial: 1, mismatch: -3.5 },
-  patronymic: { exact: 2.5, typo: 1.5, initial: 0.8, mismatch: -3 },
+  givenName: { exact: 3, typo: 2, initial: 1.3, mismatch: -3.5 },
+  patronymic: { exact: 2.5, typo: 1.5, initial: 1, mismatch: -3 },
   dateOfBirth: { exact: 3, swappedAmbiguous: 2.6, swapped: 1.8, yearMonth: 1.8, yearOnly: 1.2, yearOff: -2.5, mismatch: -3.5 },
   unit: { exact: 0.8, mismatch: -0.4 },
   /** reading the words in the other order costs a little */

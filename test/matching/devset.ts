@@ -1,0 +1,21 @@
+// Loads the development set (shared/data/matching-dev) if present.
+import { parseListEntry } from '../../shared/matching';
+import type { ParsedEntry, RegisteredPerson } from '../../shared/matching';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { personsFromCsv, readCsv } from './evaluate';
+import type { Expected } from './evaluate';
+
+export function devSetDir(base: string): string {
+  return path.resolve(base, '../../../shared/data/matching-dev');
+}
+
+export function loadDevSet(dir: string): { persons: RegisteredPerson[]; entries: ParsedEntry[]; expected: Expected[] } | null {
+  if (!existsSync(path.join(dir, 'persons.csv'))) return null;
+  const persons = personsFromCsv(readCsv(path.join(dir, 'persons.csv')));
+  const entries = readCsv(path.join(dir, 'list.csv')).map((r) =>
+    parseListEntry({ name: r.name ?? '', dateOfBirth: r.date_of_birth ?? '', unit: r.unit ?? '' }),
+  );
+  const expected = readCsv(path.join(dir, 'expected.csv')).map((r) => ({ ref: r.ref || null, consistent: Number(r.consistent) }));
+  return { persons, entries, expected };
+}
