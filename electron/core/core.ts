@@ -35,6 +35,11 @@ export class Core {
     this.onEvent = opts.onEvent ?? (() => undefined);
   }
 
+  /** Pushes an event to the front door (progress of long tasks). */
+  emit(name: string, payload: unknown): void {
+    this.onEvent(name, payload);
+  }
+
   // ---- state, preferences ----
   get locale(): Locale {
     try {

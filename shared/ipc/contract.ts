@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { foundationContract } from './areas/foundation';
+import { registerContract } from './areas/register';
 
 /**
  * The one IPC contract: channel → zod schemas for arguments and result. The preload, the main process binding,
@@ -8,6 +9,7 @@ import { foundationContract } from './areas/foundation';
  */
 export const contract = {
   ...foundationContract,
+  ...registerContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,12 +3,14 @@ import { ObminError, type Result } from '../../../shared/errors';
 import { contract, isChannel } from '../../../shared/ipc/contract';
 import type { Core } from '../core';
 import { foundationHandlers } from './handlers/foundation';
+import { registerHandlers } from './handlers/register';
 import type { Handlers } from './handlers/types';
 
 /** Every area's handlers; the type makes a channel without a handler a compile error. */
 export function handlersFor(core: Core): Handlers {
   return {
     ...foundationHandlers(core),
+    ...registerHandlers(core),
   };
 }
 

@@ -1,0 +1,59 @@
+import crypto from 'node:crypto';
+import type { registerContract } from '../../../../shared/ipc/areas/register';
+import { can } from '../../../../shared/domain/roles';
+import type { Core } from '../../core';
+import { personDetail } from '../../registry/detail';
+import { exportPersons } from '../../registry/export';
+import { applyImport, previewImport } from '../../registry/import';
+import { changeStatus, createPerson, deletePerson, updatePerson } from '../../registry/persons';
+import { addAttachment, addRelative, addSighting, createSource, getAttachment, listSources, logContact, updateRelative } from '../../registry/related';
+import { searchPersons } from '../../registry/search';
+import { Writer } from '../../store/write';
+import type { Permission } from '../../../../shared/domain/roles';
+import type { AreaHandlers } from './types';
+
+/** The register's handlers: each checks its permission, then writes through one Writer in one transaction. */
+export function registerHandlers(core: Core): AreaHandlers<keyof typeof registerContract> {
+  const write = <T>(permission: Permission, fn: (w: Writer) => T): T => {
+    const s = core.require(permission);
+    const w = new Writer(s.db, s.operator.id);
+    return s.db.transaction(() => fn(w))();
+  };
+  return {
+    'persons.search': (a) => searchPersons(core.require('register.read').db, a),
+    'persons.get': ({ id }) => {
+      const s = core.require('register.read');
+      return personDetail(s.db, id, can(s.operator.role, 'family.read'));
+    },
+    'persons.create': (a) => write('register.write', (w) => createPerson(w, a)),
+    'persons.update': ({ id, patch }) => write('register.write', (w) => updatePerson(w, id, patch).person),
+    'persons.changeStatus': (a) => write('register.write', (w) => changeStatus(w, a)),
+    'persons.delete': ({ id }) =>
+      write('register.write', (w) => {
+        deletePerson(w, id);
+        return null;
+      }),
+    'sources.create': (a) => write('register.write', (w) => createSource(w, a)),
+    'sources.list': ({ limit, offset }) => listSources(core.require('register.read').db, limit, offset),
+    'sightings.add': (a) => write('register.write', (w) => addSighting(w, a)),
+    'relatives.add': (a) => write('family.write', (w) => addRelative(w, a)),
+    'relatives.update': ({ id, patch }) => write('family.write', (w) => updateRelative(w, id, patch)),
+    'relatives.logContact': (a) => write('family.write', (w) => logContact(w, a)),
+    'attachments.add': ({ dataBase64, thumbBase64, ...a }) =>
+      write('register.write', (w) => addAttachment(w, { ...a, bytes: Buffer.from(dataBase64, 'base64'), thumb: thumbBase64 ? Buffer.from(thumbBase64, 'base64') : null })),
+    'attachments.get': ({ id, thumb }) => {
+      const r = getAttachment(core.require('register.read').db, id, thumb);
+      return { attachment: r.attachment, dataBase64: r.bytes.toString('base64') };
+    },
+    'persons.importPreview': (a) => previewImport(core.require('register.import').db, a),
+    'persons.importApply': (a) => {
+      const s = core.require('register.import');
+      const taskId = a.taskId ?? crypto.randomUUID();
+      return applyImport(s.db, s.operator.id, a, (done, total) => core.emit('progress', { taskId, phase: 'import', done, total }));
+    },
+    'persons.export': (a) => {
+      const s = core.require('register.export');
+      return exportPersons(s.db, s.operator.id, a);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// Export of people to CSV or XLSX: the import's columns, cells that a spreadsheet would run as formulas neutralised.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { ObminError } from '../../../shared/errors';
+import { IMPORT_COLUMNS, type SearchFilters } from '../../../shared/register';
+import { appendAudit } from '../audit/audit';
+import type { Db } from '../vault/database';
+import { searchPersons } from './search';
+
+/** A leading = + - @ tab or CR makes Excel/LibreOffice evaluate the cell; a quote makes it text (OWASP CSV injection). */
+export function safeCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+function exportRows(db: Db, query: string, filters: SearchFilters): Record<string, unknown>[] {
+  const cols = IMPORT_COLUMNS.join(', ');
+  if (!query && Object.keys(filters).length === 0) return db.prepare(`SELECT ${cols} FROM persons WHERE deleted = 0 ORDER BY surname COLLATE NOCASE, id`).all() as Record<string, unknown>[];
+  const ids = searchPersons(db, { query, filters, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows.map((r) => r.id);
+  const stmt = db.prepare(`SELECT ${cols} FROM persons WHERE id = ?`);
+  return ids.map((id) => stmt.get(id) as Record<string, unknown>);
+}
+
+function toCellRow(r: Record<string, unknown>): string[] {
+  return IMPORT_COLUMNS.map((c) => {
+    const v = r[c];
+    if (c === 'name_variants') return safeCell((JSON.parse(String(v ?? '[]')) as string[]).join('; '));
+    return safeCell(v);
+  });
+}
+
+export async function exportPersons(db: Db, operatorId: string, a: { path: string; format: 'csv' | 'xlsx'; query: string; filters: SearchFilters }): Promise<{ path: string; rows: number; bytes: number; sha256: string }> {
+  const rows = exportRows(db, a.query, a.filters).map(toCellRow);
+  let bytes: Buffer;
+  if (a.format === 'csv') {
+    // The BOM makes Excel read the Cyrillic as UTF-8.
+    bytes = Buffer.from(`\uFEFF${Papa.unparse({ fields: [...IMPORT_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`, 'utf8');
+  } else {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('persons');
+    ws.addRow([...IMPORT_COLUMNS]);
+    for (const r of rows) ws.addRow(r);
+    bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  try {
+    fs.writeFileSync(a.path, bytes, { mode: 0o600 });
+  } catch {
+    throw new ObminError('IO', { file: a.path });
+  }
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  appendAudit(db, operatorId, 'persons.export', a.path, { format: a.format, rows: rows.length, sha256, query: a.query || null });
+  return { path: a.path, rows: rows.length, bytes: bytes.length, sha256 };
+}

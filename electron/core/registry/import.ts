@@ -1,0 +1,137 @@
+// Import of people: a preview (every row checked, nothing written) and an all-or-nothing apply in one transaction,
+// in batches that yield to the event loop so the window never freezes.
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { ObminError } from '../../../shared/errors';
+import { defaultStatus, type ImportColumn, type ImportPreview, type ImportResult, type PersonInput, type RowError, type Status } from '../../../shared/register';
+import { appendAudit } from '../audit/audit';
+import { Writer } from '../store/write';
+import type { Db } from '../vault/database';
+import { readTable } from './importRead';
+import { checkRow, mapHeaders, validateRow } from './importRows';
+import { toValues } from './mapping';
+import { createSource } from './related';
+
+export const IMPORT_BATCH = 2000;
+const MAX_ERRORS_SHOWN = 1000;
+const SAMPLE_ROWS = 50;
+
+interface PendingRow {
+  line: number;
+  /** the person this row updates (same ref), or null for a new person */
+  existingId: string | null;
+  input: Record<string, unknown>;
+  valid: boolean;
+}
+
+interface Pending {
+  file: string;
+  sha256: string;
+  rows: PendingRow[];
+  invalid: number;
+}
+
+// Previews live with the open database: locking drops them.
+const pendingByDb = new WeakMap<Db, Map<string, Pending>>();
+
+function refsInDb(db: Db, refs: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const stmt = db.prepare('SELECT ref, id FROM persons WHERE ref IN (SELECT value FROM json_each(?))');
+  for (let i = 0; i < refs.length; i += 10_000) {
+    for (const r of stmt.all(JSON.stringify(refs.slice(i, i + 10_000))) as { ref: string; id: string }[]) out.set(r.ref, r.id);
+  }
+  return out;
+}
+
+export async function previewImport(db: Db, a: { path: string; mapping?: Record<string, ImportColumn | null> | undefined; encoding?: string | undefined }): Promise<ImportPreview> {
+  const table = await readTable(a.path, a.encoding);
+  const { mapping, unmapped } = mapHeaders(table.headers, a.mapping);
+  if (!Object.values(mapping).includes('surname')) throw new ObminError('FILE_MALFORMED', { detail: 'surname column' });
+  const outcomes = table.rows.map((r, i) => checkRow(i + 1, r.cells, r.broken, r.formulaCols, table.headers, mapping));
+  const existing = refsInDb(db, [...new Set(outcomes.map((o) => o.ref).filter((r): r is string => r !== null))]);
+  const firstLine = new Map<string, number>();
+  const errors: RowError[] = [];
+  const rows: PendingRow[] = [];
+  let updates = 0;
+  let creates = 0;
+  for (const o of outcomes) {
+    if (o.ref !== null) {
+      const first = firstLine.get(o.ref);
+      if (first !== undefined) o.errors.push({ row: o.line, column: 'ref', code: 'duplicate_ref', value: o.ref });
+      else firstLine.set(o.ref, o.line);
+    }
+    const existingId = o.ref !== null ? (existing.get(o.ref) ?? null) : null;
+    const input = validateRow(o, existingId === null);
+    const valid = input !== null;
+    if (valid) existingId ? updates++ : creates++;
+    errors.push(...o.errors);
+    rows.push({ line: o.line, existingId, input: input ?? o.fields, valid });
+  }
+  const invalid = rows.filter((r) => !r.valid).length;
+  const token = crypto.randomUUID();
+  let pending = pendingByDb.get(db);
+  if (!pending) pendingByDb.set(db, (pending = new Map()));
+  pending.set(token, { file: a.path, sha256: table.sha256, rows, invalid });
+  const cols = Object.entries(mapping).filter(([, c]) => c !== null);
+  const sample = table.rows.slice(0, SAMPLE_ROWS).map((r) => Object.fromEntries(cols.map(([h, c]) => [c!, r.cells[table.headers.indexOf(h)]?.trim() || null])));
+  return {
+    token, file: a.path, format: table.format, encoding: table.encoding, mapping, unmappedHeaders: unmapped,
+    total: rows.length, valid: rows.length - invalid, invalid, updates, creates,
+    errors: errors.slice(0, MAX_ERRORS_SHOWN), errorsTruncated: errors.length > MAX_ERRORS_SHOWN, sample,
+  };
+}
+
+/** All rows in one BEGIN IMMEDIATE … COMMIT; any failure rolls everything back. Rows with errors block the apply unless skipped. */
+export async function applyImport(db: Db, operatorId: string, a: { token: string; skipInvalid: boolean }, onProgress: (done: number, total: number) => void = () => undefined): Promise<ImportResult> {
+  const pending = pendingByDb.get(db)?.get(a.token);
+  if (!pending) throw new ObminError('NOT_FOUND', { what: 'import preview' });
+  if (pending.invalid > 0 && !a.skipInvalid) throw new ObminError('VALIDATION', { detail: `${pending.invalid} rows with errors` });
+  const rows = pending.rows.filter((r) => r.valid);
+  const w = new Writer(db, operatorId);
+  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, skipped: pending.rows.length - rows.length };
+  let importSourceId: string | null = null;
+  // The file itself is the source each status set by the import cites.
+  const sourceId = () =>
+    (importSourceId ??= createSource(w, { kind: 'official_document', title: `Імпорт: ${path.basename(pending.file)}`, summary: `sha256 ${pending.sha256}`, reliability: 'F', credibility: 6 }, false).id);
+  const statusNow = db.prepare('SELECT status, side FROM persons WHERE id = ?');
+  const byRef = db.prepare('SELECT id FROM persons WHERE ref = ?');
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (let i = 0; i < rows.length; i += IMPORT_BATCH) {
+      for (const r of rows.slice(i, i + IMPORT_BATCH)) applyRow(r);
+      onProgress(Math.min(i + IMPORT_BATCH, rows.length), rows.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    appendAudit(db, operatorId, 'persons.import', path.basename(pending.file), { sha256: pending.sha256, ...result });
+    db.exec('COMMIT');
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+  pendingByDb.get(db)?.delete(a.token);
+  return result;
+
+  function statusChange(personId: string, from: Status | null, to: Status): void {
+    w.insert('status_changes', crypto.randomUUID(), { person_id: personId, from_status: from, to_status: to, source_id: sourceId(), at: new Date().toISOString(), note: null, operator_id: operatorId }, null);
+  }
+
+  function applyRow(r: PendingRow): void {
+    const { status, ...fields } = r.input as Partial<PersonInput>;
+    // Re-checked inside the transaction: someone may have added the ref since the preview.
+    const id = r.existingId ?? (fields.ref ? ((byRef.get(fields.ref) as { id: string } | undefined)?.id ?? null) : null);
+    if (id === null) {
+      const input = fields as PersonInput;
+      const st = status ?? defaultStatus(input.side);
+      const newId = crypto.randomUUID();
+      w.insert('persons', newId, toValues({ icrcStatus: 'unknown', seriouslyWounded: false, nameVariants: [], ...input, status: st }), null);
+      if (st !== defaultStatus(input.side)) statusChange(newId, null, st);
+      result.created++;
+      return;
+    }
+    const before = statusNow.get(id) as { status: Status; side: string };
+    const changed = w.update('persons', id, toValues({ ...fields, ...(status ? { status } : {}) }), null);
+    if (changed.includes('status')) statusChange(id, before.status, status!);
+    if (changed.length) result.updated++;
+    else result.unchanged++;
+  }
+}

@@ -1,0 +1,134 @@
+// Reading an import file into header + raw cells: size refused by stat first, encoding detected, CSV or XLSX parsed.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import chardet from 'chardet';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { ObminError } from '../../../shared/errors';
+
+export const CSV_MAX_BYTES = 100 * 1024 * 1024;
+export const XLSX_MAX_BYTES = 50 * 1024 * 1024;
+
+export interface RawTable {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  headers: string[];
+  /** data rows (header excluded); `broken` marks a row the parser could not read whole */
+  rows: { cells: string[]; broken: boolean; formulaCols: Set<number> }[];
+}
+
+const CYRILLIC_8BIT = new Set(['windows-1251', 'koi8-r', 'koi8-u', 'iso-8859-5', 'ibm866']);
+
+/** UTF-8 (with or without BOM) when it decodes cleanly; else what chardet recognises as a Cyrillic code page; else cp1251. */
+export function decodeText(buf: Buffer, forced?: string): { text: string; encoding: string } {
+  if (forced) return { text: iconv.decode(buf, forced).replace(/^\uFEFF/, ''), encoding: forced };
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+  } catch {
+    const guess = (chardet.detect(buf) ?? '').toLowerCase();
+    const enc = CYRILLIC_8BIT.has(guess) ? guess : 'windows-1251';
+    return { text: iconv.decode(buf, enc), encoding: enc };
+  }
+}
+
+function formatOf(file: string): 'csv' | 'xlsx' {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
+  throw new ObminError('FILE_MALFORMED', { detail: `${path.basename(file)}: CSV or XLSX` });
+}
+
+/** Refuses by size before a byte is read: a 200 MB file never reaches memory. */
+export function checkSize(file: string): { format: 'csv' | 'xlsx'; size: number } {
+  const format = formatOf(file);
+  let size: number;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    throw new ObminError('IO', { file });
+  }
+  const limit = format === 'csv' ? CSV_MAX_BYTES : XLSX_MAX_BYTES;
+  if (size > limit) throw new ObminError('FILE_TOO_LARGE', { file, limit: `${Math.round(limit / 1024 / 1024)} MB` });
+  return { format, size };
+}
+
+function readCsv(buf: Buffer, encoding?: string): RawTable {
+  const { text, encoding: enc } = decodeText(buf, encoding);
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const brokenRows = new Set(parsed.errors.map((e) => e.row).filter((r): r is number => typeof r === 'number'));
+  const [header, ...data] = parsed.data;
+  if (!header || header.every((h) => !h.trim())) throw new ObminError('FILE_MALFORMED', { detail: 'no header row' });
+  return {
+    format: 'csv',
+    encoding: enc,
+    headers: header.map((h) => h.trim()),
+    rows: data.map((cells, i) => ({ cells, broken: brokenRows.has(i + 1) || cells.length !== header.length, formulaCols: new Set<number>() })),
+  };
+}
+
+function cellText(v: ExcelJS.CellValue): { text: string; formula: boolean } {
+  if (v === null || v === undefined) return { text: '', formula: false };
+  if (v instanceof Date) return { text: v.toISOString().slice(0, 10), formula: false };
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = (v as { result?: unknown }).result;
+      return { text: r === undefined || r === null ? '' : String(r instanceof Date ? r.toISOString().slice(0, 10) : r), formula: true };
+    }
+    if ('richText' in v) return { text: v.richText.map((t) => t.text).join(''), formula: false };
+    if ('text' in v) return { text: String((v as { text: unknown }).text), formula: false };
+    if ('error' in v) return { text: '', formula: true };
+    return { text: '', formula: false };
+  }
+  return { text: String(v), formula: false };
+}
+
+async function readXlsx(buf: Buffer): Promise<RawTable> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new ObminError('FILE_MALFORMED', { detail: 'XLSX' });
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new ObminError('FILE_MALFORMED', { detail: 'no worksheet' });
+  const all: { cells: string[]; formulaCols: Set<number> }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    const formulaCols = new Set<number>();
+    const n = Math.max(row.cellCount, 0);
+    for (let c = 1; c <= n; c++) {
+      const t = cellText(row.getCell(c).value);
+      cells.push(t.text);
+      if (t.formula) formulaCols.add(c - 1);
+    }
+    all.push({ cells, formulaCols });
+  });
+  const [header, ...data] = all;
+  if (!header) throw new ObminError('FILE_MALFORMED', { detail: 'no header row' });
+  const width = header.cells.length;
+  return {
+    format: 'xlsx',
+    encoding: null,
+    headers: header.cells.map((h) => h.trim()),
+    rows: data.map((r) => ({ cells: r.cells.concat(Array(Math.max(0, width - r.cells.length)).fill('')).slice(0, Math.max(width, r.cells.length)), broken: r.cells.length > width && r.cells.slice(width).some((x) => x !== ''), formulaCols: r.formulaCols })),
+  };
+}
+
+export async function readTable(file: string, encoding?: string): Promise<RawTable & { sha256: string; size: number }> {
+  const { format, size } = checkSize(file);
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch {
+    throw new ObminError('IO', { file });
+  }
+  const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
+  const t = format === 'csv' ? readCsv(buf, encoding) : await readXlsx(buf);
+  return { ...t, sha256, size };
+}

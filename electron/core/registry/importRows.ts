@@ -1,0 +1,130 @@
+// Header recognition and per-row validation of an import: what each cell becomes, or why it cannot.
+import { z } from 'zod';
+import {
+  CATEGORIES, ICRC_STATUSES, IMPORT_COLUMNS, PersonInput, PersonPatch, SIDES, STATUSES,
+  type ImportColumn, type RowError,
+} from '../../../shared/register';
+import { camel } from './mapping';
+
+// Ukrainian and English headers seen in office spreadsheets; compared after lowercasing and folding separators.
+const SYNONYMS: Partial<Record<ImportColumn, string[]>> = {
+  ref: ['ref', 'reference', 'case', 'case_no', 'case_number', 'номер', 'номер_справи', 'справа', 'реф'],
+  surname: ['surname', 'last_name', 'family_name', 'lastname', 'прізвище', 'фамилия'],
+  given_name: ['given_name', 'first_name', 'firstname', 'name', 'імя', 'ім_я', 'имя'],
+  patronymic: ['patronymic', 'middle_name', 'по_батькові', 'по_батькови', 'отчество'],
+  date_of_birth: ['date_of_birth', 'dob', 'birth_date', 'birthdate', 'born', 'дата_народження', 'д_н', 'дата_рождения'],
+  sex: ['sex', 'gender', 'стать', 'пол'],
+  side: ['side', 'сторона'],
+  category: ['category', 'категорія', 'категория'],
+  unit: ['unit', 'military_unit', 'підрозділ', 'в_ч', 'військова_частина', 'часть'],
+  rank: ['rank', 'звання', 'звание'],
+  status: ['status', 'статус'],
+  place_of_birth: ['place_of_birth', 'місце_народження'],
+  service_number: ['service_number', 'особовий_номер', 'жетон'],
+  facility: ['facility', 'установа', 'місце_утримання'],
+  capture_date: ['capture_date', 'дата_полону', 'дата_захоплення'],
+  capture_place: ['capture_place', 'місце_полону', 'місце_захоплення'],
+  icrc_status: ['icrc_status', 'статус_мкчх'],
+  icrc_ref: ['icrc_ref', 'номер_мкчх'],
+  citizenship: ['citizenship', 'громадянство'],
+  notes: ['notes', 'note', 'comment', 'примітки', 'коментар'],
+};
+
+export function foldHeader(h: string): string {
+  return h.normalize('NFC').toLowerCase().trim().replace(/['’ʼ`]/g, '_').replace(/[\s./\\-]+/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '');
+}
+
+const LOOKUP = new Map<string, ImportColumn>();
+for (const c of IMPORT_COLUMNS) LOOKUP.set(c, c);
+for (const [c, list] of Object.entries(SYNONYMS)) for (const s of list) LOOKUP.set(foldHeader(s), c as ImportColumn);
+
+/** header → column, from an explicit mapping first, else recognised names; a column is taken once. */
+export function mapHeaders(headers: string[], explicit?: Record<string, ImportColumn | null>): { mapping: Record<string, ImportColumn | null>; unmapped: string[] } {
+  const mapping: Record<string, ImportColumn | null> = {};
+  const taken = new Set<ImportColumn>();
+  const unmapped: string[] = [];
+  for (const h of headers) {
+    const col = explicit && h in explicit ? explicit[h]! : (LOOKUP.get(foldHeader(h)) ?? null);
+    if (col && !taken.has(col)) {
+      mapping[h] = col;
+      taken.add(col);
+    } else {
+      mapping[h] = null;
+      if (h) unmapped.push(h);
+    }
+  }
+  return { mapping, unmapped };
+}
+
+/** Spreadsheet formula triggers; a plain signed number or phone number is data, not a formula. */
+export function looksLikeFormula(v: string): boolean {
+  return /^[=+\-@\t\r]/.test(v) && !/^[+-]?\d[\d\s().-]*$/.test(v);
+}
+
+const ENUMS: Partial<Record<ImportColumn, readonly string[]>> = { side: SIDES, category: CATEGORIES, status: STATUSES, icrc_status: ICRC_STATUSES };
+const SEX: Record<string, 'M' | 'F'> = { m: 'M', male: 'M', ч: 'M', чол: 'M', м: 'M', f: 'F', female: 'F', ж: 'F', жін: 'F' };
+const BOOL: Record<string, boolean> = { '1': true, true: true, yes: true, так: true, y: true, '0': false, false: false, no: false, ні: false, n: false };
+
+/** 'DD.MM.YYYY' (office habit) becomes ISO; ISO partial dates pass through for the schema to check. */
+function isoDate(v: string): string {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : v;
+}
+
+export interface RowOutcome {
+  line: number;
+  ref: string | null;
+  /** camelCase fields present in the row (non-empty cells only) */
+  fields: Record<string, unknown>;
+  errors: RowError[];
+}
+
+export function checkRow(line: number, cells: string[], broken: boolean, formulaCols: Set<number>, headers: string[], mapping: Record<string, ImportColumn | null>): RowOutcome {
+  const errors: RowError[] = [];
+  const fields: Record<string, unknown> = {};
+  if (broken) errors.push({ row: line, column: null, code: 'broken_row', value: null });
+  headers.forEach((h, i) => {
+    const col = mapping[h];
+    const raw = (cells[i] ?? '').trim();
+    if (!col || raw === '') return;
+    if (formulaCols.has(i) || looksLikeFormula(raw)) {
+      errors.push({ row: line, column: col, code: 'formula', value: raw.slice(0, 200) });
+      return;
+    }
+    const key = camel(col);
+    const allowed = ENUMS[col];
+    if (allowed) {
+      const v = raw.toLowerCase();
+      if (!allowed.includes(v)) errors.push({ row: line, column: col, code: 'unknown_value', value: raw.slice(0, 200) });
+      else fields[key] = v;
+    } else if (col === 'sex') {
+      const v = SEX[raw.toLowerCase()];
+      if (!v) errors.push({ row: line, column: col, code: 'unknown_value', value: raw.slice(0, 200) });
+      else fields[key] = v;
+    } else if (col === 'seriously_wounded') {
+      const v = BOOL[raw.toLowerCase()];
+      if (v === undefined) errors.push({ row: line, column: col, code: 'unknown_value', value: raw.slice(0, 200) });
+      else fields[key] = v;
+    } else if (col === 'height_cm') fields[key] = /^\d+$/.test(raw) ? Number(raw) : raw;
+    else if (col === 'name_variants') fields[key] = raw.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+    else if (col.endsWith('_date') || col === 'date_of_birth') fields[key] = isoDate(raw);
+    else fields[key] = raw;
+  });
+  return { line, ref: typeof fields.ref === 'string' ? fields.ref : null, fields, errors };
+}
+
+/** Schema check of a row once we know whether it creates a person (surname, side, category needed) or updates one. */
+export function validateRow(o: RowOutcome, creates: boolean): z.infer<typeof PersonInput> | z.infer<typeof PersonPatch> | null {
+  if (o.errors.length) return null;
+  const { status, ...rest } = o.fields;
+  const schema = creates ? PersonInput : PersonPatch;
+  const r = schema.safeParse(creates ? o.fields : rest);
+  if (r.success) return { ...r.data, ...(status && !creates ? { status } : {}) } as z.infer<typeof PersonInput>;
+  for (const issue of r.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    const column = field ? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : null;
+    const missing = o.fields[field] === undefined;
+    o.errors.push({ row: o.line, column, code: missing ? 'required' : 'invalid_value', value: missing ? null : String(o.fields[field]).slice(0, 200) });
+  }
+  return null;
+}

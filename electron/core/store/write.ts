@@ -1,0 +1,160 @@
+// The one write path for replicated records: each changed field gets the next HLC stamp (field_clock) and a line in
+// the change log (changes), the audit chain gets its entry, all inside the caller's transaction. Tables and columns
+// come only from the allowlist below, never from input; values are always bound parameters.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { Hlc, formatStamp, parseStamp } from '../../../shared/hlc';
+import { ObminError } from '../../../shared/errors';
+import { appendAudit } from '../audit/audit';
+import { refreshPersonIndexes, INDEXED_PERSON_FIELDS } from '../registry/indexes';
+import type { Db } from '../vault/database';
+
+export type Scalar = string | number | null;
+export type Values = Record<string, Scalar>;
+
+/** Replicated tables and their writable columns (id, updated_at and deleted are handled here). */
+export const TABLES = {
+  persons: [
+    'ref', 'surname', 'given_name', 'patronymic', 'surname_latin', 'given_name_latin', 'patronymic_latin', 'name_variants',
+    'date_of_birth', 'place_of_birth', 'sex', 'citizenship', 'document_numbers', 'father_name', 'mother_maiden_name',
+    'person_to_inform', 'side', 'category', 'rank', 'unit', 'service_number', 'height_cm', 'build', 'eye_colour',
+    'hair_colour', 'distinguishing_marks', 'blood_type', 'capture_date', 'capture_place', 'capture_circumstances',
+    'last_known_location', 'facility', 'health', 'seriously_wounded', 'legal_status', 'icrc_status', 'icrc_ref',
+    'icrc_date', 'status', 'remains_tag', 'recovery_place', 'recovery_date', 'personal_effects', 'dna_lab_ref',
+    'dna_match_result', 'notes', 'created_at',
+  ],
+  sources: ['kind', 'title', 'summary', 'reliability', 'credibility', 'received_date', 'url', 'platform', 'captured_at', 'media_sha256', 'created_at'],
+  sightings: ['person_id', 'source_id', 'place', 'date', 'note', 'created_at'],
+  relatives: ['person_id', 'name', 'relation', 'phone', 'address', 'consent', 'consent_date', 'dna_lab_ref', 'notes', 'created_at'],
+  contact_log: ['relative_id', 'at', 'channel', 'kind', 'summary', 'operator_id'],
+  attachments: ['person_id', 'kind', 'mime', 'filename', 'caption', 'source_id', 'sha256', 'size', 'created_at'],
+  status_changes: ['person_id', 'from_status', 'to_status', 'source_id', 'at', 'note', 'operator_id'],
+} as const satisfies Record<string, readonly string[]>;
+export type Table = keyof typeof TABLES;
+
+const HAS_UPDATED_AT: ReadonlySet<Table> = new Set(['persons']);
+const ALLOWED = new Map<string, ReadonlySet<string>>(Object.entries(TABLES).map(([t, cols]) => [t, new Set<string>(cols)]));
+
+function assertAllowed(tbl: string, fields: Iterable<string>): asserts tbl is Table {
+  const cols = ALLOWED.get(tbl);
+  if (!cols) throw new ObminError('INTERNAL', { reason: 'table not allowlisted' });
+  for (const f of fields) if (!cols.has(f)) throw new ObminError('INTERNAL', { reason: 'column not allowlisted' });
+}
+
+export interface AuditSpec {
+  action: string;
+  details?: Record<string, unknown> | null;
+}
+
+type Stmt = Database.Statement;
+interface Prepared {
+  stamp: Stmt;
+  change: Stmt;
+  saveClock: Stmt;
+  cache: Map<string, Stmt>;
+  clock: Hlc;
+}
+
+// One clock and one set of statements per open database; dropped with the connection.
+const perDb = new WeakMap<Db, Prepared>();
+
+function prepared(db: Db): Prepared {
+  let p = perDb.get(db);
+  if (p) return p;
+  const site = (db.prepare("SELECT value FROM meta WHERE key = 'site_id'").get() as { value: string } | undefined)?.value;
+  if (!site) throw new ObminError('INTERNAL', { reason: 'site id missing' });
+  const last = (db.prepare('SELECT last FROM hlc_state WHERE id = 1').get() as { last: string } | undefined)?.last;
+  p = {
+    stamp: db.prepare('INSERT INTO field_clock (tbl, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc'),
+    change: db.prepare('INSERT INTO changes (hlc, tbl, row_id, field, value_json, operator_id) VALUES (?, ?, ?, ?, ?, ?)'),
+    saveClock: db.prepare('INSERT INTO hlc_state (id, last) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last = excluded.last'),
+    cache: new Map(),
+    clock: new Hlc(site, last ? parseStamp(last) : null),
+  };
+  perDb.set(db, p);
+  return p;
+}
+
+function stmt(db: Db, p: Prepared, sql: string): Stmt {
+  let s = p.cache.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    p.cache.set(sql, s);
+  }
+  return s;
+}
+
+/** Writes records for one operator. Call its methods inside a transaction the caller owns. */
+export class Writer {
+  private readonly p: Prepared;
+  constructor(
+    readonly db: Db,
+    readonly operatorId: string | null,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {
+    this.p = prepared(db);
+  }
+
+  private record(tbl: Table, id: string, changed: Values): void {
+    const { clock } = this.p;
+    for (const [field, value] of Object.entries(changed)) {
+      const hlc = clock.send();
+      this.p.stamp.run(tbl, id, field, hlc);
+      this.p.change.run(hlc, tbl, id, field, JSON.stringify(value), this.operatorId);
+    }
+    this.p.saveClock.run(formatStamp(clock.last()));
+  }
+
+  private audit(spec: AuditSpec | null | undefined, target: string, fields: string[]): void {
+    if (spec === null) return;
+    appendAudit(this.db, this.operatorId, spec?.action ?? 'record.write', target, { fields, ...(spec?.details ?? {}) });
+  }
+
+  /** New record; every given field is stamped. `audit: null` leaves the audit entry to the caller (bulk import). */
+  insert(tbl: Table, id: string, values: Values, audit?: AuditSpec | null): void {
+    const v: Values = { created_at: this.now(), ...values };
+    for (const k of Object.keys(v)) if (v[k] === undefined) delete v[k];
+    assertAllowed(tbl, Object.keys(v));
+    const cols = Object.keys(v);
+    const extra = HAS_UPDATED_AT.has(tbl) ? ', updated_at' : '';
+    const sql = `INSERT INTO ${tbl} (id, ${cols.join(', ')}${extra}) VALUES (?, ${cols.map(() => '?').join(', ')}${extra ? ', ?' : ''})`;
+    const params: Scalar[] = [id, ...cols.map((c) => v[c]!)];
+    if (extra) params.push(v.created_at!);
+    stmt(this.db, this.p, sql).run(...params);
+    this.record(tbl, id, v);
+    if (tbl === 'persons') refreshPersonIndexes(this.db, id);
+    this.audit(audit, `${tbl}:${id}`, cols);
+  }
+
+  /** Changes only the fields whose value differs; returns their names (empty: nothing written, nothing audited). */
+  update(tbl: Table, id: string, values: Values, audit?: AuditSpec | null): string[] {
+    assertAllowed(tbl, Object.keys(values));
+    const current = stmt(this.db, this.p, `SELECT * FROM ${tbl} WHERE id = ? AND deleted = 0`).get(id) as Values | undefined;
+    if (!current) throw new ObminError('NOT_FOUND', { what: id });
+    const changed: Values = {};
+    for (const [k, val] of Object.entries(values)) if (val !== undefined && current[k] !== val) changed[k] = val;
+    const cols = Object.keys(changed);
+    if (cols.length === 0) return [];
+    const sets = cols.map((c) => `${c} = ?`);
+    const params: Scalar[] = cols.map((c) => changed[c]!);
+    if (HAS_UPDATED_AT.has(tbl)) {
+      sets.push('updated_at = ?');
+      params.push(this.now());
+    }
+    stmt(this.db, this.p, `UPDATE ${tbl} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+    this.record(tbl, id, changed);
+    if (tbl === 'persons' && cols.some((c) => INDEXED_PERSON_FIELDS.has(c))) refreshPersonIndexes(this.db, id);
+    this.audit(audit, `${tbl}:${id}`, cols);
+    return cols;
+  }
+
+  /** Deletion is a tombstone: the row stays so a later, older change from another site cannot bring it back. */
+  tombstone(tbl: Table, id: string, audit?: AuditSpec | null): void {
+    assertAllowed(tbl, []);
+    const r = stmt(this.db, this.p, `UPDATE ${tbl} SET deleted = 1 WHERE id = ? AND deleted = 0`).run(id);
+    if (r.changes === 0) throw new ObminError('NOT_FOUND', { what: id });
+    if (HAS_UPDATED_AT.has(tbl)) stmt(this.db, this.p, `UPDATE ${tbl} SET updated_at = ? WHERE id = ?`).run(this.now(), id);
+    this.record(tbl, id, { deleted: 1 });
+    if (tbl === 'persons') refreshPersonIndexes(this.db, id);
+    this.audit(audit ?? { action: `${tbl}.delete` }, `${tbl}:${id}`, ['deleted']);
+  }
+}
