@@ -1,7 +1,7 @@
 // In-memory candidate retrieval over the same keys the SQL index stores.
 import { personNameKeys, queryNameKeys } from '../names';
 import { decide } from './decide';
-import { scoreCandidate } from './score';
+import { preparePerson, scoreCandidate } from './score';
 import type { Candidate, ParsedEntry, RegisteredPerson, Suggestion, Thresholds } from './types';
 
 export class MatchIndex {
@@ -11,6 +11,7 @@ export class MatchIndex {
   constructor(persons: RegisteredPerson[]) {
     this.persons = persons;
     persons.forEach((p, i) => {
+      preparePerson(p);
       for (const { key } of personNameKeys(p)) {
         const list = this.byKey.get(key);
         if (list) list.push(i);

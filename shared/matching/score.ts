@@ -76,6 +76,11 @@ function nameFeature(raw: string | null | undefined, kind: 'given' | 'patronymic
 
 const personCache = new WeakMap<RegisteredPerson, PersonFeatures>();
 
+/** Computes and caches what scoring needs from a registered person (done once when an index is built). */
+export function preparePerson(p: RegisteredPerson): void {
+  personFeatures(p);
+}
+
 function personFeatures(p: RegisteredPerson): PersonFeatures {
   let f = personCache.get(p);
   if (!f) {

@@ -32,7 +32,8 @@ const ENDINGS = ['енко', 'ук', 'ишин', 'ський', 'ов', 'ець',
 
 export function makeSurnames(r: Rng, n: number): string[] {
   const set = new Set<string>();
-  while (set.size < n) {
+  const max = STEMS.length * ENDINGS.length;
+  for (let tries = 0; set.size < n && tries < max * 50; tries++) {
     let s = pick(r, STEMS) + pick(r, ENDINGS);
     s = s.replace(/йов$/, 'йов').replace(/ьов$/, 'ьов').replace(/([чшщжц])ий$/, '$1ий').replace(/([^аеиіоуєюяї])ій$/, '$1ий');
     set.add(s);
