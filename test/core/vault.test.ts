@@ -18,6 +18,11 @@ describe('vault', () => {
     const dir = tmpDir();
     const core = await initCore(dir);
     expect(core.sessionInfo().site).toEqual({ code: 'TEST-HQ', name: SITE.siteName });
+    core.updateSettings({ idleLockMinutes: 9 });
+    // While unlocked the WAL holds the latest pages: it must be ciphertext too.
+    expect(fs.readdirSync(dir)).toContain('obmin.db-wal');
+    const live = folderBytes(dir);
+    for (const s of [SITE.siteName, SITE.operator, 'TEST-HQ']) expect(live.includes(Buffer.from(s, 'utf8'))).toBe(false);
     core.lock('manual');
     const bytes = folderBytes(dir);
     expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
