@@ -24,6 +24,7 @@ export const en: MessageTree = {
     FILE_TOO_LARGE: 'The file is too large: {{file}} (over {{limit}}).',
     FILE_MALFORMED: 'The file is malformed: {{detail}}',
     IO: 'Could not read or write a file: {{file}}',
+    IMPORT_ROWS: 'The file has rows with errors ({{count}}; the first is row {{first}}); nothing was imported. Fix them or add --skip-invalid.',
     INTERNAL: 'Internal error. Try again; if it happens again, call your administrator.',
   },
   passphrase: {

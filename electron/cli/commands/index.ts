@@ -1,5 +1,6 @@
 import type { CliModule } from './types';
+import { personsCommands } from './persons';
 import { vaultCommands } from './vault';
 
 /** Every area's commands, in help order. */
-export const CLI_MODULES: CliModule[] = [vaultCommands];
+export const CLI_MODULES: CliModule[] = [vaultCommands, personsCommands];

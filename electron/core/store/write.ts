@@ -111,14 +111,14 @@ export class Writer {
 
   /** New record; every given field is stamped. `audit: null` leaves the audit entry to the caller (bulk import). */
   insert(tbl: Table, id: string, values: Values, audit?: AuditSpec | null): void {
-    const v: Values = { created_at: this.now(), ...values };
+    const v: Values = ALLOWED.get(tbl)?.has('created_at') ? { created_at: this.now(), ...values } : { ...values };
     for (const k of Object.keys(v)) if (v[k] === undefined) delete v[k];
     assertAllowed(tbl, Object.keys(v));
     const cols = Object.keys(v);
     const extra = HAS_UPDATED_AT.has(tbl) ? ', updated_at' : '';
     const sql = `INSERT INTO ${tbl} (id, ${cols.join(', ')}${extra}) VALUES (?, ${cols.map(() => '?').join(', ')}${extra ? ', ?' : ''})`;
     const params: Scalar[] = [id, ...cols.map((c) => v[c]!)];
-    if (extra) params.push(v.created_at!);
+    if (extra) params.push(v.created_at ?? this.now());
     stmt(this.db, this.p, sql).run(...params);
     this.record(tbl, id, v);
     if (tbl === 'persons') refreshPersonIndexes(this.db, id);

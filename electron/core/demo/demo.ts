@@ -1,0 +1,97 @@
+// A realistic, entirely fictional register for newcomers and UI tests: people with sources, sightings, relatives,
+// status histories and placeholder photos, written through the one write path like any other data.
+import crypto from 'node:crypto';
+import { STATUSES, type Status } from '../../../shared/register';
+import { appendAudit } from '../audit/audit';
+import { createPerson } from '../registry/persons';
+import { addAttachment, addRelative, addSighting, createSource, logContact } from '../registry/related';
+import { Writer } from '../store/write';
+import type { Db } from '../vault/database';
+import { FACILITIES, FEMALE, HELD_GIVEN, HELD_PATRONYMIC, HELD_SURNAMES, MALE, PATRONYMIC_STEMS, PLACES, RANKS, RELATIONS, SURNAMES, patronymic, placeholderSvg } from './names';
+
+const BATCH = 500;
+
+/** mulberry32: a seeded generator, so the same --count gives the same register. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const feminine = (s: string) => (/ов$|ёв$|ьов$|ев$|ин$/.test(s) ? `${s}а` : /ський$/.test(s) ? s.replace(/ий$/, 'а') : s);
+
+export async function fillDemo(db: Db, operatorId: string, o: { count: number; seed?: number }): Promise<{ persons: number; sources: number; relatives: number; attachments: number }> {
+  const r = rng(o.seed ?? 20240501);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
+  const date = (y0: number, y1: number) => `${y0 + Math.floor(r() * (y1 - y0 + 1))}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+  const w = new Writer(db, operatorId);
+  const counts = { persons: 0, sources: 0, relatives: 0, attachments: 0 };
+  const sources: string[] = [];
+  const ourStatuses: Status[] = ['missing', 'captivity_suspected', 'captivity_confirmed', 'on_exchange_list', 'released', 'deceased', 'remains_identified'];
+  const grades = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+  const kinds = ['family_report', 'debriefing', 'media_capture', 'icrc_notification', 'adversary_list', 'mediator_list', 'official_document'] as const;
+  const newSource = () => {
+    const kind = pick(kinds);
+    const media = kind === 'media_capture';
+    const s = createSource(w, {
+      kind, title: `${kind === 'debriefing' ? 'Опитування звільненого' : media ? 'Відео в соцмережі' : 'Повідомлення'} №${sources.length + 1}`,
+      reliability: pick(grades), credibility: 1 + Math.floor(r() * 6), receivedDate: date(2022, 2025),
+      url: media ? `https://example.invalid/v/${sources.length + 1}` : null, platform: media ? 'вигадана мережа' : null,
+      capturedAt: media ? `${date(2022, 2025)}T12:00:00Z` : null, mediaSha256: media ? crypto.createHash('sha256').update(String(sources.length)).digest('hex') : null,
+    }, false);
+    sources.push(s.id);
+    counts.sources++;
+    return s.id;
+  };
+  // A second run adds people after the first run's refs.
+  const start = (db.prepare("SELECT count(*) AS n FROM persons WHERE ref LIKE 'DEMO-%'").get() as { n: number }).n;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (let i = 0; i < o.count; i++) {
+      const held = r() < 0.12;
+      const female = !held && r() < 0.12;
+      const surname = held ? pick(HELD_SURNAMES) : female ? feminine(pick(SURNAMES)) : pick(SURNAMES);
+      const given = held ? pick(HELD_GIVEN) : pick(female ? FEMALE : MALE);
+      const patr = held ? pick(HELD_PATRONYMIC) : patronymic(pick(PATRONYMIC_STEMS), female);
+      const category = r() < 0.75 ? 'military' : r() < 0.9 ? 'civilian' : 'remains';
+      const status: Status = held ? pick(['held', 'proposed', 'transferred'] as const) : category === 'remains' ? 'remains_identified' : pick(ourStatuses);
+      const captured = status !== 'missing' && r() < 0.8;
+      const p = createPerson(w, {
+        ref: `DEMO-${String(start + i + 1).padStart(6, '0')}`, surname, givenName: given, patronymic: patr, dateOfBirth: r() < 0.1 ? date(1960, 2004).slice(0, 4) : date(1960, 2004),
+        sex: female ? 'F' : 'M', side: held ? 'held' : 'ours', category, status: held ? status : 'missing',
+        rank: category === 'military' ? pick(RANKS) : null, unit: category === 'military' ? `А${1000 + Math.floor(r() * 8999)}` : null,
+        captureDate: captured ? date(2022, 2025) : null, capturePlace: captured ? pick(PLACES) : null, facility: captured ? pick(FACILITIES) : null,
+        seriouslyWounded: r() < 0.06, icrcStatus: pick(['unknown', 'not_registered', 'registered', 'visited'] as const),
+        heightCm: 160 + Math.floor(r() * 35), distinguishingMarks: r() < 0.2 ? 'татуювання на лівому передпліччі (вигадане)' : null,
+      }, { audit: false });
+      counts.persons++;
+      if (!held && status !== 'missing' && STATUSES.includes(status)) {
+        const src = sources.length > 20 && r() < 0.7 ? pick(sources) : newSource();
+        w.update('persons', p.id, { status }, null);
+        w.insert('status_changes', crypto.randomUUID(), { person_id: p.id, from_status: 'missing', to_status: status, source_id: src, at: `${date(2022, 2025)}T09:00:00Z`, note: null, operator_id: operatorId }, null);
+        if (captured) addSighting(w, { personId: p.id, sourceId: src, place: p.facility ?? pick(PLACES), date: date(2022, 2025) }, false);
+      }
+      if (!held && r() < 0.4) {
+        const rel = addRelative(w, { personId: p.id, name: `${feminine(surname.replace(/а$/, ''))} ${pick(FEMALE)}`, relation: pick(RELATIONS), phone: `+380 00 ${String(1000000 + i).slice(-7)}`, consent: r() < 0.8, dnaLabRef: r() < 0.3 ? `ДНК-${100000 + i}` : null }, false);
+        counts.relatives++;
+        if (r() < 0.5) logContact(w, { relativeId: rel.id, at: `${date(2023, 2025)}T10:00:00Z`, channel: 'phone', kind: 'contact', summary: 'Повідомили про стан розшуку (вигадано).' }, false);
+      }
+      if (r() < 0.02) {
+        addAttachment(w, { personId: p.id, kind: 'photo', mime: 'image/svg+xml', filename: `photo-${i + 1}.svg`, bytes: placeholderSvg(`${surname[0]}. ${given[0]}.`, Math.floor(r() * 360)) }, false);
+        counts.attachments++;
+      }
+      if ((i + 1) % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    appendAudit(db, operatorId, 'demo.fill', null, counts);
+    db.exec('COMMIT');
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+  return counts;
+}
