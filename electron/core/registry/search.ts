@@ -1,7 +1,7 @@
 // Register search: candidates from the cross-script name-key index, FTS5 and the ref, then filtered in SQL and
 // ranked by the matcher's score. A text query never scans the persons table; an empty query pages through an index.
 import { parseFreeTextLine, scoreCandidate } from '../../../shared/matching';
-import { plainForm, queryNameKeys } from '../../../shared/names';
+import { plainForm, queryNameKeys, transliterateUk } from '../../../shared/names';
 import type { PersonRow, SearchArgsParsed, SearchFilters, SearchResult } from '../../../shared/register';
 import type { Db } from '../vault/database';
 
@@ -115,8 +115,10 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
     const person = { id: String(r.id), ref: r.ref as string | null, surname: String(r.surname), givenName: r.given_name as string | null, patronymic: r.patronymic as string | null, dateOfBirth: r.date_of_birth as string | null, unit: r.unit as string | null, sex: r.sex as string | null };
     const score = r.ref === ref ? 1 : scoreCandidate(entry, person).score;
     // The exact surname as typed outranks an equivalent spelling at the same score.
-    const exact = exactWords.has(plainForm(person.surname)) ? 1 : 0;
-    return { r, score, rank: score + exact * 0.02 };
+    // The exact surname as typed (or its official Latin form) outranks an equivalent spelling at the same score.
+    const exact = exactWords.has(plainForm(person.surname)) || exactWords.has(plainForm(transliterateUk(person.surname))) ? 1 : 0;
+    const exactGiven = person.givenName && (exactWords.has(plainForm(person.givenName)) || exactWords.has(plainForm(transliterateUk(person.givenName)))) ? 1 : 0;
+    return { r, score, rank: score + exact * 0.02 + exactGiven * 0.01 };
   });
   const field = a.sort?.field;
   if (!field || field === 'score') ranked.sort((x, y) => y.rank - x.rank || String(x.r.surname).localeCompare(String(y.r.surname)));

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { applyImport, previewImport } from '../../electron/core/registry/import';
+import { CSV_MAX_BYTES } from '../../electron/core/registry/importRead';
+import { exportPersons } from '../../electron/core/registry/export';
+import { initCore, tmpDir } from '../helpers/tmp';
+
+const HEAD = 'ref,surname,given_name,patronymic,date_of_birth,sex,side,category,unit\n';
+const DEV = '/work/shared/data/matching-dev/persons.csv';
+
+function file(name: string, content: string | Buffer): string {
+  const f = path.join(tmpDir(), name);
+  fs.writeFileSync(f, content);
+  return f;
+}
+
+async function setup() {
+  const core = await initCore();
+  const s = core.require();
+  return { core, db: s.db, op: s.operator.id };
+}
+
+describe('import of people', () => {
+  it('shows per-row errors (broken row, unknown value, duplicate ref, formula) and applies nothing', async () => {
+    const { core, db, op } = await setup();
+    const csv = HEAD +
+      'A1,Ковальов,Григорій,Іванович,1980-01-02,M,ours,military,А1234\n' +
+      'A2,Шевчук,Олена,,1990,F,ours,civilian\n' + // broken: a column short
+      'A3,Мельник,Іван,,1985,M,ours,pilot,\n' + // unknown category
+      'A1,Бойко,Петро,,1970,M,ours,military,\n' + // duplicate ref
+      'A5,"=HYPERLINK(""http://x"")",Іван,,1970,M,ours,military,\n' +
+      'A6,Лисенко,Іван,,1970-02-30,M,ours,military,\n';
+    const p = await previewImport(db, { path: file('bad.csv', csv) });
+    expect(p.total).toBe(6);
+    expect(p.valid).toBe(1);
+    const codes = p.errors.map((e) => [e.row, e.code]);
+    expect(codes).toEqual(expect.arrayContaining([[2, 'broken_row'], [3, 'unknown_value'], [4, 'duplicate_ref'], [5, 'formula'], [6, 'invalid_value']]));
+    await expect(applyImport(db, op, { token: p.token, skipInvalid: false })).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(core.countPersons()).toBe(0);
+    const r = await applyImport(db, op, { token: p.token, skipInvalid: true });
+    expect(r).toMatchObject({ created: 1, skipped: 5 });
+    expect(core.countPersons()).toBe(1);
+  });
+
+  it('reads Windows-1251 and Ukrainian headers', async () => {
+    const { db } = await setup();
+    const text = 'Прізвище;Ім’я;По батькові;Дата народження;Сторона;Категорія\nКовальов;Григорій;Іванович;02.01.1980;ours;military\n';
+    const p = await previewImport(db, { path: file('cp1251.csv', iconv.encode(text, 'win1251')) });
+    expect(p.encoding).toBe('windows-1251');
+    expect(p.errors).toEqual([]);
+    expect(p.sample[0]).toMatchObject({ surname: 'Ковальов', given_name: 'Григорій', date_of_birth: '02.01.1980' });
+    expect(p.mapping['Прізвище']).toBe('surname');
+  });
+
+  it('refuses a file over the limit by its size, before reading it', async () => {
+    const { db } = await setup();
+    const f = path.join(tmpDir(), 'huge.csv');
+    fs.writeFileSync(f, HEAD);
+    fs.truncateSync(f, CSV_MAX_BYTES + 1);
+    await expect(previewImport(db, { path: f })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+  });
+
+  it('imports the dev set (5 000 people) and a second import updates by ref without duplicates', async () => {
+    const { core, db, op } = await setup();
+    const progress: number[] = [];
+    const p1 = await previewImport(db, { path: DEV });
+    expect(p1).toMatchObject({ total: 5000, valid: 5000, creates: 5000 });
+    const r1 = await applyImport(db, op, { token: p1.token, skipInvalid: false }, (done) => progress.push(done));
+    expect(r1.created).toBe(5000);
+    expect(progress.at(-1)).toBe(5000);
+    expect(progress.length).toBeGreaterThan(1);
+    const changed = fs.readFileSync(DEV, 'utf8').replace('P000001,Зайченко,Іван,Ярославович,1977-09-26,M,ours,military,А5448', 'P000001,Зайченко,Іван,Ярославович,1977-09-26,M,ours,military,А9999');
+    const p2 = await previewImport(db, { path: file('again.csv', changed) });
+    expect(p2).toMatchObject({ updates: 5000, creates: 0 });
+    const r2 = await applyImport(db, op, { token: p2.token, skipInvalid: false });
+    expect(r2).toMatchObject({ created: 0, updated: 1, unchanged: 4999 });
+    expect(core.countPersons()).toBe(5000);
+    expect(db.prepare("SELECT unit FROM persons WHERE ref = 'P000001'").get()).toEqual({ unit: 'А9999' });
+  });
+
+  it('reads XLSX (formula cells flagged) and exports CSV/XLSX with formula-safe cells, audited', async () => {
+    const { core, db, op } = await setup();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['ref', 'surname', 'given_name', 'side', 'category', 'notes']);
+    ws.addRow(['X1', 'Ковальов', 'Григорій', 'ours', 'military', '@SUM(1)']);
+    ws.addRow(['X2', 'Шевчук', 'Олена', 'ours', 'civilian', { formula: '1+1', result: 2 }]);
+    ws.addRow(['X3', 'Мельник', 'Іван', 'ours', 'military', 'звичайний текст']);
+    const f = path.join(tmpDir(), 'in.xlsx');
+    await wb.xlsx.writeFile(f);
+    const p = await previewImport(db, { path: f });
+    expect(p.errors.map((e) => [e.row, e.code])).toEqual([[1, 'formula'], [2, 'formula']]);
+    await applyImport(db, op, { token: p.token, skipInvalid: true });
+    db.prepare("UPDATE persons SET notes = '=cmd|calc' WHERE ref = 'X3'").run();
+    const out = path.join(tmpDir(), 'out.csv');
+    const r = await exportPersons(db, op, { path: out, format: 'csv', query: '', filters: {} });
+    expect(r.rows).toBe(1);
+    expect(fs.readFileSync(out, 'utf8')).toContain("'=cmd|calc");
+    const x = await exportPersons(db, op, { path: path.join(tmpDir(), 'out.xlsx'), format: 'xlsx', query: '', filters: {} });
+    expect(x.rows).toBe(1);
+    expect(core.auditList(5).filter((e) => e.action === 'persons.export')).toHaveLength(2);
+  });
+});
