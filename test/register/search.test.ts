@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter } from '../../electron/core';
+import { applyImport, previewImport } from '../../electron/core/registry/import';
+import { createPerson } from '../../electron/core/registry/persons';
+import { searchPersons } from '../../electron/core/registry/search';
+import { initCore } from '../helpers/tmp';
+import { tx } from './helpers';
+
+const DEV = '/work/shared/data/matching-dev/persons.csv';
+
+describe('register search', () => {
+  it('finds Григорій Ковальов first for Russian and Latin spellings, without scanning the table', async () => {
+    const core = await initCore();
+    const s = core.require();
+    const p = await previewImport(s.db, { path: DEV });
+    await applyImport(s.db, s.operator.id, { token: p.token, skipInvalid: false });
+    const target = tx(core, (w) => createPerson(w, { surname: 'Ковальов', givenName: 'Григорій', patronymic: 'Іванович', side: 'ours', category: 'military', ref: 'TARGET' }));
+    tx(core, (w) => createPerson(w, { surname: 'Коваленко', givenName: 'Григорій', side: 'ours', category: 'military' }));
+    for (const q of ['Grigoriy Kovalev', 'Григорий Ковалёв', 'Hryhorii Kovalov', 'Ковальов Григорій']) {
+      const explain: string[] = [];
+      const r = searchPersons(s.db, { query: q, filters: {}, offset: 0, limit: 5 }, { explain });
+      expect(r.rows[0]?.id, q).toBe(target.id);
+      expect(explain.filter((d) => /^SCAN (persons|p)\b(?! USING)/.test(d)), q).toEqual([]);
+    }
+  });
+
+  it('filters, sorts and pages', async () => {
+    const core = await initCore();
+    const router = createRouter(core);
+    for (let i = 0; i < 30; i++) {
+      await router.handle('persons.create', { surname: `Прізвище${String(i).padStart(2, '0')}`, side: 'ours', category: i % 2 ? 'military' : 'civilian', seriouslyWounded: i % 5 === 0, facility: i < 10 ? 'Вигадана колонія №1' : null, captureDate: i < 3 ? '2022-03-01' : null });
+    }
+    const page = await router.handle('persons.search', { filters: { category: ['military'] }, sort: { field: 'surname', dir: 'desc' }, offset: 5, limit: 5 });
+    expect(page).toMatchObject({ ok: true, value: { total: 15 } });
+    const rows = (page as { value: { rows: { surname: string }[] } }).value.rows;
+    expect(rows).toHaveLength(5);
+    expect(rows[0]!.surname > rows[4]!.surname).toBe(true);
+    expect(await router.handle('persons.search', { filters: { seriouslyWounded: true } })).toMatchObject({ value: { total: 6 } });
+    expect(await router.handle('persons.search', { filters: { facility: 'колонія' } })).toMatchObject({ value: { total: 10 } });
+    expect(await router.handle('persons.search', { filters: { captivityMinDays: 365 } })).toMatchObject({ value: { total: 3 } });
+  });
+});
