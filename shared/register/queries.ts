@@ -5,6 +5,7 @@ import { PersonRow } from './schemas';
 
 export const SORT_FIELDS = ['score', 'surname', 'givenName', 'dateOfBirth', 'ref', 'status', 'category', 'side', 'icrcStatus', 'facility', 'captureDate', 'updatedAt'] as const;
 export const SortField = z.enum(SORT_FIELDS);
+export type SortField = z.infer<typeof SortField>;
 
 export const SearchFilters = z
   .object({

@@ -63,7 +63,8 @@ export async function previewImport(db: Db, a: { path: string; mapping?: Record<
     const existingId = o.ref !== null ? (existing.get(o.ref) ?? null) : null;
     const input = validateRow(o, existingId === null);
     const valid = input !== null;
-    if (valid) existingId ? updates++ : creates++;
+    if (valid && existingId) updates++;
+    else if (valid) creates++;
     errors.push(...o.errors);
     rows.push({ line: o.line, existingId, input: input ?? o.fields, valid });
   }

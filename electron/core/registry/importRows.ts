@@ -1,5 +1,5 @@
 // Header recognition and per-row validation of an import: what each cell becomes, or why it cannot.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   CATEGORIES, ICRC_STATUSES, IMPORT_COLUMNS, PersonInput, PersonPatch, SIDES, STATUSES,
   type ImportColumn, type RowError,

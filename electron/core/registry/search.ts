@@ -7,6 +7,8 @@ import type { Db } from '../vault/database';
 
 /** More candidates than anyone reads; bounds the work of a very common surname. */
 export const MAX_CANDIDATES = 5000;
+/** Other-text hits are a supplement to the name index: a few hundred is plenty to rank. */
+export const MAX_FTS_CANDIDATES = 500;
 
 const ROW_COLUMNS = 'id, ref, surname, given_name, patronymic, surname_latin, given_name_latin, date_of_birth, sex, side, category, status, icrc_status, rank, unit, facility, capture_date, seriously_wounded, updated_at';
 
@@ -89,7 +91,7 @@ function candidateIds(db: Db, query: string, o: SearchOptions): string[] {
   }
   const fts = ftsQuery(query);
   if (fts) {
-    for (const r of run(db, 'SELECT p.id FROM persons_fts f JOIN persons p ON p.rowid = f.rowid WHERE persons_fts MATCH ? LIMIT ?', [fts, MAX_CANDIDATES], o)) ids.add(String(r.id));
+    for (const r of run(db, 'SELECT p.id FROM persons_fts f JOIN persons p ON p.rowid = f.rowid WHERE persons_fts MATCH ? LIMIT ?', [fts, MAX_FTS_CANDIDATES], o)) ids.add(String(r.id));
   }
   for (const r of run(db, 'SELECT id FROM persons WHERE ref = ?', [query.trim()], o)) ids.add(String(r.id));
   return [...ids];

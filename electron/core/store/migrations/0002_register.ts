@@ -130,7 +130,7 @@ export const m0002: Migration = {
       );
       CREATE INDEX status_changes_person ON status_changes (person_id, at);
 
-      -- Replication: the newest stamp per field, the change log, and the site's clock.
+      -- Replication: the newest stamp per field, the change log (seq follows the local clock, so no hlc index), and the site's clock.
       CREATE TABLE field_clock (tbl TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL, hlc TEXT NOT NULL, PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID;
       CREATE TABLE changes (
         seq INTEGER PRIMARY KEY,
@@ -139,7 +139,6 @@ export const m0002: Migration = {
         value_json TEXT NOT NULL,
         operator_id TEXT
       );
-      CREATE INDEX changes_hlc ON changes (hlc);
       CREATE TABLE hlc_state (id INTEGER PRIMARY KEY CHECK (id = 1), last TEXT NOT NULL);
     `);
   },
