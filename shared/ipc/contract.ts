@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { foundationContract } from './areas/foundation';
+import { listsContract } from './areas/lists';
 import { registerContract } from './areas/register';
 
 /**
@@ -10,6 +11,7 @@ import { registerContract } from './areas/register';
 export const contract = {
   ...foundationContract,
   ...registerContract,
+  ...listsContract,
 } as const;
 
 export type Contract = typeof contract;

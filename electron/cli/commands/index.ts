@@ -1,6 +1,7 @@
 import type { CliModule } from './types';
+import { listsCommands } from './lists';
 import { personsCommands } from './persons';
 import { vaultCommands } from './vault';
 
 /** Every area's commands, in help order. */
-export const CLI_MODULES: CliModule[] = [vaultCommands, personsCommands];
+export const CLI_MODULES: CliModule[] = [vaultCommands, personsCommands, listsCommands];

@@ -3,6 +3,7 @@ import { ObminError, type Result } from '../../../shared/errors';
 import { contract, isChannel } from '../../../shared/ipc/contract';
 import type { Core } from '../core';
 import { foundationHandlers } from './handlers/foundation';
+import { listsHandlers } from './handlers/lists';
 import { registerHandlers } from './handlers/register';
 import type { Handlers } from './handlers/types';
 
@@ -11,6 +12,7 @@ export function handlersFor(core: Core): Handlers {
   return {
     ...foundationHandlers(core),
     ...registerHandlers(core),
+    ...listsHandlers(core),
   };
 }
 

@@ -2,10 +2,11 @@ import { ObminError } from '../../../../shared/errors';
 import type { Db } from '../../vault/database';
 import { m0001 } from './0001_foundation';
 import { m0002 } from './0002_register';
+import { m0003 } from './0003_lists';
 import type { Migration } from './types';
 
 /** One entry per schema version, strictly ascending; never edit a released migration, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Db): number {

@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+import type { listsContract } from '../../../../shared/ipc/areas/lists';
+import type { Core } from '../../core';
+import {
+  acceptAllSuggested, decideEntry, dismissDuplicate, findDuplicates, getList, importList, listEntries, listLists,
+  mergePersons, readIntakeBytes, readText, setListStatus,
+} from '../../lists';
+import type { AreaHandlers } from './types';
+
+/** Intake lists: reading needs register.read; importing and deciding lists.write; a merge changes the register. */
+export function listsHandlers(core: Core): AreaHandlers<keyof typeof listsContract> {
+  return {
+    'lists.list': ({ limit, offset }) => listLists(core.require('register.read').db, limit, offset),
+    'lists.get': ({ id }) => getList(core.require('register.read').db, id),
+    'lists.entries': ({ listId, limit, offset }) => listEntries(core.require('register.read').db, listId, offset, limit),
+    'lists.import': async ({ input, taskId, ...meta }) => {
+      const s = core.require('lists.write');
+      const read = 'text' in input ? { rows: readText(input.text), sha256: null, name: null } : { ...(await readIntakeBytes(input.filename, Buffer.from(input.dataBase64, 'base64'))), name: input.filename };
+      const task = taskId ?? crypto.randomUUID();
+      return importList(s.db, s.operator.id, { ...meta, fileName: read.name, fileSha256: read.sha256 }, read.rows, (done, total) => core.emit('progress', { taskId: task, phase: 'lists.import', done, total }));
+    },
+    'lists.decide': ({ entryId, decision }) => {
+      const s = core.require('lists.write');
+      return decideEntry(s.db, s.operator.id, entryId, decision);
+    },
+    'lists.acceptSuggested': ({ listId }) => {
+      const s = core.require('lists.write');
+      return acceptAllSuggested(s.db, s.operator.id, listId);
+    },
+    'lists.setStatus': ({ listId, status }) => {
+      const s = core.require('lists.write');
+      return setListStatus(s.db, s.operator.id, listId, status);
+    },
+    'lists.duplicates': ({ cursor, limit }) => findDuplicates(core.require('register.read').db, { cursor, limit }),
+    'lists.notDuplicate': ({ a, b }) => {
+      const s = core.require('register.write');
+      dismissDuplicate(s.db, s.operator.id, a, b);
+      return null;
+    },
+    'lists.merge': ({ keepId, mergeId }) => {
+      const s = core.require('register.write');
+      return mergePersons(s.db, s.operator.id, keepId, mergeId);
+    },
+  };
+}

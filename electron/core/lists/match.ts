@@ -1,0 +1,111 @@
+// Candidate retrieval from the database: the entry's keys → person_name_keys → those persons → score → decide.
+// Never every pair: only people sharing a key with the entry are scored, exactly as the in-memory MatchIndex does.
+import { queryNameKeys } from '../../../shared/names';
+import { decide, scoreCandidate, type Candidate, type ParsedEntry, type RegisteredPerson, type Suggestion, type Thresholds } from '../../../shared/matching';
+import type { Db } from '../vault/database';
+
+export interface EntryMatch {
+  suggestion: Suggestion;
+  candidates: Candidate[];
+}
+
+export interface MatchOptions {
+  limit?: number;
+  thresholds?: Thresholds;
+  /** entries per SQL round trip; bigger batches share more keys and persons */
+  batch?: number;
+  /** people already loaded (kept across calls, e.g. by the duplicates scan) */
+  cache?: PersonCache;
+}
+
+export type PersonCache = Map<string, RegisteredPerson>;
+
+interface PersonRow {
+  id: string;
+  ref: string | null;
+  surname: string;
+  given_name: string | null;
+  patronymic: string | null;
+  date_of_birth: string | null;
+  unit: string | null;
+  sex: string | null;
+}
+
+const statements = new WeakMap<Db, { keys: ReturnType<Db['prepare']>; persons: ReturnType<Db['prepare']> }>();
+
+function prepared(db: Db) {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      // json_each binds any number of keys as one parameter; the primary key (key, person_id) serves the lookup.
+      keys: db.prepare('SELECT k.key AS key, k.person_id AS person_id FROM person_name_keys k WHERE k.key IN (SELECT value FROM json_each(?))'),
+      persons: db.prepare('SELECT id, ref, surname, given_name, patronymic, date_of_birth, unit, sex FROM persons WHERE id IN (SELECT value FROM json_each(?)) AND deleted = 0'),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
+
+export function toRegistered(r: PersonRow): RegisteredPerson {
+  return { id: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth, unit: r.unit, sex: r.sex };
+}
+
+/** Loads the people not yet in the cache; deleted (and merged) people are never candidates. */
+export function loadPersons(db: Db, ids: Iterable<string>, cache: PersonCache): void {
+  const missing = [...ids].filter((id) => !cache.has(id));
+  const stmt = prepared(db).persons;
+  for (let i = 0; i < missing.length; i += 5000) {
+    for (const r of stmt.all(JSON.stringify(missing.slice(i, i + 5000))) as PersonRow[]) cache.set(r.id, toRegistered(r));
+  }
+}
+
+/** key → person ids, for a set of keys in one statement. */
+export function lookupKeys(db: Db, keys: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const all = [...keys];
+  const stmt = prepared(db).keys;
+  for (let i = 0; i < all.length; i += 5000) {
+    for (const r of stmt.all(JSON.stringify(all.slice(i, i + 5000))) as { key: string; person_id: string }[]) {
+      const list = out.get(r.key);
+      if (list) list.push(r.person_id);
+      else out.set(r.key, [r.person_id]);
+    }
+  }
+  return out;
+}
+
+/** Scores the given people against one entry, best first; the suggestion is MatchIndex's rule. */
+export function rank(entry: ParsedEntry, people: RegisteredPerson[], opts: { limit?: number; thresholds?: Thresholds } = {}): EntryMatch {
+  const scored: Candidate[] = people.map((p) => {
+    const { score, reasons } = scoreCandidate(entry, p);
+    return { personId: p.id, ref: p.ref ?? null, score, reasons };
+  });
+  // Ties broken by ref/id so the same data always gives the same order (the CLI's output is a contract).
+  scored.sort((a, b) => b.score - a.score || (a.ref ?? a.personId).localeCompare(b.ref ?? b.personId));
+  return { suggestion: decide(scored.slice(0, 2), opts.thresholds), candidates: scored.slice(0, opts.limit ?? 5) };
+}
+
+/** Matches entries against the register in batches; results are in the entries' order. */
+export function matchEntries(db: Db, entries: ParsedEntry[], opts: MatchOptions = {}): EntryMatch[] {
+  const batch = opts.batch ?? 500;
+  const cache = opts.cache ?? new Map<string, RegisteredPerson>();
+  const out: EntryMatch[] = [];
+  for (let start = 0; start < entries.length; start += batch) {
+    const slice = entries.slice(start, start + batch);
+    const keysOf = slice.map((e) => queryNameKeys(e));
+    const byKey = lookupKeys(db, new Set(keysOf.flat()));
+    const idsOf = keysOf.map((keys) => {
+      const ids = new Set<string>();
+      for (const k of keys) for (const id of byKey.get(k) ?? []) ids.add(id);
+      return ids;
+    });
+    loadPersons(db, new Set(idsOf.flatMap((s) => [...s])), cache);
+    slice.forEach((entry, i) => {
+      const people = [...(idsOf[i] as Set<string>)].map((id) => cache.get(id)).filter((p): p is RegisteredPerson => p !== undefined);
+      out.push(rank(entry, people, opts));
+    });
+    // A long list must not hold every person it ever touched: the cache is a working set, not a copy of the register.
+    if (!opts.cache && cache.size > 200_000) cache.clear();
+  }
+  return out;
+}

@@ -1,0 +1,174 @@
+// Reading an intake list: CSV, XLSX or plain text (one person per line), from a file or from bytes the window sent.
+// Size limits and encoding detection are the register import's; nothing touches disk.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { ObminError } from '../../../shared/errors';
+import { parseFreeTextLine, parseListEntry, type ParsedEntry } from '../../../shared/matching';
+import { CSV_MAX_BYTES, XLSX_MAX_BYTES, decodeText } from '../registry/importRead';
+import { foldHeader } from '../registry/importRows';
+
+/** The list's own columns; anything else in the file is kept in the entry's columns but not matched on. */
+export type ListColumn = 'name' | 'surname' | 'given_name' | 'patronymic' | 'date_of_birth' | 'unit';
+
+const SYNONYMS: Record<ListColumn, string[]> = {
+  name: ['name', 'full_name', 'fullname', 'піб', 'п_і_б', 'фіо', 'фио', 'ф_и_о', 'ім_я_повністю', 'особа'],
+  surname: ['surname', 'last_name', 'lastname', 'family_name', 'прізвище', 'фамилия'],
+  given_name: ['given_name', 'first_name', 'firstname', 'імя', 'ім_я', 'имя'],
+  patronymic: ['patronymic', 'middle_name', 'по_батькові', 'по_батькови', 'отчество'],
+  date_of_birth: ['date_of_birth', 'dob', 'birth_date', 'birthdate', 'born', 'дата_народження', 'д_н', 'дата_рождения', 'г_р', 'р_н'],
+  unit: ['unit', 'military_unit', 'підрозділ', 'в_ч', 'військова_частина', 'воинская_часть', 'часть'],
+};
+const LOOKUP = new Map<string, ListColumn>();
+for (const [col, names] of Object.entries(SYNONYMS)) for (const n of names) LOOKUP.set(foldHeader(n), col as ListColumn);
+
+export interface IntakeRow {
+  /** 1-based among the rows that carry anything (empty lines are skipped) */
+  row: number;
+  raw: string;
+  columns: Record<string, string>;
+  parsed: ParsedEntry;
+}
+
+export interface IntakeRead {
+  format: 'csv' | 'xlsx' | 'text';
+  encoding: string | null;
+  sha256: string;
+  rows: IntakeRow[];
+}
+
+type Format = IntakeRead['format'];
+
+function formatOf(name: string, buf: Buffer | null): Format {
+  const ext = path.extname(name).toLowerCase();
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.csv' || ext === '.tsv') return 'csv';
+  if (ext === '.txt' || ext === '') return buf && buf[0] === 0x50 && buf[1] === 0x4b ? 'xlsx' : 'text';
+  throw new ObminError('FILE_MALFORMED', { detail: `${path.basename(name)}: CSV, XLSX, TXT` });
+}
+
+function limitOf(format: Format): number {
+  return format === 'xlsx' ? XLSX_MAX_BYTES : CSV_MAX_BYTES;
+}
+
+function fromTable(headers: string[], data: string[][]): IntakeRow[] {
+  const cols = headers.map((h) => LOOKUP.get(foldHeader(h)) ?? null);
+  if (!cols.includes('name') && !cols.includes('surname')) {
+    throw new ObminError('FILE_MALFORMED', { detail: `name / surname: ${headers.filter(Boolean).slice(0, 6).join(', ') || '—'}` });
+  }
+  const out: IntakeRow[] = [];
+  for (const cells of data) {
+    if (cells.every((c) => !c || !c.trim())) continue;
+    const columns: Record<string, string> = {};
+    const known: Partial<Record<ListColumn, string>> = {};
+    headers.forEach((h, i) => {
+      const v = (cells[i] ?? '').trim();
+      if (!v) return;
+      columns[h || `#${i + 1}`] = v;
+      const c = cols[i];
+      if (c && known[c] === undefined) known[c] = v;
+    });
+    const parsed = parseListEntry({
+      ...(known.name !== undefined ? { name: known.name } : {}),
+      ...(known.surname !== undefined ? { surname: known.surname } : {}),
+      ...(known.given_name !== undefined ? { givenName: known.given_name } : {}),
+      ...(known.patronymic !== undefined ? { patronymic: known.patronymic } : {}),
+      ...(known.date_of_birth !== undefined ? { dateOfBirth: known.date_of_birth } : {}),
+      ...(known.unit !== undefined ? { unit: known.unit } : {}),
+    });
+    out.push({ row: out.length + 1, raw: parsed.raw, columns, parsed });
+  }
+  return out;
+}
+
+/** One person per line; numbering like "12." and stray punctuation are the parser's business. */
+export function readText(text: string): IntakeRow[] {
+  const out: IntakeRow[] = [];
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)) {
+    if (!line.replace(/[\s\p{P}]/gu, '')) continue;
+    out.push({ row: out.length + 1, raw: line.trim(), columns: {}, parsed: parseFreeTextLine(line) });
+  }
+  return out;
+}
+
+function readCsv(text: string): IntakeRow[] {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const [header, ...data] = parsed.data;
+  if (!header || header.every((h) => !h.trim())) throw new ObminError('FILE_MALFORMED', { detail: 'header' });
+  return fromTable(header.map((h) => h.trim()), data);
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('result' in v) return v.result === undefined || v.result === null ? '' : v.result instanceof Date ? v.result.toISOString().slice(0, 10) : String(v.result);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String(v.text);
+    return '';
+  }
+  return String(v);
+}
+
+async function readXlsx(buf: Buffer): Promise<IntakeRow[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new ObminError('FILE_MALFORMED', { detail: 'XLSX' });
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new ObminError('FILE_MALFORMED', { detail: 'XLSX' });
+  const rows: string[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    rows.push(cells);
+  });
+  const [header, ...data] = rows;
+  if (!header) throw new ObminError('FILE_MALFORMED', { detail: 'XLSX' });
+  return fromTable(header.map((h) => h.trim()), data);
+}
+
+function hasControlChars(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 9 || (c > 13 && c < 32)) return true;
+  }
+  return false;
+}
+
+/** Bytes from the window or a file; refused by size before parsing. */
+export async function readIntakeBytes(name: string, buf: Buffer): Promise<IntakeRead> {
+  const format = formatOf(name, buf);
+  if (buf.length > limitOf(format)) throw new ObminError('FILE_TOO_LARGE', { file: path.basename(name), limit: `${Math.round(limitOf(format) / 1048576)} MB` });
+  if (buf.length === 0) throw new ObminError('FILE_MALFORMED', { detail: `${path.basename(name)}: 0 B` });
+  const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
+  if (format === 'xlsx') return { format, encoding: null, sha256, rows: await readXlsx(buf) };
+  const { text, encoding } = decodeText(buf);
+  // Binary that happens to decode (a PDF renamed .csv) shows as control characters: say the file is wrong.
+  if (hasControlChars(text.slice(0, 4096))) throw new ObminError('FILE_MALFORMED', { detail: path.basename(name) });
+  return { format, encoding, sha256, rows: format === 'csv' ? readCsv(text) : readText(text) };
+}
+
+export async function readIntakeFile(file: string): Promise<IntakeRead> {
+  const format = formatOf(file, null);
+  let size: number;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    throw new ObminError('IO', { file });
+  }
+  if (size > limitOf(format)) throw new ObminError('FILE_TOO_LARGE', { file, limit: `${Math.round(limitOf(format) / 1048576)} MB` });
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch {
+    throw new ObminError('IO', { file });
+  }
+  return readIntakeBytes(file, buf);
+}
