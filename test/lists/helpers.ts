@@ -22,7 +22,7 @@ export function count(core: Core, sql: string, ...params: unknown[]): number {
 }
 
 /** What "the register" is, for checking that nothing changed: people, their evidence, and the change log. */
-export function registerState(core: Core): Record<string, number> {
+export function registerState(core: Core): { persons: number; sightings: number; statusChanges: number; personChanges: number } {
   return {
     persons: count(core, 'SELECT count(*) AS n FROM persons WHERE deleted = 0'),
     sightings: count(core, 'SELECT count(*) AS n FROM sightings'),
