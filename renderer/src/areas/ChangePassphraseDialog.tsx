@@ -52,9 +52,15 @@ export function ChangePassphraseDialog({ session, onClose }: { session: Session;
             label={t('ownPassphrase.next')}
             confirmLabel={t('ownPassphrase.confirm')}
             value={next}
-            onChange={setNext}
+            onChange={(v) => {
+              setNext(v);
+              setProblem(null);
+            }}
             confirm={confirm}
-            onConfirmChange={setConfirm}
+            onConfirmChange={(v) => {
+              setConfirm(v);
+              setProblem(null);
+            }}
             userInputs={userInputs}
             error={problem}
           />

@@ -53,7 +53,16 @@ export function AddOperatorDialog({ siteInputs, onDone, onClose }: Done & { site
             ))}
           </select>
         </div>
-        <NewPassphrase label={t('operators.passphrase')} hint={t('operators.passphraseHint')} value={passphrase} onChange={setPassphrase} userInputs={userInputs} />
+        <NewPassphrase
+          label={t('operators.passphrase')}
+          hint={t('operators.passphraseHint')}
+          value={passphrase}
+          onChange={(v) => {
+            setPassphrase(v);
+            setError(null);
+          }}
+          userInputs={userInputs}
+        />
         <FormError error={error} />
         <div className="actions">
           <span className="muted small">{t('common.submitHint')}</span>
@@ -91,7 +100,16 @@ export function ResetPassphraseDialog({ operator, siteInputs, onDone, onClose }:
     <Dialog title={t('operators.resetTitle', { name: operator.name })} onClose={onClose}>
       <Form onSubmit={() => void submit()} className="dialog-body">
         <p>{t('operators.resetBody')}</p>
-        <NewPassphrase label={t('operators.passphrase')} value={passphrase} onChange={setPassphrase} userInputs={userInputs} autoFocus />
+        <NewPassphrase
+          label={t('operators.passphrase')}
+          value={passphrase}
+          onChange={(v) => {
+            setPassphrase(v);
+            setError(null);
+          }}
+          userInputs={userInputs}
+          autoFocus
+        />
         <FormError error={error} />
         <div className="actions">
           <button type="button" onClick={onClose}>

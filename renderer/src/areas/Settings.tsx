@@ -39,9 +39,9 @@ export function Settings({ session }: { session: Session }) {
         <p className="field-hint">{t('settings.languageHint')}</p>
       </div>
       <div className="panel">
-        <h2>{t('settings.idle')}</h2>
+        <h2>{t('settings.lockTitle')}</h2>
         {mayManage ? (
-          <Form onSubmit={() => void save()} className="inline-form" label={t('settings.idle')}>
+          <Form onSubmit={() => void save()} className="inline-form">
             <Field
               label={t('settings.idle')}
               type="number"

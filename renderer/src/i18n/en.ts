@@ -156,6 +156,7 @@ export const en: ScreenMessages = {
     title: 'Settings',
     language: 'Interface language',
     languageHint: 'Kept on this workstation; also applies to the lock screen.',
+    lockTitle: 'Automatic lock',
     idle: 'Lock after inactivity, minutes',
     idleHint: '1 to 240. Now: {{current}}.',
     idleInvalid: 'Enter a whole number from 1 to 240.',

@@ -24,6 +24,11 @@ export function Setup() {
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
   const userInputs = [operator, siteCode, siteName];
+  // An old complaint about the passphrase must not sit under a new one the meter already calls good.
+  const editPassphrase = (set: (v: string) => void) => (v: string) => {
+    set(v);
+    setProblems(({ passphrase: _old, ...rest }) => rest);
+  };
 
   const validate = (): Problems => {
     const p: Problems = {};
@@ -73,9 +78,9 @@ export function Setup() {
           <NewPassphrase
             label={t('setup.passphrase')}
             value={passphrase}
-            onChange={setPassphrase}
+            onChange={editPassphrase(setPassphrase)}
             confirm={confirm}
-            onConfirmChange={setConfirm}
+            onConfirmChange={editPassphrase(setConfirm)}
             userInputs={userInputs}
             error={problems.passphrase}
           />
