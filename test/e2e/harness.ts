@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, type Plugin } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, createRouter, type Core } from '../../electron/core';
 import { SECURITY_HEADERS } from '../../electron/main/csp';
@@ -51,9 +51,9 @@ let initScript: string | null = null;
  * An init script runs before the page's CSP is in force, so zod would decide eval is allowed, compile its fast
  * path, and then throw EvalError on first use. Electron's preload runs in its own world; here we share the page's.
  */
-const zodJitless = {
+const zodJitless: Plugin = {
   name: 'zod-jitless',
-  setup(b: import('esbuild').PluginBuild) {
+  setup(b) {
     b.onResolve({ filter: /^e2e:zod-jitless$/ }, () => ({ path: 'zod-jitless', namespace: 'e2e' }));
     b.onLoad({ filter: /.*/, namespace: 'e2e' }, () => ({ contents: "import { config } from 'zod'; config({ jitless: true });", resolveDir: ROOT, loader: 'ts' }));
   },
