@@ -59,6 +59,26 @@ export function parseStamp(str: string): Stamp {
   return { millis, counter: parseInt(m[2]!, 16), site: m[3]! };
 }
 
+/**
+ * Compact stored form (the change log and the per-field clocks): 13 decimal digits of milliseconds, 5 of counter, '.',
+ * and the site's small local number (the `sites` table maps it to the site id). For one site it sorts like the clock;
+ * across sites compare the unpacked stamps (the site id decides a tie, as in compareStamps).
+ */
+export function packStamp(s: { millis: number; counter: number }, siteNum: number): string {
+  if (!Number.isSafeInteger(s.millis) || s.millis < 0 || s.millis > 9_999_999_999_999 || s.counter < 0 || s.counter > MAX_COUNTER || !Number.isSafeInteger(siteNum) || siteNum < 0) throw new InvalidStampError();
+  return `${String(s.millis).padStart(13, '0')}${String(s.counter).padStart(5, '0')}.${siteNum}`;
+}
+
+const PACKED_RE = /^(\d{13})(\d{5})\.(\d{1,15})$/;
+
+export function unpackStamp(str: string): { millis: number; counter: number; siteNum: number } {
+  const m = PACKED_RE.exec(str);
+  if (!m) throw new InvalidStampError();
+  const counter = Number(m[2]);
+  if (counter > MAX_COUNTER) throw new InvalidStampError();
+  return { millis: Number(m[1]), counter, siteNum: Number(m[3]) };
+}
+
 export function compareStamps(a: Stamp, b: Stamp): number {
   return a.millis - b.millis || a.counter - b.counter || (a.site < b.site ? -1 : a.site > b.site ? 1 : 0);
 }
@@ -85,13 +105,18 @@ export class Hlc {
   }
 
   send(): string {
+    return formatStamp(this.tick());
+  }
+
+  /** Like send, without formatting: the next local stamp. */
+  tick(): Stamp {
     const phys = this.now();
     const next = Math.max(this.millis, phys);
     const counter = next === this.millis ? this.counter + 1 : 0;
     this.check(next, counter, phys);
     this.millis = next;
     this.counter = counter;
-    return formatStamp(this.last());
+    return this.last();
   }
 
   receive(remote: string | Stamp): string {

@@ -13,6 +13,8 @@ import { toValues } from './mapping';
 import { createSource } from './related';
 
 export const IMPORT_BATCH = 2000;
+/** Page cache while an import's transaction runs (negative: KiB), 512 MiB; the usual one is restored after. */
+const IMPORT_CACHE_KIB = -524288;
 const MAX_ERRORS_SHOWN = 1000;
 const SAMPLE_ROWS = 50;
 
@@ -96,6 +98,10 @@ export async function applyImport(db: Db, operatorId: string, a: { token: string
     (importSourceId ??= createSource(w, { kind: 'official_document', title: `Імпорт: ${path.basename(pending.file)}`, summary: `sha256 ${pending.sha256}`, reliability: 'F', credibility: 6 }, false).id);
   const statusNow = db.prepare('SELECT status, side FROM persons WHERE id = ?');
   const byRef = db.prepare('SELECT id FROM persons WHERE ref = ?');
+  // A big import touches more pages than the usual cache holds: a larger cache for its transaction keeps them from
+  // spilling to the WAL mid-way and being read (and decrypted) back.
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
     for (let i = 0; i < rows.length; i += IMPORT_BATCH) {
@@ -108,6 +114,8 @@ export async function applyImport(db: Db, operatorId: string, a: { token: string
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
+  } finally {
+    db.pragma(`cache_size = ${Math.trunc(cacheBefore)}`);
   }
   pendingByDb.get(db)?.delete(a.token);
   return result;

@@ -43,7 +43,8 @@ function parseVariants(json: string): string[] {
   }
 }
 
-export function refreshPersonIndexes(db: Db, id: string): void {
+/** `fresh`: the person was just inserted, so there are no old keys or FTS body to remove. */
+export function refreshPersonIndexes(db: Db, id: string, fresh = false): void {
   let s = statements.get(db);
   if (!s) {
     s = prepare(db);
@@ -51,8 +52,10 @@ export function refreshPersonIndexes(db: Db, id: string): void {
   }
   const r = s.row.get(id) as Row | undefined;
   if (!r) return;
-  s.dropKeys.run(id);
-  s.dropFts.run(r.rowid);
+  if (!fresh) {
+    s.dropKeys.run(id);
+    s.dropFts.run(r.rowid);
+  }
   if (r.deleted) return;
   const variants = parseVariants(r.name_variants);
   if (r.surname_latin) variants.push(r.surname_latin);

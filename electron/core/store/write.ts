@@ -1,8 +1,11 @@
-// The one write path for replicated records: each changed field gets the next HLC stamp (field_clock) and a line in
-// the change log (changes), the audit chain gets its entry, all inside the caller's transaction. Tables and columns
+// The one write path for replicated records: each write takes the next HLC stamp, which becomes the stamp of every
+// field it changed (row_clock: one JSON object field → stamp per record) and of its line in the change log
+// (change_log: one row per record write, the changed fields as one JSON object); the audit chain gets its entry, all
+// inside the caller's transaction. Stamps are stored packed (shared/hlc.ts packStamp) with the site's small number
+// from `sites`; the views `changes` and `field_clock` show them per field in the full string form. Tables and columns
 // come only from the allowlist below, never from input; values are always bound parameters.
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { Hlc, formatStamp, parseStamp } from '../../../shared/hlc';
+import { Hlc, formatStamp, packStamp, parseStamp } from '../../../shared/hlc';
 import { ObminError } from '../../../shared/errors';
 import { appendAudit } from '../audit/audit';
 import { refreshPersonIndexes, INDEXED_PERSON_FIELDS } from '../registry/indexes';
@@ -50,8 +53,12 @@ interface Prepared {
   stamp: Stmt;
   change: Stmt;
   saveClock: Stmt;
+  siteNum: Stmt;
+  addSite: Stmt;
   cache: Map<string, Stmt>;
   clock: Hlc;
+  /** this site's number in `sites`, looked up (or added) by the first write, inside its transaction */
+  site: number | null;
 }
 
 // One clock and one set of statements per open database; dropped with the connection.
@@ -64,11 +71,14 @@ function prepared(db: Db): Prepared {
   if (!site) throw new ObminError('INTERNAL', { reason: 'site id missing' });
   const last = (db.prepare('SELECT last FROM hlc_state WHERE id = 1').get() as { last: string } | undefined)?.last;
   p = {
-    stamp: db.prepare('INSERT INTO field_clock (tbl, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc'),
-    change: db.prepare('INSERT INTO changes (hlc, tbl, row_id, field, value_json, operator_id) VALUES (?, ?, ?, ?, ?, ?)'),
+    stamp: db.prepare('INSERT INTO row_clock (row_id, tbl, clock) VALUES (?, ?, ?) ON CONFLICT (row_id, tbl) DO UPDATE SET clock = json_patch(clock, excluded.clock)'),
+    change: db.prepare('INSERT INTO change_log (hlc, tbl, row_id, fields, operator_id) VALUES (?, ?, ?, ?, ?)'),
     saveClock: db.prepare('INSERT INTO hlc_state (id, last) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last = excluded.last'),
+    siteNum: db.prepare('SELECT num FROM sites WHERE site_id = ?').pluck(),
+    addSite: db.prepare('INSERT INTO sites (site_id) VALUES (?)'),
     cache: new Map(),
     clock: new Hlc(site, last ? parseStamp(last) : null),
+    site: null,
   };
   perDb.set(db, p);
   return p;
@@ -94,13 +104,25 @@ export class Writer {
     this.p = prepared(db);
   }
 
+  private siteNum(): number {
+    const p = this.p;
+    if (p.site === null) {
+      const found = p.siteNum.get(p.clock.site) as number | undefined;
+      p.site = found ?? Number(p.addSite.run(p.clock.site).lastInsertRowid);
+    }
+    return p.site;
+  }
+
+  /** One stamp for the write: every field it changed carries it (field → stamp merged into the record's clock). */
   private record(tbl: Table, id: string, changed: Values): void {
     const { clock } = this.p;
-    for (const [field, value] of Object.entries(changed)) {
-      const hlc = clock.send();
-      this.p.stamp.run(tbl, id, field, hlc);
-      this.p.change.run(hlc, tbl, id, field, JSON.stringify(value), this.operatorId);
-    }
+    const fields = Object.keys(changed);
+    if (fields.length === 0) return;
+    const hlc = packStamp(clock.tick(), this.siteNum());
+    const stamps: Record<string, string> = {};
+    for (const f of fields) stamps[f] = hlc;
+    this.p.stamp.run(id, tbl, JSON.stringify(stamps));
+    this.p.change.run(hlc, tbl, id, JSON.stringify(changed), this.operatorId);
     this.p.saveClock.run(formatStamp(clock.last()));
   }
 
@@ -121,7 +143,7 @@ export class Writer {
     if (extra) params.push(v.created_at ?? this.now());
     stmt(this.db, this.p, sql).run(...params);
     this.record(tbl, id, v);
-    if (tbl === 'persons') refreshPersonIndexes(this.db, id);
+    if (tbl === 'persons') refreshPersonIndexes(this.db, id, true);
     this.audit(audit, `${tbl}:${id}`, cols);
   }
 

@@ -3,6 +3,10 @@ import type { Migration } from './types';
 
 const partial = (c: string) => `${c} TEXT CHECK (${c} IS NULL OR ${c} GLOB '[0-9][0-9][0-9][0-9]' OR ${c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' OR ${c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`;
 
+/** SQL for the full HLC string (`2024-05-01T10:00:00.000Z-0000-<site id>`, shared/hlc.ts formatStamp) of a packed stamp. */
+const fullStamp = (h: string) =>
+  `strftime('%Y-%m-%dT%H:%M:%fZ', CAST(substr(${h}, 1, 13) AS INTEGER) / 1000.0, 'unixepoch') || '-' || printf('%04X', CAST(substr(${h}, 14, 5) AS INTEGER)) || '-' || (SELECT site_id FROM sites WHERE num = CAST(substr(${h}, 20) AS INTEGER))`;
+
 /** The register and the replication tables its one write path (store/write.ts) keeps. */
 export const m0002: Migration = {
   version: 2,
@@ -130,15 +134,25 @@ export const m0002: Migration = {
       );
       CREATE INDEX status_changes_person ON status_changes (person_id, at);
 
-      -- Replication: the newest stamp per field, the change log (seq follows the local clock, so no hlc index), and the site's clock.
-      CREATE TABLE field_clock (tbl TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL, hlc TEXT NOT NULL, PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID;
-      CREATE TABLE changes (
+      -- Replication. Stamps are stored packed (shared/hlc.ts packStamp: 13 digits of ms, 5 of counter, '.', the site's
+      -- number in sites), one change-log row per record write (the changed fields as one JSON object) and one clock row
+      -- per record (field → newest stamp), so per-field last-writer-wins stays possible. seq follows the local clock.
+      CREATE TABLE sites (num INTEGER PRIMARY KEY, site_id TEXT NOT NULL UNIQUE);
+      CREATE TABLE row_clock (row_id TEXT NOT NULL, tbl TEXT NOT NULL, clock TEXT NOT NULL, PRIMARY KEY (row_id, tbl)) WITHOUT ROWID;
+      CREATE TABLE change_log (
         seq INTEGER PRIMARY KEY,
         hlc TEXT NOT NULL,
-        tbl TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL,
-        value_json TEXT NOT NULL,
+        tbl TEXT NOT NULL, row_id TEXT NOT NULL,
+        fields TEXT NOT NULL,
         operator_id TEXT
       );
+      -- The same, one row per field with the full stamp string (…Z-counter-site id), for readers and tools.
+      CREATE VIEW changes (seq, hlc, tbl, row_id, field, value_json, operator_id) AS
+        SELECT c.seq, ${fullStamp('c.hlc')}, c.tbl, c.row_id, f.key, json_quote(f.value), c.operator_id
+        FROM change_log c JOIN json_each(c.fields) f;
+      CREATE VIEW field_clock (tbl, row_id, field, hlc) AS
+        SELECT r.tbl, r.row_id, f.key, ${fullStamp('f.value')}
+        FROM row_clock r JOIN json_each(r.clock) f;
       CREATE TABLE hlc_state (id INTEGER PRIMARY KEY CHECK (id = 1), last TEXT NOT NULL);
     `);
   },
