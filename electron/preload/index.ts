@@ -1,4 +1,5 @@
 // Sandboxed preload: only `electron` is required at run time; everything else is bundled by esbuild.
+import './zod-csp';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNEL_PREFIX } from '../../shared/ipc/contract';
 import { buildObminApi } from './api';
