@@ -15,6 +15,7 @@ const entries = [
   { entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' },
   { entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', target: 'chrome130' },
   { entryPoints: ['electron/cli/index.ts'], outfile: 'dist/cli/obmin.cjs' },
+  { entryPoints: ['electron/core/worker/entry.ts'], outfile: 'dist/electron/core-worker.cjs' },
 ];
 
 const { existsSync } = await import('node:fs');

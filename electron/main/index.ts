@@ -1,8 +1,7 @@
 // The Electron front door: one instance, one hardened window, the core behind a typed IPC router.
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
-import { createCore, defaultDataDir } from '../core';
-import { createRouter } from '../core/ipc/router';
+import { createWorkerRouter, defaultDataDir } from '../core';
 import { createEventForwarder } from './events';
 import { hardenApp, hardenSession } from './hardening';
 import { bindIpc, createSenderCheck } from './ipc';
@@ -14,6 +13,9 @@ import { createWindowOptions, WINDOW_PARTITION } from './window';
 // Bundled to dist/electron/main.cjs, beside preload.cjs; the renderer is built to dist/renderer.
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+// The core (database, KDF, imports, matching) runs in a worker thread: the main loop stays free for windows.
+// Packaged, it is unpacked beside the archive (electron-builder.yml asarUnpack).
+const CORE_WORKER_PATH = path.join(__dirname, 'core-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -46,8 +48,7 @@ async function start(): Promise<void> {
   serveApp(windowSession.protocol, RENDERER_DIR);
 
   const emit = createEventForwarder(() => ourWindows().map((w) => w.webContents));
-  const core = createCore({ dataDir: defaultDataDir(), onEvent: emit });
-  const router = createRouter(core);
+  const router = createWorkerRouter(CORE_WORKER_PATH, { dataDir: defaultDataDir() }, emit);
   bindIpc(ipcMain, router, createSenderCheck(ourWindows));
   const stopLockWatch = startLockWatch({ powerMonitor, router });
 
@@ -56,13 +57,14 @@ async function start(): Promise<void> {
 
   app.on('second-instance', focusMainWindow);
   app.on('window-all-closed', () => app.quit());
-  // Quitting locks: closing the core closes the database and drops the key.
-  let closed = false;
-  app.on('before-quit', () => {
-    if (closed) return;
-    closed = true;
+  // Quitting locks: the worker closes the database and drops the key before the app exits.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
     stopLockWatch();
-    core.close();
+    void router.close().finally(() => app.quit());
   });
 }
 

@@ -17,7 +17,7 @@ const fakes = vi.hoisted(() => {
     protocol: { handle: vi.fn() },
   });
   const windows: { options: Record<string, unknown>; webContents: { send: ReturnType<typeof vi.fn> }; loadURL: ReturnType<typeof vi.fn> }[] = [];
-  return { calls, ready, resolveReady: () => resolveReady(), makeSession, windows, core: { close: vi.fn() }, onEvent: { fn: undefined as undefined | ((n: string, p: unknown) => void) } };
+  return { calls, ready, resolveReady: () => resolveReady(), makeSession, windows, core: { close: vi.fn(async () => undefined), handle: vi.fn(async () => ({ ok: true, value: null })), workerFile: '' }, onEvent: { fn: undefined as undefined | ((n: string, p: unknown) => void) } };
 });
 
 vi.mock('electron', async () => {
@@ -59,14 +59,12 @@ vi.mock('electron', async () => {
 });
 
 vi.mock('../../electron/core', () => ({
-  createCore: vi.fn((opts: { onEvent?: (n: string, p: unknown) => void }) => {
-    fakes.onEvent.fn = opts.onEvent;
+  createWorkerRouter: vi.fn((workerFile: string, _init: unknown, onEvent?: (n: string, p: unknown) => void) => {
+    fakes.core.workerFile = workerFile;
+    fakes.onEvent.fn = onEvent;
     return fakes.core;
   }),
   defaultDataDir: () => '/tmp/obmin-test-data',
-}));
-vi.mock('../../electron/core/ipc/router', () => ({
-  createRouter: () => ({ handle: vi.fn(async () => ({ ok: true, value: null })) }),
 }));
 
 const electron = await import('electron');
@@ -108,10 +106,17 @@ describe('main process wiring', () => {
     expect(fakes.windows[0]?.webContents.send).toHaveBeenCalledWith('obmin:event:locked', { reason: 'idle' });
   });
 
-  it('closes (locks) the core once on quit', () => {
-    const app = electron.app as unknown as EventEmitter;
-    app.emit('before-quit');
-    app.emit('before-quit');
+  it('runs the core in the bundled worker beside main.cjs', () => {
+    expect(fakes.core.workerFile).toMatch(/core-worker\.cjs$/);
+  });
+
+  it('closes (locks) the core once on quit, then quits', async () => {
+    const app = electron.app as unknown as EventEmitter & { quit: ReturnType<typeof vi.fn> };
+    const event = { preventDefault: vi.fn() };
+    app.emit('before-quit', event);
+    app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalledTimes(1);
     expect(fakes.core.close).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
   });
 });

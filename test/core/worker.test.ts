@@ -1,0 +1,36 @@
+// The core behind a worker thread: the same contract, results and events as the in-process router.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWorkerRouter, type WorkerRouter } from '../../electron/core';
+import { PASS, SITE, TEST_KDF, tmpDir } from '../helpers/tmp';
+
+// Built by the unit project's global setup (build/esbuild.mjs).
+const WORKER = path.resolve(__dirname, '../../dist/electron/core-worker.cjs');
+let router: WorkerRouter | undefined;
+
+afterEach(async () => {
+  await router?.close();
+  router = undefined;
+});
+
+describe('core worker', () => {
+  it('initialises, locks with an event, refuses a wrong passphrase and unlocks — all off the calling thread', async () => {
+    const events: [string, unknown][] = [];
+    router = createWorkerRouter(WORKER, { dataDir: tmpDir(), kdf: TEST_KDF }, (n, p) => events.push([n, p]));
+    expect(await router.handle('app.state', {})).toMatchObject({ ok: true, value: { initialised: false, unlocked: false } });
+    const init = await router.handle('vault.init', SITE);
+    expect(init).toMatchObject({ ok: true, value: { site: { code: 'TEST-HQ' }, operator: { role: 'admin' } } });
+    expect(await router.handle('vault.lock', { reason: 'idle' })).toEqual({ ok: true, value: null });
+    expect(events).toContainEqual(['locked', { reason: 'idle' }]);
+    expect(await router.handle('vault.unlock', { operator: SITE.operator, passphrase: 'wrong wrong wrong wrong' })).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS', messageKey: 'errors.WRONG_CREDENTIALS' } });
+    expect(await router.handle('vault.unlock', { operator: SITE.operator, passphrase: PASS })).toMatchObject({ ok: true });
+    expect(await router.handle('vault.unlock', { operator: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('answers INTERNAL, not a hang, once the worker is gone', async () => {
+    router = createWorkerRouter(WORKER, { dataDir: tmpDir(), kdf: TEST_KDF });
+    await router.close();
+    expect(await router.handle('app.state', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    router = undefined;
+  });
+});
