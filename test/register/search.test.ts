@@ -21,6 +21,8 @@ describe('register search', () => {
       const r = searchPersons(s.db, { query: q, filters: {}, offset: 0, limit: 5 }, { explain });
       expect(r.rows[0]?.id, q).toBe(target.id);
       expect(explain.filter((d) => /^SCAN (persons|p)\b(?! USING)/.test(d)), q).toEqual([]);
+      // Nor walk a filter index over every live person (`deleted=?` alone is the whole table): candidates go by id.
+      expect(explain.filter((d) => /\(deleted=\?\)$/.test(d)), q).toEqual([]);
     }
   });
 

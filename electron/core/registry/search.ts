@@ -77,9 +77,19 @@ export interface SearchOptions {
   explain?: string[];
 }
 
+// Prepared once per database and SQL text (the texts come from a small fixed set: filters only add placeholders).
+const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+
 function run(db: Db, sql: string, params: unknown[], o: SearchOptions): DbRow[] {
   if (o.explain) for (const r of db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]) o.explain.push(r.detail);
-  return db.prepare(sql).all(...params) as DbRow[];
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) {
+    st = db.prepare(sql);
+    if (cache.size < 200) cache.set(sql, st);
+  }
+  return st.all(...params) as DbRow[];
 }
 
 function candidateIds(db: Db, query: string, o: SearchOptions): string[] {
@@ -109,17 +119,26 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
   }
   const ids = candidateIds(db, query, o);
   if (ids.length === 0) return { total: 0, rows: [] };
-  const rows = run(db, `SELECT ${ROW_COLUMNS} FROM persons WHERE id IN (SELECT value FROM json_each(?)) AND ${where.join(' AND ')}`, [JSON.stringify(ids), ...params], o);
+  // `+deleted`: every filter index starts with `deleted`, and the planner would rather walk one of them over the whole
+  // table than look the candidates up by id; the unary plus rules those indexes out, so the lookup goes by id.
+  const byId = where.map((w) => (w === 'deleted = 0' ? '+deleted = 0' : w));
+  const rows = run(db, `SELECT ${ROW_COLUMNS} FROM persons WHERE id IN (SELECT value FROM json_each(?)) AND ${byId.join(' AND ')}`, [JSON.stringify(ids), ...params], o);
   const entry = parseFreeTextLine(query);
   const exactWords = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map(plainForm));
   const ref = query.trim();
+  // Many candidates share a surname or given name: the exact-word check is done once per distinct name.
+  const exactMemo = new Map<string, boolean>();
+  const isExact = (name: string): boolean => {
+    let v = exactMemo.get(name);
+    if (v === undefined) exactMemo.set(name, (v = exactWords.has(plainForm(name)) || exactWords.has(plainForm(transliterateUk(name)))));
+    return v;
+  };
   const ranked = rows.map((r) => {
     const person = { id: String(r.id), ref: r.ref as string | null, surname: String(r.surname), givenName: r.given_name as string | null, patronymic: r.patronymic as string | null, dateOfBirth: r.date_of_birth as string | null, unit: r.unit as string | null, sex: r.sex as string | null };
     const score = r.ref === ref ? 1 : scoreCandidate(entry, person).score;
-    // The exact surname as typed outranks an equivalent spelling at the same score.
     // The exact surname as typed (or its official Latin form) outranks an equivalent spelling at the same score.
-    const exact = exactWords.has(plainForm(person.surname)) || exactWords.has(plainForm(transliterateUk(person.surname))) ? 1 : 0;
-    const exactGiven = person.givenName && (exactWords.has(plainForm(person.givenName)) || exactWords.has(plainForm(transliterateUk(person.givenName)))) ? 1 : 0;
+    const exact = isExact(person.surname) ? 1 : 0;
+    const exactGiven = person.givenName && isExact(person.givenName) ? 1 : 0;
     return { r, score, rank: score + exact * 0.02 + exactGiven * 0.01 };
   });
   const field = a.sort?.field;
