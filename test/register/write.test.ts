@@ -21,9 +21,15 @@ describe('the one write path', () => {
     expect(changed).toEqual(['unit']);
     const after = new Map((db.prepare("SELECT field, hlc FROM field_clock WHERE row_id = ?").all(p.id) as { field: string; hlc: string }[]).map((c) => [c.field, c.hlc]));
     expect(after.get('surname')).toBe(before.get('surname'));
+    // A field written again moves to its new stamp: still one stamp per field.
+    tx(core, (w) => updatePerson(w, p.id, { unit: 'А5678' }));
+    const again = db.prepare('SELECT field, hlc FROM field_clock WHERE row_id = ?').all(p.id) as { field: string; hlc: string }[];
+    expect(again.filter((c) => c.field === 'unit')).toHaveLength(1);
+    expect(again).toHaveLength(after.size);
+    expect(again.find((c) => c.field === 'unit')!.hlc > after.get('unit')!).toBe(true);
     expect(after.get('unit')! > [...before.values()].sort().at(-1)!).toBe(true);
     const log = db.prepare('SELECT hlc, field, value_json FROM changes WHERE row_id = ? ORDER BY seq').all(p.id) as { hlc: string; field: string; value_json: string }[];
-    expect(log.at(-1)).toMatchObject({ field: 'unit', value_json: '"А1234"' });
+    expect(log.at(-1)).toMatchObject({ field: 'unit', value_json: '"А5678"' });
     expect(log.map((l) => l.hlc)).toEqual([...log.map((l) => l.hlc)].sort());
     const actions = core.auditList(10).map((e) => e.action);
     expect(actions).toContain('persons.create');

@@ -10,6 +10,7 @@ import type { Db } from '../vault/database';
 import { readTable } from './importRead';
 import { checkRow, mapHeaders, validateRow } from './importRows';
 import { toValues } from './mapping';
+import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from './indexes';
 import { createSource } from './related';
 
 export const IMPORT_BATCH = 2000;
@@ -104,14 +105,19 @@ export async function applyImport(db: Db, operatorId: string, a: { token: string
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
+    // New people's name keys and FTS bodies are written once, sorted, before the commit (same transaction).
+    deferPersonIndexes(db);
     for (let i = 0; i < rows.length; i += IMPORT_BATCH) {
       for (const r of rows.slice(i, i + IMPORT_BATCH)) applyRow(r);
       onProgress(Math.min(i + IMPORT_BATCH, rows.length), rows.length);
       await new Promise((resolve) => setImmediate(resolve));
     }
+    flushPersonIndexes(db);
+    discardPersonIndexes(db);
     appendAudit(db, operatorId, 'persons.import', path.basename(pending.file), { sha256: pending.sha256, ...result });
     db.exec('COMMIT');
   } catch (e) {
+    discardPersonIndexes(db);
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
   } finally {

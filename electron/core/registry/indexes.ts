@@ -34,6 +34,15 @@ function prepare(db: Db) {
   };
 }
 
+function stmts(db: Db): ReturnType<typeof prepare> {
+  let s = statements.get(db);
+  if (!s) {
+    s = prepare(db);
+    statements.set(db, s);
+  }
+  return s;
+}
+
 function parseVariants(json: string): string[] {
   try {
     const v = JSON.parse(json) as unknown;
@@ -43,25 +52,96 @@ function parseVariants(json: string): string[] {
   }
 }
 
-/** `fresh`: the person was just inserted, so there are no old keys or FTS body to remove. */
-export function refreshPersonIndexes(db: Db, id: string, fresh = false): void {
-  let s = statements.get(db);
-  if (!s) {
-    s = prepare(db);
-    statements.set(db, s);
-  }
-  const r = s.row.get(id) as Row | undefined;
-  if (!r) return;
-  if (!fresh) {
+/** A just-inserted person: its rowid and the values written (absent columns are NULL, name_variants '[]'). */
+export interface FreshPerson {
+  rowid: number | bigint;
+  values: Record<string, string | number | null>;
+}
+
+interface Deferred {
+  ids: Set<string>;
+  keys: { key: string; personId: string; kind: string }[];
+  fts: { rowid: number | bigint; body: string }[];
+}
+
+// Bulk writers (import) collect the indexes of new people and write them once, sorted, at the end of their transaction.
+const deferred = new WeakMap<Db, Deferred>();
+
+function build(r: Row): { keys: { key: string; kind: string }[]; body: string } {
+  const variants = parseVariants(r.name_variants);
+  if (r.surname_latin) variants.push(r.surname_latin);
+  const keys = personNameKeys({ surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth, variants });
+  const body = [...FTS_FIELDS.map((f) => r[f]), ...variants].filter((x) => typeof x === 'string' && x.length > 0).join(' ');
+  return { keys, body };
+}
+
+/** `fresh`: the person was just inserted with these values, so there is nothing old to remove and nothing to read back. */
+export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson): void {
+  const s = stmts(db);
+  const d = deferred.get(db);
+  let r: Row | undefined;
+  if (fresh) {
+    const row: Record<string, unknown> = { deleted: 0, name_variants: '[]' };
+    for (const f of INDEXED_PERSON_FIELDS) row[f] = fresh.values[f] ?? row[f] ?? null;
+    row.rowid = fresh.rowid;
+    r = row as unknown as Row;
+  } else {
+    // A person whose new indexes still wait is changed again: write the waiting ones first, then refresh as usual.
+    if (d?.ids.has(id)) flushPersonIndexes(db);
+    r = s.row.get(id) as Row | undefined;
+    if (!r) return;
     s.dropKeys.run(id);
     s.dropFts.run(r.rowid);
   }
   if (r.deleted) return;
-  const variants = parseVariants(r.name_variants);
-  if (r.surname_latin) variants.push(r.surname_latin);
-  for (const k of personNameKeys({ surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth, variants })) {
-    s.addKey.run(k.key, id, k.kind);
+  const { keys, body } = build(r);
+  if (fresh && d) {
+    d.ids.add(id);
+    for (const k of keys) d.keys.push({ key: k.key, personId: id, kind: k.kind });
+    if (body) d.fts.push({ rowid: r.rowid, body });
+    return;
   }
-  const body = [...FTS_FIELDS.map((f) => r[f]), ...variants].filter((x) => typeof x === 'string' && x.length > 0).join(' ');
+  for (const k of keys) s.addKey.run(k.key, id, k.kind);
   if (body) s.addFts.run(r.rowid, body);
+}
+
+/** Until flushPersonIndexes, new people's name keys and FTS bodies are collected instead of written. Same transaction only. */
+export function deferPersonIndexes(db: Db): void {
+  if (!deferred.has(db)) deferred.set(db, { ids: new Set(), keys: [], fts: [] });
+}
+
+/** Drops what was collected (the transaction is being rolled back) and ends deferral. */
+export function discardPersonIndexes(db: Db): void {
+  deferred.delete(db);
+}
+
+/** Below this many collected keys the (key-sorted) inserts go straight into both B-trees; above, the person_id index is rebuilt. */
+const REBUILD_MIN_KEYS = 50_000;
+
+/**
+ * Writes the collected keys sorted by key (the primary key's order: appends, not page splits all over the tree) and
+ * FTS bodies in rowid order. When the batch is at least as big as what the table already holds, the person_id
+ * index is dropped and created again from its own SQL (one sort instead of random inserts); inside the caller's
+ * transaction, so a rollback undoes that too. Deferral stays on for the rest of the transaction.
+ */
+export function flushPersonIndexes(db: Db): void {
+  const d = deferred.get(db);
+  if (!d || (d.keys.length === 0 && d.fts.length === 0)) return;
+  const s = stmts(db);
+  const { keys, fts } = d;
+  d.ids = new Set();
+  d.keys = [];
+  d.fts = [];
+  keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+  let indexSql: string | null = null;
+  if (keys.length >= REBUILD_MIN_KEYS) {
+    const existing = (db.prepare('SELECT count(*) AS n FROM person_name_keys').get() as { n: number }).n;
+    if (keys.length >= existing) {
+      indexSql = (db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'person_name_keys_person'").get() as { sql: string } | undefined)?.sql ?? null;
+      if (indexSql) db.exec('DROP INDEX person_name_keys_person');
+    }
+  }
+  for (const k of keys) s.addKey.run(k.key, k.personId, k.kind);
+  if (indexSql) db.exec(indexSql);
+  for (const f of fts) s.addFts.run(f.rowid, f.body);
 }

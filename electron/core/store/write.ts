@@ -1,5 +1,5 @@
 // The one write path for replicated records: each write takes the next HLC stamp, which becomes the stamp of every
-// field it changed (row_clock: one JSON object field → stamp per record) and of its line in the change log
+// field it changed (row_clock: one JSON object per record, its fields grouped by stamp) and of its line in the change log
 // (change_log: one row per record write, the changed fields as one JSON object); the audit chain gets its entry, all
 // inside the caller's transaction. Stamps are stored packed (shared/hlc.ts packStamp) with the site's small number
 // from `sites`; the views `changes` and `field_clock` show them per field in the full string form. Tables and columns
@@ -51,6 +51,7 @@ export interface AuditSpec {
 type Stmt = Database.Statement;
 interface Prepared {
   stamp: Stmt;
+  readClock: Stmt;
   change: Stmt;
   saveClock: Stmt;
   siteNum: Stmt;
@@ -71,7 +72,8 @@ function prepared(db: Db): Prepared {
   if (!site) throw new ObminError('INTERNAL', { reason: 'site id missing' });
   const last = (db.prepare('SELECT last FROM hlc_state WHERE id = 1').get() as { last: string } | undefined)?.last;
   p = {
-    stamp: db.prepare('INSERT INTO row_clock (row_id, tbl, clock) VALUES (?, ?, ?) ON CONFLICT (row_id, tbl) DO UPDATE SET clock = json_patch(clock, excluded.clock)'),
+    stamp: db.prepare('INSERT INTO row_clock (row_id, tbl, clock) VALUES (?, ?, ?) ON CONFLICT (row_id, tbl) DO UPDATE SET clock = excluded.clock'),
+    readClock: db.prepare('SELECT clock FROM row_clock WHERE row_id = ? AND tbl = ?').pluck(),
     change: db.prepare('INSERT INTO change_log (hlc, tbl, row_id, fields, operator_id) VALUES (?, ?, ?, ?, ?)'),
     saveClock: db.prepare('INSERT INTO hlc_state (id, last) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last = excluded.last'),
     siteNum: db.prepare('SELECT num FROM sites WHERE site_id = ?').pluck(),
@@ -113,15 +115,29 @@ export class Writer {
     return p.site;
   }
 
-  /** One stamp for the write: every field it changed carries it (field → stamp merged into the record's clock). */
-  private record(tbl: Table, id: string, changed: Values): void {
+  /**
+   * One stamp for the write: every field it changed carries it. The record's clock groups its fields by stamp
+   * (`{"<packed stamp>": ["field", …], …}`: one write's fields share one stamp, so each stamp is stored once); a field
+   * written again moves to the new stamp's group. `fresh`: a new record, no clock to read first.
+   */
+  private record(tbl: Table, id: string, changed: Values, fresh = false): void {
     const { clock } = this.p;
     const fields = Object.keys(changed);
     if (fields.length === 0) return;
     const hlc = packStamp(clock.tick(), this.siteNum());
-    const stamps: Record<string, string> = {};
-    for (const f of fields) stamps[f] = hlc;
-    this.p.stamp.run(id, tbl, JSON.stringify(stamps));
+    let groups: Record<string, string[]> = {};
+    if (!fresh) {
+      const old = this.p.readClock.get(id, tbl) as string | undefined;
+      if (old) {
+        const moved = new Set(fields);
+        for (const [stamp, fs] of Object.entries(JSON.parse(old) as Record<string, string[]>)) {
+          const keep = fs.filter((f) => !moved.has(f));
+          if (keep.length) groups[stamp] = keep;
+        }
+      }
+    }
+    groups = { ...groups, [hlc]: fields };
+    this.p.stamp.run(id, tbl, JSON.stringify(groups));
     this.p.change.run(hlc, tbl, id, JSON.stringify(changed), this.operatorId);
     this.p.saveClock.run(formatStamp(clock.last()));
   }
@@ -141,9 +157,9 @@ export class Writer {
     const sql = `INSERT INTO ${tbl} (id, ${cols.join(', ')}${extra}) VALUES (?, ${cols.map(() => '?').join(', ')}${extra ? ', ?' : ''})`;
     const params: Scalar[] = [id, ...cols.map((c) => v[c]!)];
     if (extra) params.push(v.created_at ?? this.now());
-    stmt(this.db, this.p, sql).run(...params);
-    this.record(tbl, id, v);
-    if (tbl === 'persons') refreshPersonIndexes(this.db, id, true);
+    const { lastInsertRowid } = stmt(this.db, this.p, sql).run(...params);
+    this.record(tbl, id, v, true);
+    if (tbl === 'persons') refreshPersonIndexes(this.db, id, { rowid: lastInsertRowid, values: v });
     this.audit(audit, `${tbl}:${id}`, cols);
   }
 

@@ -136,7 +136,8 @@ export const m0002: Migration = {
 
       -- Replication. Stamps are stored packed (shared/hlc.ts packStamp: 13 digits of ms, 5 of counter, '.', the site's
       -- number in sites), one change-log row per record write (the changed fields as one JSON object) and one clock row
-      -- per record (field → newest stamp), so per-field last-writer-wins stays possible. seq follows the local clock.
+      -- per record ({"<stamp>": [fields…]}: each field under its newest stamp), so per-field last-writer-wins stays
+      -- possible. seq follows the local clock.
       CREATE TABLE sites (num INTEGER PRIMARY KEY, site_id TEXT NOT NULL UNIQUE);
       CREATE TABLE row_clock (row_id TEXT NOT NULL, tbl TEXT NOT NULL, clock TEXT NOT NULL, PRIMARY KEY (row_id, tbl)) WITHOUT ROWID;
       CREATE TABLE change_log (
@@ -151,8 +152,8 @@ export const m0002: Migration = {
         SELECT c.seq, ${fullStamp('c.hlc')}, c.tbl, c.row_id, f.key, json_quote(f.value), c.operator_id
         FROM change_log c JOIN json_each(c.fields) f;
       CREATE VIEW field_clock (tbl, row_id, field, hlc) AS
-        SELECT r.tbl, r.row_id, f.key, ${fullStamp('f.value')}
-        FROM row_clock r JOIN json_each(r.clock) f;
+        SELECT r.tbl, r.row_id, f.value, ${fullStamp('g.key')}
+        FROM row_clock r JOIN json_each(r.clock) g JOIN json_each(g.value) f;
       CREATE TABLE hlc_state (id INTEGER PRIMARY KEY CHECK (id = 1), last TEXT NOT NULL);
     `);
   },
