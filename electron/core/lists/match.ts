@@ -39,11 +39,27 @@ function prepared(db: Db) {
     s = {
       // json_each binds any number of keys as one parameter; the primary key (key, person_id) serves the lookup.
       keys: db.prepare('SELECT k.key AS key, k.person_id AS person_id FROM person_name_keys k WHERE k.key IN (SELECT value FROM json_each(?))'),
-      persons: db.prepare('SELECT id, ref, surname, given_name, patronymic, date_of_birth, unit, sex FROM persons WHERE id IN (SELECT value FROM json_each(?)) AND deleted = 0'),
+      // Driven from the id list (CROSS JOIN keeps that order): one primary-key lookup per id, never a scan of persons.
+      persons: db.prepare('SELECT p.id, p.ref, p.surname, p.given_name, p.patronymic, p.date_of_birth, p.unit, p.sex FROM json_each(?) j CROSS JOIN persons p ON p.id = j.value WHERE p.deleted = 0'),
     };
     statements.set(db, s);
   }
   return s;
+}
+
+// People read for matching, with the scorer's prepared features, kept while the register does not change: every
+// replicated write appends to the change log, so its last seq says whether the cache is still the register.
+const warm = new WeakMap<Db, { version: number; persons: PersonCache }>();
+const WARM_MAX = 300_000;
+
+export function registerCache(db: Db): PersonCache {
+  const version = (db.prepare('SELECT coalesce(max(seq), 0) AS v FROM changes').get() as { v: number }).v;
+  let c = warm.get(db);
+  if (!c || c.version !== version || c.persons.size > WARM_MAX) {
+    c = { version, persons: new Map() };
+    warm.set(db, c);
+  }
+  return c.persons;
 }
 
 export function toRegistered(r: PersonRow): RegisteredPerson {
@@ -65,14 +81,17 @@ export function lookupKeys(db: Db, keys: Iterable<string>): Map<string, string[]
   const all = [...keys];
   const stmt = prepared(db).keys;
   for (let i = 0; i < all.length; i += 5000) {
-    for (const r of stmt.all(JSON.stringify(all.slice(i, i + 5000))) as { key: string; person_id: string }[]) {
-      const list = out.get(r.key);
-      if (list) list.push(r.person_id);
-      else out.set(r.key, [r.person_id]);
+    // raw(): hundreds of thousands of rows come back for a big list; arrays cost far less than objects.
+    for (const [key, personId] of stmt.raw(true).all(JSON.stringify(all.slice(i, i + 5000))) as [string, string][]) {
+      const list = out.get(key);
+      if (list) list.push(personId);
+      else out.set(key, [personId]);
     }
   }
   return out;
 }
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Scores the given people against one entry, best first; the suggestion is MatchIndex's rule. */
 export function rank(entry: ParsedEntry, people: RegisteredPerson[], opts: { limit?: number; thresholds?: Thresholds } = {}): EntryMatch {
@@ -81,14 +100,14 @@ export function rank(entry: ParsedEntry, people: RegisteredPerson[], opts: { lim
     return { personId: p.id, ref: p.ref ?? null, score, reasons };
   });
   // Ties broken by ref/id so the same data always gives the same order (the CLI's output is a contract).
-  scored.sort((a, b) => b.score - a.score || (a.ref ?? a.personId).localeCompare(b.ref ?? b.personId));
+  scored.sort((a, b) => b.score - a.score || cmp(a.ref ?? a.personId, b.ref ?? b.personId));
   return { suggestion: decide(scored.slice(0, 2), opts.thresholds), candidates: scored.slice(0, opts.limit ?? 5) };
 }
 
 /** Matches entries against the register in batches; results are in the entries' order. */
 export function matchEntries(db: Db, entries: ParsedEntry[], opts: MatchOptions = {}): EntryMatch[] {
   const batch = opts.batch ?? 500;
-  const cache = opts.cache ?? new Map<string, RegisteredPerson>();
+  const cache = opts.cache ?? registerCache(db);
   const out: EntryMatch[] = [];
   for (let start = 0; start < entries.length; start += batch) {
     const slice = entries.slice(start, start + batch);
@@ -104,8 +123,6 @@ export function matchEntries(db: Db, entries: ParsedEntry[], opts: MatchOptions 
       const people = [...(idsOf[i] as Set<string>)].map((id) => cache.get(id)).filter((p): p is RegisteredPerson => p !== undefined);
       out.push(rank(entry, people, opts));
     });
-    // A long list must not hold every person it ever touched: the cache is a working set, not a copy of the register.
-    if (!opts.cache && cache.size > 200_000) cache.clear();
   }
   return out;
 }

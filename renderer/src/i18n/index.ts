@@ -3,14 +3,16 @@ import { initReactI18next } from 'react-i18next';
 import { sharedMessages } from '../../../shared/i18n';
 import type { Locale } from '../../../shared/ipc/schemas';
 import { en } from './en';
+import { listsEn } from './lists.en';
+import { listsUk } from './lists.uk';
 import { registerEn } from './register.en';
 import { registerUk } from './register.uk';
 import { uk } from './uk';
 
 // Shared catalogues carry errors.* and passphrase.* (also used by the CLI); screen text sits beside them.
 export const resources = {
-  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk } },
-  en: { translation: { ...sharedMessages.en, ...en, register: registerEn } },
+  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk } },
+  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn } },
 } as const;
 
 export const LOCALES: readonly Locale[] = ['uk', 'en'];

@@ -2,6 +2,7 @@ import type { Session } from '../../../shared/ipc/schemas';
 import { Audit } from '../areas/Audit';
 import { ChangePassphraseDialog } from '../areas/ChangePassphraseDialog';
 import { Coming } from '../areas/Coming';
+import { ListsArea } from '../areas/lists/ListsArea';
 import { Operators } from '../areas/Operators';
 import { Settings } from '../areas/Settings';
 import { canSee, type AreaId } from '../lib/areas';
@@ -16,6 +17,8 @@ function AreaView({ area, session }: { area: AreaId; session: Session }) {
   // A hidden area is never rendered, even if the state somehow points at it.
   if (!canSee(session.operator.role, area)) return <Coming area="register" />;
   switch (area) {
+    case 'lists':
+      return <ListsArea session={session} />;
     case 'operators':
       return <Operators session={session} />;
     case 'settings':

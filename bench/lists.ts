@@ -1,0 +1,91 @@
+// Lists bench: 1 000 list entries matched against 100 000 people in the real encrypted register via matchEntries
+// (key lookup in SQL, scoring in JS). Goal ≤ 2 s. Also the dev-set figures through the same DB path.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../electron/core';
+import { matchEntries } from '../electron/core/lists';
+import { applyImport, previewImport } from '../electron/core/registry/import';
+import { parseListEntry, type Candidate, type ParsedEntry, type RegisteredPerson, type Suggestion } from '../shared/matching';
+import { loadDevSet } from '../test/matching/devset';
+import { evaluate } from '../test/matching/evaluate';
+import { generateSet } from '../test/matching/generate';
+
+const PASS = 'вишня-гора-мідний-ліхтар-42';
+const N = Number(process.env.BENCH_LISTS_N ?? 100_000);
+const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+async function registerOf(dir: string, persons: RegisteredPerson[]): Promise<Core> {
+  const csv = path.join(dir, 'people.csv');
+  const lines = ['ref,surname,given_name,patronymic,date_of_birth,sex,side,category,unit'];
+  for (const p of persons) lines.push([p.ref, p.surname, p.givenName ?? '', p.patronymic ?? '', p.dateOfBirth ?? '', p.sex ?? '', 'ours', 'military', p.unit ?? ''].join(','));
+  fs.writeFileSync(csv, lines.join('\n'));
+  const core = createCore({ dataDir: path.join(dir, 'v'), kdf: { memoryKiB: 8192, iterations: 1, parallelism: 1 } });
+  await core.init({ siteCode: 'BENCH-HQ', siteName: 'Вигаданий штаб', operator: 'Вигаданий Оператор', passphrase: PASS });
+  const s = core.require();
+  const preview = await previewImport(s.db, { path: csv });
+  await applyImport(s.db, s.operator.id, { token: preview.token, skipInvalid: false });
+  fs.rmSync(csv);
+  return core;
+}
+
+/** The DB path behind evaluate()'s interface. */
+function viaDb(core: Core, entries: ParsedEntry[]): { match(e: ParsedEntry): { suggestion: Suggestion; candidates: Candidate[] } } {
+  const all = matchEntries(core.require().db, entries);
+  const byEntry = new Map(entries.map((e, i) => [e, all[i]!]));
+  return { match: (e) => byEntry.get(e)! };
+}
+
+export async function run(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obmin-bench-lists-'));
+  try {
+    const dev = loadDevSet(process.env.MATCHING_DEV_DIR ?? path.resolve(process.cwd(), '../shared/data/matching-dev'));
+    if (dev) {
+      const core = await registerOf(fs.mkdtempSync(path.join(root, 'dev-')), dev.persons);
+      const { figures } = evaluate(viaDb(core, dev.entries), dev.entries, dev.expected);
+      core.close();
+      out.dev_db_top1_consistent = figures.top1Consistent;
+      out.dev_db_top5_registered = figures.top5Registered;
+      out.dev_db_link_precision = figures.linkPrecision;
+      out.dev_db_absent_linked = figures.absentLinked;
+      out.dev_db_consistent_linked = figures.consistentLinked;
+    }
+    const gen = generateSet(20240, N, 1_000, 700);
+    let t = performance.now();
+    const core = await registerOf(fs.mkdtempSync(path.join(root, 'big-')), gen.persons);
+    out.register_import_s = Math.round((performance.now() - t) / 100) / 10;
+    const entries = gen.rows.map((r) => parseListEntry(r));
+    const db = core.require().db;
+    // Cold: a freshly opened database; warm: the page cache holds the key index from the first run.
+    (globalThis as { gc?: () => void }).gc?.();
+    const heap0 = process.memoryUsage().heapUsed;
+    const rss0 = process.memoryUsage().rss;
+    let peak = heap0;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+    t = performance.now();
+    const first = matchEntries(db, entries);
+    out.match_1000_cold_ms = Math.round(performance.now() - t);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    t = performance.now();
+    matchEntries(db, entries);
+    out.match_1000_warm_ms = Math.round(performance.now() - t);
+    clearInterval(timer);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    out.peak_heap_delta_mb = mb(peak - heap0);
+    out.rss_delta_mb = mb(process.memoryUsage().rss - rss0);
+    out.rss_mb = mb(process.memoryUsage().rss);
+    out.register_people = (db.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n;
+    const byEntry = new Map(entries.map((e, i) => [e, first[i]!]));
+    const { figures } = evaluate({ match: (e) => byEntry.get(e)! }, entries, gen.expected);
+    out.gen_db_top1_consistent = figures.top1Consistent;
+    out.gen_db_top5_registered = figures.top5Registered;
+    out.gen_db_link_precision = figures.linkPrecision;
+    out.gen_db_absent_linked = figures.absentLinked;
+    out.gen_db_consistent_linked = figures.consistentLinked;
+    core.close();
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson, findPersonByRefOrId } from '../../electron/core/registry/persons';
+import { listSightings } from '../../electron/core/registry/related';
+import { Writer } from '../../electron/core/store/write';
+import { ensureRendererBuilt, launchBrowser, openApp, screenshotBoth, type AppHandle } from './harness';
+import { firstRun } from './flows';
+
+// Five lines as typed from a debriefing: Russian forms, Latin, someone unknown, a lone surname, initials.
+const PASTED = ['Ковалёв Алексей Викторович 05.03.1990', 'Shevchuk Ivan 12.07.1985', 'Вигаданенко Петро 01.01.1991', 'Бондаренко', 'Бондаренко М. І., 1979'].join('\n');
+
+describe('Lists: paste, review by keyboard, accept', () => {
+  let browser: Browser;
+  let app: AppHandle;
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    browser = await launchBrowser();
+    app = await openApp(browser);
+    await firstRun(app.page);
+    await app.page.getByTestId('site-code').waitFor();
+    const s = app.core.require();
+    const w = new Writer(s.db, s.operator.id);
+    s.db.transaction(() => {
+      createPerson(w, { ref: 'E-1', surname: 'Ковальов', givenName: 'Олексій', patronymic: 'Вікторович', dateOfBirth: '1990-03-05', side: 'ours', category: 'military' });
+      createPerson(w, { ref: 'E-2', surname: 'Шевчук', givenName: 'Іван', patronymic: 'Петрович', dateOfBirth: '1985-07-12', side: 'ours', category: 'military' });
+      createPerson(w, { ref: 'E-3', surname: 'Бондаренко', givenName: 'Микола', patronymic: 'Іванович', dateOfBirth: '1979-01-20', side: 'ours', category: 'civilian' });
+    })();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('pastes five lines and shows each entry beside its candidates with translated reasons', async () => {
+    const { page } = app;
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('heading', { name: 'Списки' }).waitFor();
+    await page.getByRole('button', { name: 'Новий список' }).click();
+    await page.getByLabel('Імена, по одній особі в рядку').fill(PASTED);
+    await page.getByLabel('Назва', { exact: true }).fill('Опитування звільненого № 12');
+    await page.getByLabel('Де бачили людей').fill('Оленівка');
+    await page.getByRole('button', { name: 'Зіставити з реєстром' }).click();
+    await page.getByTestId('lists-review').waitFor();
+    await expect.poll(() => page.getByTestId('lists-progress').textContent()).toContain('Розглянуто 0 з 5');
+    const panel = page.getByTestId('lists-entry-panel');
+    await expect.poll(() => panel.textContent()).toContain('прізвище: російська форма «Ковальов»');
+    expect(await panel.textContent()).toContain('дата народження збігається');
+    expect(await panel.textContent()).toContain('ім’я: інша форма «Олексій»');
+    // Nothing in the register has changed yet.
+    expect(listSightings(app.core.require().db, findPersonByRefOrId(app.core.require().db, 'E-1')!.id)).toHaveLength(0);
+    await screenshotBoth(page, 'lists-review-uk');
+  });
+
+  it('reviews with the keyboard: Enter, A, N, S, 1', async () => {
+    const { page } = app;
+    const progress = () => page.getByTestId('lists-progress').textContent();
+    await page.getByTestId('lists-review').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(progress).toContain('Розглянуто 1 з 5');
+    await page.keyboard.press('a');
+    await expect.poll(progress).toContain('Розглянуто 2 з 5');
+    await page.keyboard.press('n');
+    await expect.poll(progress).toContain('Розглянуто 3 з 5');
+    await page.keyboard.press('s');
+    await expect.poll(progress).toContain('Розглянуто 4 з 5');
+    await page.keyboard.press('1');
+    await expect.poll(progress).toContain('Розглянуто 5 з 5');
+    expect(await progress()).toContain('пов’язано 3');
+    expect(await progress()).toContain('створено 1');
+    expect(await progress()).toContain('пропущено 1');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.getByTestId('lists-decision').textContent()).toContain('пропущено');
+    expect(app.problems).toEqual([]);
+  });
+
+  it('each accepted entry shows as a sighting citing the list', () => {
+    const db = app.core.require().db;
+    for (const ref of ['E-1', 'E-2', 'E-3']) {
+      const sightings = listSightings(db, findPersonByRefOrId(db, ref)!.id);
+      expect(sightings).toHaveLength(1);
+      expect(sightings[0]!.place).toBe('Оленівка');
+      expect(sightings[0]!.source?.title).toBe('Опитування звільненого № 12');
+    }
+    const created = db.prepare("SELECT id FROM persons WHERE surname = 'Вигаданенко'").get() as { id: string };
+    expect(listSightings(db, created.id)).toHaveLength(1);
+  });
+
+  it('lists the list on the home screen and shows the duplicates view', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'До списків' }).click();
+    await expect.poll(() => page.getByTestId('lists-table').textContent()).toContain('Опитування звільненого № 12');
+    await page.getByRole('button', { name: 'Можливі дублікати' }).click();
+    await page.getByRole('heading', { name: 'Можливі дублікати в реєстрі' }).waitFor();
+    await screenshotBoth(page, 'lists-duplicates-uk');
+    expect(app.problems).toEqual([]);
+  });
+});
