@@ -3,6 +3,7 @@
 import { parseFreeTextLine, scoreCandidate } from '../../../shared/matching';
 import { plainForm, queryNameKeys, transliterateUk } from '../../../shared/names';
 import type { PersonRow, SearchArgsParsed, SearchFilters, SearchResult } from '../../../shared/register';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/database';
 
 /** More candidates than anyone reads; bounds the work of a very common surname. */
@@ -78,7 +79,7 @@ export interface SearchOptions {
 }
 
 // Prepared once per database and SQL text (the texts come from a small fixed set: filters only add placeholders).
-const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+const statements = new WeakMap<Db, Map<string, Database.Statement<unknown[]>>>();
 
 function run(db: Db, sql: string, params: unknown[], o: SearchOptions): DbRow[] {
   if (o.explain) for (const r of db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]) o.explain.push(r.detail);
@@ -86,7 +87,7 @@ function run(db: Db, sql: string, params: unknown[], o: SearchOptions): DbRow[] 
   if (!cache) statements.set(db, (cache = new Map()));
   let st = cache.get(sql);
   if (!st) {
-    st = db.prepare(sql);
+    st = db.prepare<unknown[]>(sql);
     if (cache.size < 200) cache.set(sql, st);
   }
   return st.all(...params) as DbRow[];
