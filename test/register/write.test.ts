@@ -54,6 +54,24 @@ describe('the one write path', () => {
     expect(searchPersons(db, { query: 'Бондаренко', filters: {}, offset: 0, limit: 10 }).total).toBe(0);
   });
 
+  it('keeps the site of its stamps when the first write of a connection is rolled back', async () => {
+    const core = await initCore();
+    const db = core.require().db;
+    const site = (db.prepare("SELECT value FROM meta WHERE key = 'site_id'").get() as { value: string }).value;
+    // A Writer first made inside a transaction that then fails: the site row it may add goes with the rollback.
+    expect(() =>
+      db.transaction(() => {
+        createPerson(new Writer(db, null), { surname: 'Шевчук', side: 'ours', category: 'military' });
+        throw new Error('abort');
+      })(),
+    ).toThrow('abort');
+    const p = tx(core, (w) => createPerson(w, { surname: 'Бондар', side: 'ours', category: 'military' }));
+    const stamps = db.prepare('SELECT hlc FROM field_clock WHERE row_id = ?').all(p.id) as { hlc: string | null }[];
+    expect(stamps.length).toBeGreaterThan(0);
+    for (const s of stamps) expect(s.hlc?.endsWith(`-${site}`)).toBe(true);
+    expect((db.prepare('SELECT count(*) AS n FROM changes WHERE row_id = ? AND hlc IS NULL').get(p.id) as { n: number }).n).toBe(0);
+  });
+
   it('refuses a table or column outside the allowlist', async () => {
     const core = await initCore();
     const w = new Writer(core.require().db, null);

@@ -58,7 +58,7 @@ interface Prepared {
   addSite: Stmt;
   cache: Map<string, Stmt>;
   clock: Hlc;
-  /** this site's number in `sites`, looked up (or added) by the first write, inside its transaction */
+  /** this site's number in `sites`, once its row is known to be committed */
   site: number | null;
 }
 
@@ -67,7 +67,10 @@ const perDb = new WeakMap<Db, Prepared>();
 
 function prepared(db: Db): Prepared {
   let p = perDb.get(db);
-  if (p) return p;
+  if (p) {
+    if (p.site === null && !db.inTransaction) p.site = (p.siteNum.get(p.clock.site) as number | undefined) ?? Number(p.addSite.run(p.clock.site).lastInsertRowid);
+    return p;
+  }
   const site = (db.prepare("SELECT value FROM meta WHERE key = 'site_id'").get() as { value: string } | undefined)?.value;
   if (!site) throw new ObminError('INTERNAL', { reason: 'site id missing' });
   const last = (db.prepare('SELECT last FROM hlc_state WHERE id = 1').get() as { last: string } | undefined)?.last;
@@ -82,6 +85,10 @@ function prepared(db: Db): Prepared {
     clock: new Hlc(site, last ? parseStamp(last) : null),
     site: null,
   };
+  p.site = (p.siteNum.get(site) as number | undefined) ?? null;
+  // Outside a transaction the site's row is added at once, for good; inside one it could still be rolled back, so
+  // siteNum() looks it up (or adds it) per write until a later Writer finds it committed.
+  if (p.site === null && !db.inTransaction) p.site = Number(p.addSite.run(site).lastInsertRowid);
   perDb.set(db, p);
   return p;
 }
@@ -108,11 +115,8 @@ export class Writer {
 
   private siteNum(): number {
     const p = this.p;
-    if (p.site === null) {
-      const found = p.siteNum.get(p.clock.site) as number | undefined;
-      p.site = found ?? Number(p.addSite.run(p.clock.site).lastInsertRowid);
-    }
-    return p.site;
+    if (p.site !== null) return p.site;
+    return (p.siteNum.get(p.clock.site) as number | undefined) ?? Number(p.addSite.run(p.clock.site).lastInsertRowid);
   }
 
   /**
