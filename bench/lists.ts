@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../electron/core';
-import { matchEntries } from '../electron/core/lists';
+import { matchEntries, warmRegisterCache } from '../electron/core/lists';
 import { applyImport, previewImport } from '../electron/core/registry/import';
 import { parseListEntry, type Candidate, type ParsedEntry, type RegisteredPerson, type Suggestion } from '../shared/matching';
 import { loadDevSet } from '../test/matching/devset';
@@ -56,8 +56,19 @@ export async function run(): Promise<Record<string, number>> {
     const core = await registerOf(fs.mkdtempSync(path.join(root, 'big-')), gen.persons);
     out.register_import_s = Math.round((performance.now() - t) / 100) / 10;
     const entries = gen.rows.map((r) => parseListEntry(r));
+    // The list matched right after unlocking, with the Lists area's background warm-up done first.
+    core.lock('manual');
+    await core.unlock(null, PASS);
+    t = performance.now();
+    await warmRegisterCache(core.require().db);
+    out.warmup_ms = Math.round(performance.now() - t);
+    t = performance.now();
+    matchEntries(core.require().db, entries);
+    out.match_1000_after_warmup_ms = Math.round(performance.now() - t);
+    core.lock('manual');
+    await core.unlock(null, PASS);
     const db = core.require().db;
-    // Cold: a freshly opened database; warm: the page cache holds the key index from the first run.
+    // Cold: a freshly opened database, nothing cached; warm: the second list (pages and prepared people cached).
     (globalThis as { gc?: () => void }).gc?.();
     const heap0 = process.memoryUsage().heapUsed;
     const rss0 = process.memoryUsage().rss;

@@ -1,7 +1,7 @@
 // Candidate retrieval from the database: the entry's keys → person_name_keys → those persons → score → decide.
 // Never every pair: only people sharing a key with the entry are scored, exactly as the in-memory MatchIndex does.
 import { queryNameKeys } from '../../../shared/names';
-import { decide, scoreCandidate, type Candidate, type ParsedEntry, type RegisteredPerson, type Suggestion, type Thresholds } from '../../../shared/matching';
+import { decide, preparePerson, scoreCandidate, type Candidate, type ParsedEntry, type RegisteredPerson, type Suggestion, type Thresholds } from '../../../shared/matching';
 import type { Db } from '../vault/database';
 
 export interface EntryMatch {
@@ -31,7 +31,7 @@ interface PersonRow {
   sex: string | null;
 }
 
-const statements = new WeakMap<Db, { keys: ReturnType<Db['prepare']>; persons: ReturnType<Db['prepare']> }>();
+const statements = new WeakMap<Db, { keys: ReturnType<Db['prepare']>; grouped: ReturnType<Db['prepare']>; persons: ReturnType<Db['prepare']> }>();
 
 function prepared(db: Db) {
   let s = statements.get(db);
@@ -39,6 +39,11 @@ function prepared(db: Db) {
     s = {
       // json_each binds any number of keys as one parameter; the primary key (key, person_id) serves the lookup.
       keys: db.prepare('SELECT k.key AS key, k.person_id AS person_id FROM person_name_keys k WHERE k.key IN (SELECT value FROM json_each(?))'),
+      // Per entry (the outer array's index), the distinct people sharing any of its keys, as one comma-joined string:
+      // a same-surname person shares ~10 keys, and returning one row per key costs more than the lookup itself.
+      grouped: db.prepare(`SELECT CAST(q.key AS INTEGER) AS i, group_concat(DISTINCT k.person_id) AS ids
+        FROM json_each(?) q CROSS JOIN json_each(q.value) kk CROSS JOIN person_name_keys k ON k.key = kk.value
+        GROUP BY q.key`),
       // Driven from the id list (CROSS JOIN keeps that order): one primary-key lookup per id, never a scan of persons.
       persons: db.prepare('SELECT p.id, p.ref, p.surname, p.given_name, p.patronymic, p.date_of_birth, p.unit, p.sex FROM json_each(?) j CROSS JOIN persons p ON p.id = j.value WHERE p.deleted = 0'),
     };
@@ -62,6 +67,42 @@ export function registerCache(db: Db): PersonCache {
   return c.persons;
 }
 
+const warming = new WeakSet<Db>();
+
+/**
+ * Reads the register into the matching cache in slices between other work, so the first list after unlocking
+ * matches at warm speed (the Lists area starts it when opened). Stops early if the register changes underneath.
+ */
+export async function warmRegisterCache(db: Db, slice = 5000): Promise<number> {
+  if (warming.has(db)) return 0;
+  warming.add(db);
+  try {
+    const stmt = db.prepare('SELECT id, ref, surname, given_name, patronymic, date_of_birth, unit, sex FROM persons WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?');
+    let cursor = '';
+    let loaded = 0;
+    // Reading the key table once brings its pages into SQLCipher's page cache (decrypted), where lookups then find them.
+    db.prepare('SELECT sum(length(key)) FROM person_name_keys').get();
+    await new Promise((resolve) => setImmediate(resolve));
+    for (;;) {
+      if (!db.open) return loaded;
+      const cache = registerCache(db);
+      const rows = stmt.all(cursor, slice) as PersonRow[];
+      for (const r of rows) {
+        if (cache.has(r.id)) continue;
+        const p = toRegistered(r);
+        preparePerson(p);
+        cache.set(r.id, p);
+      }
+      loaded += rows.length;
+      if (rows.length < slice) return loaded;
+      cursor = rows[rows.length - 1]!.id;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    warming.delete(db);
+  }
+}
+
 export function toRegistered(r: PersonRow): RegisteredPerson {
   return { id: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth, unit: r.unit, sex: r.sex };
 }
@@ -71,7 +112,9 @@ export function loadPersons(db: Db, ids: Iterable<string>, cache: PersonCache): 
   const missing = [...ids].filter((id) => !cache.has(id));
   const stmt = prepared(db).persons;
   for (let i = 0; i < missing.length; i += 5000) {
-    for (const r of stmt.all(JSON.stringify(missing.slice(i, i + 5000))) as PersonRow[]) cache.set(r.id, toRegistered(r));
+    for (const [id, ref, surname, givenName, patronymic, dateOfBirth, unit, sex] of stmt.raw(true).all(JSON.stringify(missing.slice(i, i + 5000))) as (string | null)[][]) {
+      cache.set(id as string, { id: id as string, ref, surname: surname as string, givenName, patronymic, dateOfBirth, unit, sex });
+    }
   }
 }
 
@@ -93,6 +136,15 @@ export function lookupKeys(db: Db, keys: Iterable<string>): Map<string, string[]
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** For each entry's keys, the distinct ids of the people who share at least one of them. */
+export function candidateIds(db: Db, keysOf: string[][]): string[][] {
+  const out: string[][] = keysOf.map(() => []);
+  for (const [i, ids] of prepared(db).grouped.raw(true).all(JSON.stringify(keysOf)) as [number, string | null][]) {
+    if (ids) out[i] = ids.split(',');
+  }
+  return out;
+}
+
 /** Scores the given people against one entry, best first; the suggestion is MatchIndex's rule. */
 export function rank(entry: ParsedEntry, people: RegisteredPerson[], opts: { limit?: number; thresholds?: Thresholds } = {}): EntryMatch {
   const scored: Candidate[] = people.map((p) => {
@@ -111,16 +163,16 @@ export function matchEntries(db: Db, entries: ParsedEntry[], opts: MatchOptions 
   const out: EntryMatch[] = [];
   for (let start = 0; start < entries.length; start += batch) {
     const slice = entries.slice(start, start + batch);
-    const keysOf = slice.map((e) => queryNameKeys(e));
-    const byKey = lookupKeys(db, new Set(keysOf.flat()));
-    const idsOf = keysOf.map((keys) => {
-      const ids = new Set<string>();
-      for (const k of keys) for (const id of byKey.get(k) ?? []) ids.add(id);
-      return ids;
-    });
-    loadPersons(db, new Set(idsOf.flatMap((s) => [...s])), cache);
+    const idsOf = candidateIds(db, slice.map((e) => queryNameKeys(e)));
+    const all = new Set<string>();
+    for (const ids of idsOf) for (const id of ids) all.add(id);
+    loadPersons(db, all, cache);
     slice.forEach((entry, i) => {
-      const people = [...(idsOf[i] as Set<string>)].map((id) => cache.get(id)).filter((p): p is RegisteredPerson => p !== undefined);
+      const people: RegisteredPerson[] = [];
+      for (const id of idsOf[i] as string[]) {
+        const p = cache.get(id);
+        if (p) people.push(p);
+      }
       out.push(rank(entry, people, opts));
     });
   }

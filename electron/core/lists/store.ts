@@ -10,7 +10,8 @@ import type { Db } from '../vault/database';
 import { matchEntries } from './match';
 import type { IntakeRow } from './read';
 
-export const IMPORT_BATCH = 1000;
+// Small enough that the window stays responsive between batches (each is a fraction of a second), large enough to share SQL work.
+export const IMPORT_BATCH = 250;
 
 export interface NewList {
   kind: ListKind;

@@ -3,14 +3,19 @@ import type { listsContract } from '../../../../shared/ipc/areas/lists';
 import type { Core } from '../../core';
 import {
   acceptAllSuggested, decideEntry, dismissDuplicate, findDuplicates, getList, importList, listEntries, listLists,
-  mergePersons, readIntakeBytes, readText, setListStatus,
+  mergePersons, readIntakeBytes, readText, setListStatus, warmRegisterCache,
 } from '../../lists';
 import type { AreaHandlers } from './types';
 
 /** Intake lists: reading needs register.read; importing and deciding lists.write; a merge changes the register. */
 export function listsHandlers(core: Core): AreaHandlers<keyof typeof listsContract> {
   return {
-    'lists.list': ({ limit, offset }) => listLists(core.require('register.read').db, limit, offset),
+    'lists.list': ({ limit, offset }) => {
+      const db = core.require('register.read').db;
+      // Opening the Lists area warms the matching cache in the background: the first list then matches at warm speed.
+      void warmRegisterCache(db).catch(() => undefined);
+      return listLists(db, limit, offset);
+    },
     'lists.get': ({ id }) => getList(core.require('register.read').db, id),
     'lists.entries': ({ listId, limit, offset }) => listEntries(core.require('register.read').db, listId, offset, limit),
     'lists.import': async ({ input, taskId, ...meta }) => {
