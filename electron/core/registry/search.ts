@@ -11,6 +11,8 @@ export const MAX_CANDIDATES = 5000;
 /** Other-text hits are a supplement to the name index: a few hundred is plenty to rank. */
 export const MAX_FTS_CANDIDATES = 500;
 
+/** What ranking reads of each candidate: the matcher's fields. */
+const MATCH_COLUMNS = 'id, ref, surname, given_name, patronymic, date_of_birth, unit, sex';
 const ROW_COLUMNS = 'id, ref, surname, given_name, patronymic, surname_latin, given_name_latin, date_of_birth, sex, side, category, status, icrc_status, rank, unit, facility, capture_date, seriously_wounded, updated_at';
 
 // Sort fields map to fixed expressions: nothing from the caller reaches the SQL text.
@@ -123,7 +125,11 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
   // `+deleted`: every filter index starts with `deleted`, and the planner would rather walk one of them over the whole
   // table than look the candidates up by id; the unary plus rules those indexes out, so the lookup goes by id.
   const byId = where.map((w) => (w === 'deleted = 0' ? '+deleted = 0' : w));
-  const rows = run(db, `SELECT ${ROW_COLUMNS} FROM persons WHERE id IN (SELECT value FROM json_each(?)) AND ${byId.join(' AND ')}`, [JSON.stringify(ids), ...params], o);
+  // Ranking needs only the matcher's fields (and the sort column); the page's display rows are read after.
+  const field = a.sort?.field;
+  const sortCol = field && field !== 'score' ? SORT_SQL[field]!.split(' ')[0]! : null;
+  const cols = sortCol && !MATCH_COLUMNS.includes(sortCol) ? `${MATCH_COLUMNS}, ${sortCol}` : MATCH_COLUMNS;
+  const rows = run(db, `SELECT ${cols} FROM persons WHERE id IN (SELECT value FROM json_each(?)) AND ${byId.join(' AND ')}`, [JSON.stringify(ids), ...params], o);
   const entry = parseFreeTextLine(query);
   const exactWords = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map(plainForm));
   const ref = query.trim();
@@ -142,12 +148,13 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
     const exactGiven = person.givenName && isExact(person.givenName) ? 1 : 0;
     return { r, score, rank: score + exact * 0.02 + exactGiven * 0.01 };
   });
-  const field = a.sort?.field;
-  if (!field || field === 'score') ranked.sort((x, y) => y.rank - x.rank || String(x.r.surname).localeCompare(String(y.r.surname)));
+  if (!sortCol) ranked.sort((x, y) => y.rank - x.rank || String(x.r.surname).localeCompare(String(y.r.surname)));
   else {
-    const col = SORT_SQL[field]!.split(' ')[0]!;
     const sign = dir === 'DESC' ? -1 : 1;
-    ranked.sort((x, y) => sign * String(x.r[col] ?? '').localeCompare(String(y.r[col] ?? '')));
+    ranked.sort((x, y) => sign * String(x.r[sortCol] ?? '').localeCompare(String(y.r[sortCol] ?? '')));
   }
-  return { total: ranked.length, rows: ranked.slice(a.offset, a.offset + a.limit).map((x) => toRow(x.r, Math.round(x.score * 1000) / 1000)) };
+  const page = ranked.slice(a.offset, a.offset + a.limit);
+  if (page.length === 0) return { total: ranked.length, rows: [] };
+  const full = new Map(run(db, `SELECT ${ROW_COLUMNS} FROM persons WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(page.map((x) => x.r.id))], o).map((r) => [String(r.id), r]));
+  return { total: ranked.length, rows: page.map((x) => toRow(full.get(String(x.r.id))!, Math.round(x.score * 1000) / 1000)) };
 }
