@@ -69,3 +69,16 @@ describe('reading intake lists', () => {
     expect(Object.keys(WEIGHTS.dateOfBirth).length).toBeGreaterThan(0);
   });
 });
+
+describe('the Lists catalogues', () => {
+  it('translate every reason and every parser problem, in both languages', async () => {
+    const { listsUk } = await import('../../renderer/src/i18n/lists.uk');
+    const { listsEn } = await import('../../renderer/src/i18n/lists.en');
+    const lookup = (tree: unknown, key: string) => key.split('.').slice(1).reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], tree);
+    const problems = ['empty', 'noSurname', 'extraWords', 'orderUncertain', 'oneWord', 'dateUnreadable', 'dateAmbiguous'].map((p) => `lists.problem.${p}`);
+    for (const [field, kinds] of Object.entries(REASON_KINDS)) {
+      for (const kind of kinds) for (const cat of [listsUk, listsEn]) expect(typeof lookup(cat, reasonKey({ field, kind }))).toBe('string');
+    }
+    for (const key of problems) for (const cat of [listsUk, listsEn]) expect(typeof lookup(cat, key)).toBe('string');
+  });
+});
