@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, type Core, type Router } from '../../electron/core';
 import { createPerson } from '../../electron/core/registry/persons';
+import type { Result } from '../../shared/errors';
+import type { ArgsOf, Channel, ResultOf } from '../../shared/ipc/contract';
 import { initCore, PASS } from '../helpers/tmp';
 import { tx } from '../register/helpers';
 
 describe('lists over the IPC router', () => {
   let core: Core;
   let router: Router;
+  const call = <C extends Channel>(c: C, a: ArgsOf<C> | Record<string, unknown>) => router.handle(c, a) as Promise<Result<ResultOf<C>>>;
   beforeAll(async () => {
     core = await initCore();
     router = createRouter(core);
@@ -16,35 +19,35 @@ describe('lists over the IPC router', () => {
 
   it('imports a file sent as bytes, lists it, and decides an entry', async () => {
     const csv = 'surname,given_name,patronymic,date_of_birth\nKovalenko,Oleksii,Viktorovych,05.03.1990\nКоваленко,Олексій,,\n';
-    const imp = await router.handle('lists.import', { kind: 'mediator_list', title: 'Список посередника', reliability: 'C', credibility: 3, input: { filename: 'm.csv', dataBase64: Buffer.from(csv).toString('base64') } });
+    const imp = await call('lists.import', { kind: 'mediator_list', title: 'Список посередника', reliability: 'C', credibility: 3, input: { filename: 'm.csv', dataBase64: Buffer.from(csv).toString('base64') } });
     expect(imp.ok).toBe(true);
     if (!imp.ok) return;
     expect(imp.value.counts).toMatchObject({ total: 2, link: 1 });
-    const lists = await router.handle('lists.list', {});
+    const lists = await call('lists.list', {});
     expect(lists.ok && lists.value).toHaveLength(1);
-    const entries = await router.handle('lists.entries', { listId: imp.value.listId });
+    const entries = await call('lists.entries', { listId: imp.value.listId });
     if (!entries.ok) throw new Error('entries');
     const first = entries.value[0]!;
     expect(first.candidates[0]).toMatchObject({ ref: 'R-1', surname: 'Коваленко', gone: false });
     expect(first.candidates[0]!.reasons.find((r) => r.field === 'surname')?.kind).toBe('transliteration');
-    const d = await router.handle('lists.decide', { entryId: first.id, decision: { action: 'link', personId: first.candidates[0]!.personId } });
+    const d = await call('lists.decide', { entryId: first.id, decision: { action: 'link', personId: first.candidates[0]!.personId } });
     expect(d.ok && d.value.decision).toBe('linked');
   });
 
   it('refuses bad arguments and malformed files with typed errors', async () => {
-    const bad = await router.handle('lists.decide', { entryId: 'x', decision: { action: 'explode' } });
+    const bad = await call('lists.decide', { entryId: 'x', decision: { action: 'explode' } });
     expect(!bad.ok && bad.error.code).toBe('VALIDATION');
-    const malformed = await router.handle('lists.import', { kind: 'debriefing', title: 'x', input: { filename: 'x.csv', dataBase64: Buffer.from('a,b\n1,2\n').toString('base64') } });
+    const malformed = await call('lists.import', { kind: 'debriefing', title: 'x', input: { filename: 'x.csv', dataBase64: Buffer.from('a,b\n1,2\n').toString('base64') } });
     expect(!malformed.ok && malformed.error.code).toBe('FILE_MALFORMED');
   });
 
   it('a viewer may read lists but not import, decide or merge', async () => {
     await core.addOperator({ name: 'Глядач Тестовий', role: 'viewer', passphrase: 'тиха-річка-біля-старого-млина-9' });
     await core.unlock('Глядач Тестовий', 'тиха-річка-біля-старого-млина-9');
-    expect((await router.handle('lists.list', {})).ok).toBe(true);
-    const imp = await router.handle('lists.import', { kind: 'debriefing', title: 'x', input: { text: 'Коваленко Олексій' } });
+    expect((await call('lists.list', {})).ok).toBe(true);
+    const imp = await call('lists.import', { kind: 'debriefing', title: 'x', input: { text: 'Коваленко Олексій' } });
     expect(!imp.ok && imp.error.code).toBe('NOT_ALLOWED');
-    const merge = await router.handle('lists.merge', { keepId: 'a', mergeId: 'b' });
+    const merge = await call('lists.merge', { keepId: 'a', mergeId: 'b' });
     expect(!merge.ok && merge.error.code).toBe('NOT_ALLOWED');
     await core.unlock(null, PASS);
   });
