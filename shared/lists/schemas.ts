@@ -79,6 +79,8 @@ export const ListCounts = z.object({
   linked: z.number().int(),
   created: z.number().int(),
   skipped: z.number().int(),
+  /** clear links still waiting: what "accept all" would apply */
+  pendingLink: z.number().int(),
 });
 export type ListCounts = z.infer<typeof ListCounts>;
 

@@ -49,6 +49,7 @@ describe('Lists: paste, review by keyboard, accept', () => {
     expect(await panel.textContent()).toContain('ім’я: інша форма «Олексій»');
     // Nothing in the register has changed yet.
     expect(listSightings(app.core.require().db, findPersonByRefOrId(app.core.require().db, 'E-1')!.id)).toHaveLength(0);
+    expect(await page.getByRole('button', { name: 'Прийняти всі явні збіги' }).isVisible()).toBe(true);
     await screenshotBoth(page, 'lists-review-uk');
   });
 
@@ -69,6 +70,8 @@ describe('Lists: paste, review by keyboard, accept', () => {
     expect(await progress()).toContain('пов’язано 3');
     expect(await progress()).toContain('створено 1');
     expect(await progress()).toContain('пропущено 1');
+    // Nothing left for "accept all" to do, so it is not offered.
+    await expect.poll(() => page.getByRole('button', { name: 'Прийняти всі явні збіги' }).count()).toBe(0);
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => page.getByTestId('lists-decision').textContent()).toContain('пропущено');
     expect(app.problems).toEqual([]);
@@ -93,6 +96,20 @@ describe('Lists: paste, review by keyboard, accept', () => {
     await page.getByRole('button', { name: 'Можливі дублікати' }).click();
     await page.getByRole('heading', { name: 'Можливі дублікати в реєстрі' }).waitFor();
     await screenshotBoth(page, 'lists-duplicates-uk');
+    expect(app.problems).toEqual([]);
+  });
+
+  it('reads in English too: the same list, reasons translated', async () => {
+    const { page } = app;
+    await page.keyboard.press('Alt+7');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('heading', { name: 'Lists' }).waitFor();
+    await page.getByRole('button', { name: 'Опитування звільненого № 12' }).click();
+    await page.getByTestId('lists-review').waitFor();
+    await expect.poll(() => page.getByTestId('lists-progress').textContent()).toContain('Reviewed 5 of 5');
+    await expect.poll(() => page.getByTestId('lists-entry-panel').textContent()).toContain('surname: Russian form of Ковальов');
+    await screenshotBoth(page, 'lists-review-en');
     expect(app.problems).toEqual([]);
   });
 });

@@ -82,10 +82,11 @@ export async function importList(db: Db, operatorId: string, meta: NewList, rows
 export function listCounts(db: Db, listId: string): ListCounts {
   const r = db.prepare(`SELECT count(*) AS total,
       sum(suggestion = 'link') AS link, sum(suggestion = 'review') AS review, sum(suggestion = 'new') AS new_,
-      sum(decision = 'pending') AS pending, sum(decision = 'linked') AS linked, sum(decision = 'created') AS created, sum(decision = 'skipped') AS skipped
+      sum(decision = 'pending') AS pending, sum(decision = 'linked') AS linked, sum(decision = 'created') AS created, sum(decision = 'skipped') AS skipped,
+      sum(decision = 'pending' AND suggestion = 'link') AS pending_link
     FROM intake_entries WHERE list_id = ?`).get(listId) as Record<string, number | null>;
   const n = (k: string) => Number(r[k] ?? 0);
-  return { total: n('total'), link: n('link'), review: n('review'), new: n('new_'), pending: n('pending'), linked: n('linked'), created: n('created'), skipped: n('skipped') };
+  return { total: n('total'), link: n('link'), review: n('review'), new: n('new_'), pending: n('pending'), linked: n('linked'), created: n('created'), skipped: n('skipped'), pendingLink: n('pending_link') };
 }
 
 interface ListRow {

@@ -104,7 +104,7 @@ export function Review({ listId, canWrite, onBack }: { listId: string; canWrite:
           <button type="button" onClick={onBack} title="Esc">
             {t('lists.back')}
           </button>
-          {writable && c && c.link > 0 ? (
+          {writable && c && c.pendingLink > 0 ? (
             <button type="button" className="primary" onClick={() => void acceptAll()} disabled={busy}>
               {t('lists.review.acceptAll')}
             </button>
