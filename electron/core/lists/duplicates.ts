@@ -1,11 +1,11 @@
 // Possible duplicates inside the register, found with the same keys and scores as list matching.
 // Paged by person id: each page scans people after the cursor until it has enough pairs or a scan budget is spent.
-import { parseIsoPartial, personNameKeys, queryNameKeys } from '../../../shared/names';
-import { DEFAULT_THRESHOLDS, scoreCandidate, type ParsedEntry, type RegisteredPerson } from '../../../shared/matching';
+import { parseIsoPartial, queryNameKeys, surnameKey } from '../../../shared/names';
+import { DEFAULT_THRESHOLDS, pointsToScore, scoreCandidate, type ParsedEntry, type RegisteredPerson } from '../../../shared/matching';
 import type { DuplicatePair } from '../../../shared/lists';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../vault/database';
-import { loadPersons, lookupKeys, toRegistered, type PersonCache } from './match';
+import { loadPersons, lookupKeys, registerCache, toRegistered, type PersonCache } from './match';
 import { candidateViews } from './store';
 
 /** A registered person read as if they were a list entry, so one scorer serves both. */
@@ -17,9 +17,21 @@ export function entryOfPerson(p: RegisteredPerson): ParsedEntry {
   };
 }
 
-function pairScore(a: RegisteredPerson, b: RegisteredPerson): number {
-  // Scoring is not symmetric (an initial on one side, a full name on the other): a pair is as close as its closer reading.
-  return Math.max(scoreCandidate(entryOfPerson(a), b).score, scoreCandidate(entryOfPerson(b), a).score);
+/**
+ * Two register records are worth a person's look from surname + given name without a contradiction (5 points):
+ * the lists' review bar (1.5 points) would offer every namesake pair in a large register.
+ */
+export const DUPLICATE_MIN = pointsToScore(5);
+
+/**
+ * Register records are whole names, so duplicates are looked for through the symmetric keys only — the exact
+ * surname key (all scripts and gender forms) and given name + full date (a mistyped surname) — not the typo
+ * neighbourhood a list entry needs. Symmetric keys find each pair from both sides, so it is reported from the
+ * smaller id alone.
+ */
+function duplicateKeys(p: RegisteredPerson, e: ParsedEntry): string[] {
+  const own = 's:' + surnameKey(p.surname);
+  return queryNameKeys(e).filter((k) => k === own || k.startsWith('g:'));
 }
 
 export interface DuplicatePage {
@@ -29,26 +41,36 @@ export interface DuplicatePage {
   scanned: number;
 }
 
-const SCAN_BUDGET = 5000;
+// People looked at per page: keeps one call to a second or so on a 100 000-person register.
+const SCAN_BUDGET = 1000;
 
 export function findDuplicates(db: Db, o: { cursor?: string | null | undefined; limit?: number; minScore?: number } = {}): DuplicatePage {
   const limit = o.limit ?? 50;
-  const min = o.minScore ?? DEFAULT_THRESHOLDS.review;
-  const cache: PersonCache = new Map();
-  const dismissed = db.prepare('SELECT 1 FROM duplicate_dismissals WHERE a_id = ? AND b_id = ?');
+  const min = o.minScore ?? DUPLICATE_MIN;
+  const entries = new Map<string, ParsedEntry>();
+  // One entry object per person, so the scorer's per-entry features are computed once.
+  const entryOf = (p: RegisteredPerson) => {
+    let e = entries.get(p.id);
+    if (!e) entries.set(p.id, (e = entryOfPerson(p)));
+    return e;
+  };
+  // The matching cache: pages after the first (and lists matched meanwhile) reuse the people already prepared.
+  const cache: PersonCache = registerCache(db);
+  // Dismissed pairs are few: one read, not a query per candidate pair.
+  const dismissed = new Set((db.prepare('SELECT a_id, b_id FROM duplicate_dismissals').raw(true).all() as [string, string][]).map(([a, b]) => `${a}|${b}`));
   const pairs = new Map<string, { a: string; b: string; score: number }>();
   let cursor = o.cursor ?? '';
   let scanned = 0;
   const next = db.prepare('SELECT id, ref, surname, given_name, patronymic, date_of_birth, unit, sex FROM persons WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?');
   let done = false;
   while (pairs.size < limit && scanned < SCAN_BUDGET) {
-    const rows = (next.all(cursor, 500) as Parameters<typeof toRegistered>[0][]).map(toRegistered);
+    const rows = (next.all(cursor, 250) as Parameters<typeof toRegistered>[0][]).map(toRegistered);
     if (rows.length === 0) {
       done = true;
       break;
     }
     for (const r of rows) if (!cache.has(r.id)) cache.set(r.id, r);
-    const keysOf = rows.map((r) => queryNameKeys(entryOfPerson(r)));
+    const keysOf = rows.map((r) => duplicateKeys(r, entryOf(r)));
     const byKey = lookupKeys(db, new Set(keysOf.flat()));
     const idsOf = keysOf.map((ks) => new Set(ks.flatMap((k) => byKey.get(k) ?? [])));
     loadPersons(db, new Set(idsOf.flatMap((s) => [...s])), cache);
@@ -56,17 +78,18 @@ export function findDuplicates(db: Db, o: { cursor?: string | null | undefined; 
       for (const id of idsOf[i] as Set<string>) {
         const y = cache.get(id);
         if (!y || y.id === x.id) continue;
-        // Each pair once: from the smaller id, or from the larger when the smaller's keys would not have found it.
-        if (y.id < x.id && queryNameKeys(entryOfPerson(y)).some((k) => personNameKeys(x).some((pk) => pk.key === k))) continue;
-        const [a, b] = x.id < y.id ? [x.id, y.id] : [y.id, x.id];
-        if (pairs.has(`${a}|${b}`) || dismissed.get(a, b)) continue;
-        const score = pairScore(x, y);
-        if (score >= min) pairs.set(`${a}|${b}`, { a, b, score });
+        if (y.id <= x.id) continue;
+        // Scoring is not symmetric (an initial on one side): the pair is as close as its closer reading.
+        const forward = scoreCandidate(entryOf(x), y).score;
+        const score = forward >= min ? forward : Math.max(forward, scoreCandidate(entryOf(y), x).score);
+        if (score < min) continue;
+        const key = `${x.id}|${y.id}`;
+        if (!dismissed.has(key)) pairs.set(key, { a: x.id, b: y.id, score });
       }
     });
     scanned += rows.length;
     cursor = rows[rows.length - 1]!.id;
-    if (rows.length < 500) {
+    if (rows.length < 250) {
       done = true;
       break;
     }
@@ -75,8 +98,8 @@ export function findDuplicates(db: Db, o: { cursor?: string | null | undefined; 
   return {
     pairs: list.map((p) => {
       const [a, b] = candidateViews(db, [
-        { personId: p.a, ref: cache.get(p.a)?.ref ?? null, score: p.score, reasons: scoreCandidate(entryOfPerson(cache.get(p.b)!), cache.get(p.a)!).reasons },
-        { personId: p.b, ref: cache.get(p.b)?.ref ?? null, score: p.score, reasons: scoreCandidate(entryOfPerson(cache.get(p.a)!), cache.get(p.b)!).reasons },
+        { personId: p.a, ref: cache.get(p.a)?.ref ?? null, score: p.score, reasons: scoreCandidate(entryOf(cache.get(p.b)!), cache.get(p.a)!).reasons },
+        { personId: p.b, ref: cache.get(p.b)?.ref ?? null, score: p.score, reasons: scoreCandidate(entryOf(cache.get(p.a)!), cache.get(p.b)!).reasons },
       ]);
       return { a: a!, b: b!, score: p.score, suggestion: p.score >= DEFAULT_THRESHOLDS.link ? 'link' : 'review' };
     }),
