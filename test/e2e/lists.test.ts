@@ -89,13 +89,33 @@ describe('Lists: paste, review by keyboard, accept', () => {
     expect(listSightings(db, created.id)).toHaveLength(1);
   });
 
-  it('lists the list on the home screen and shows the duplicates view', async () => {
+  it('lists the list on the home screen; a planted duplicate is merged only after a deliberate confirmation', async () => {
     const { page } = app;
+    const s = app.core.require();
+    const e2 = findPersonByRefOrId(s.db, 'E-2')!.id;
+    // The same man registered again from a counterpart's list, in Russian forms.
+    s.db.transaction(() => createPerson(new Writer(s.db, s.operator.id), { ref: 'E-4', surname: 'Шевчук', givenName: 'Иван', patronymic: 'Петрович', dateOfBirth: '1985-07-12', unit: 'А1234', side: 'ours', category: 'military' }))();
     await page.getByRole('button', { name: 'До списків' }).click();
     await expect.poll(() => page.getByTestId('lists-table').textContent()).toContain('Опитування звільненого № 12');
     await page.getByRole('button', { name: 'Можливі дублікати' }).click();
     await page.getByRole('heading', { name: 'Можливі дублікати в реєстрі' }).waitFor();
-    await screenshotBoth(page, 'lists-duplicates-uk');
+    await expect.poll(() => page.getByTestId('duplicates').textContent()).toContain('E-4');
+    await page.getByRole('button', { name: 'Об’єднати…' }).first().click();
+    const what = page.getByTestId('merge-what');
+    await what.waitFor();
+    expect(await what.textContent()).toContain('перейдуть до запису');
+    const submit = page.getByRole('button', { name: 'Об’єднати записи' });
+    expect(await submit.isDisabled()).toBe(true);
+    await screenshotBoth(page, 'lists-merge-uk');
+    await page.getByLabel('Я перевірив(ла): це одна й та сама людина').check();
+    // Keep E-2 (the first record registered).
+    await page.getByRole('radio', { name: /E-2/ }).check();
+    await submit.click();
+    await page.getByText('Записи об’єднано.').waitFor();
+    const e4 = s.db.prepare("SELECT deleted FROM persons WHERE ref = 'E-4'").get() as { deleted: number };
+    expect(e4.deleted).toBe(1);
+    expect(findPersonByRefOrId(s.db, 'E-2')!.unit).toBe('А1234');
+    expect(listSightings(s.db, e2)).toHaveLength(1);
     expect(app.problems).toEqual([]);
   });
 
