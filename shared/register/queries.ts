@@ -55,15 +55,26 @@ export type ImportColumn = z.infer<typeof ImportColumn>;
 export const IMPORT_ENCODINGS = ['utf-8', 'windows-1251'] as const;
 export const ImportEncoding = z.enum(IMPORT_ENCODINGS);
 
+/** A file sent as bytes (the window has no paths) is capped lower than one read by path: it crosses IPC whole. */
+export const IMPORT_BYTES_MAX = 50 * 1024 * 1024;
+
 export const ImportPreviewArgs = z
   .object({
-    path: z.string().min(1).max(4096),
+    /** a file on disk (CLI, main process) … */
+    path: z.string().min(1).max(4096).optional(),
+    /** … or the file's name and bytes (the window): parsed in memory, never written to disk */
+    fileName: z.string().trim().min(1).max(256).optional(),
+    dataBase64: z.string().max(Math.ceil((IMPORT_BYTES_MAX * 4) / 3) + 4).optional(),
     /** file header → column; null ignores the header. Without it, headers are recognised (uk/en synonyms). */
     mapping: z.record(z.string(), ImportColumn.nullable()).optional(),
     /** forces the text encoding of a CSV; otherwise it is detected */
     encoding: ImportEncoding.optional(),
   })
-  .strict();
+  .strict()
+  .refine((a) => (a.path !== undefined) !== (a.fileName !== undefined && a.dataBase64 !== undefined) && (a.fileName === undefined) === (a.dataBase64 === undefined), {
+    message: 'path, or fileName with dataBase64',
+    path: ['path'],
+  });
 
 export const ROW_ERROR_CODES = ['broken_row', 'unknown_value', 'invalid_value', 'required', 'duplicate_ref', 'formula'] as const;
 export const RowError = z.object({

@@ -7,7 +7,7 @@ import { defaultStatus, type ImportColumn, type ImportPreview, type ImportResult
 import { appendAudit } from '../audit/audit';
 import { Writer } from '../store/write';
 import type { Db } from '../vault/database';
-import { readTable } from './importRead';
+import { readTable, readTableBuffer } from './importRead';
 import { checkRow, mapHeaders, validateRow } from './importRows';
 import { toValues } from './mapping';
 import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from './indexes';
@@ -46,8 +46,11 @@ function refsInDb(db: Db, refs: string[]): Map<string, string> {
   return out;
 }
 
-export async function previewImport(db: Db, a: { path: string; mapping?: Record<string, ImportColumn | null> | undefined; encoding?: string | undefined }): Promise<ImportPreview> {
-  const table = await readTable(a.path, a.encoding);
+type PreviewSource = { path: string } | { fileName: string; bytes: Buffer };
+
+export async function previewImport(db: Db, a: PreviewSource & { mapping?: Record<string, ImportColumn | null> | undefined; encoding?: string | undefined }): Promise<ImportPreview> {
+  const table = 'bytes' in a ? await readTableBuffer(a.fileName, a.bytes, a.encoding) : await readTable(a.path, a.encoding);
+  const fileLabel = 'bytes' in a ? path.basename(a.fileName) : a.path;
   const { mapping, unmapped } = mapHeaders(table.headers, a.mapping);
   if (!Object.values(mapping).includes('surname')) throw new ObminError('FILE_MALFORMED', { detail: 'surname column' });
   const outcomes = table.rows.map((r, i) => checkRow(i + 1, r.cells, r.broken, r.formulaCols, table.headers, mapping));
@@ -75,11 +78,11 @@ export async function previewImport(db: Db, a: { path: string; mapping?: Record<
   const token = crypto.randomUUID();
   let pending = pendingByDb.get(db);
   if (!pending) pendingByDb.set(db, (pending = new Map()));
-  pending.set(token, { file: a.path, sha256: table.sha256, rows, invalid });
+  pending.set(token, { file: fileLabel, sha256: table.sha256, rows, invalid });
   const cols = Object.entries(mapping).filter(([, c]) => c !== null);
   const sample = table.rows.slice(0, SAMPLE_ROWS).map((r) => Object.fromEntries(cols.map(([h, c]) => [c!, r.cells[table.headers.indexOf(h)]?.trim() || null])));
   return {
-    token, file: a.path, format: table.format, encoding: table.encoding, mapping, unmappedHeaders: unmapped,
+    token, file: fileLabel, format: table.format, encoding: table.encoding, mapping, unmappedHeaders: unmapped,
     total: rows.length, valid: rows.length - invalid, invalid, updates, creates,
     errors: errors.slice(0, MAX_ERRORS_SHOWN), errorsTruncated: errors.length > MAX_ERRORS_SHOWN, sample,
   };

@@ -121,14 +121,22 @@ async function readXlsx(buf: Buffer): Promise<RawTable> {
 }
 
 export async function readTable(file: string, encoding?: string): Promise<RawTable & { sha256: string; size: number }> {
-  const { format, size } = checkSize(file);
+  checkSize(file);
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch {
     throw new ObminError('IO', { file });
   }
+  return readTableBuffer(file, buf, encoding);
+}
+
+/** The same parsing for bytes already in memory (a file the window sent): nothing is written to disk. */
+export async function readTableBuffer(fileName: string, buf: Buffer, encoding?: string): Promise<RawTable & { sha256: string; size: number }> {
+  const format = formatOf(fileName);
+  const limit = format === 'csv' ? CSV_MAX_BYTES : XLSX_MAX_BYTES;
+  if (buf.length > limit) throw new ObminError('FILE_TOO_LARGE', { file: path.basename(fileName), limit: `${Math.round(limit / 1024 / 1024)} MB` });
   const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
   const t = format === 'csv' ? readCsv(buf, encoding) : await readXlsx(buf);
-  return { ...t, sha256, size };
+  return { ...t, sha256, size: buf.length };
 }

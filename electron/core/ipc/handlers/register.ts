@@ -45,7 +45,12 @@ export function registerHandlers(core: Core): AreaHandlers<keyof typeof register
       const r = getAttachment(core.require('register.read').db, id, thumb);
       return { attachment: r.attachment, dataBase64: r.bytes.toString('base64') };
     },
-    'persons.importPreview': (a) => previewImport(core.require('register.import').db, a),
+    'persons.importPreview': ({ path, fileName, dataBase64, ...rest }) => {
+      const db = core.require('register.import').db;
+      // The window sends bytes (it has no paths): parsed from memory, never written to disk in plaintext.
+      if (dataBase64 !== undefined && fileName !== undefined) return previewImport(db, { ...rest, fileName, bytes: Buffer.from(dataBase64, 'base64') });
+      return previewImport(db, { ...rest, path: path! });
+    },
     'persons.importApply': (a) => {
       const s = core.require('register.import');
       const taskId = a.taskId ?? crypto.randomUUID();
