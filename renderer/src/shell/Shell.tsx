@@ -4,6 +4,7 @@ import { ChangePassphraseDialog } from '../areas/ChangePassphraseDialog';
 import { Coming } from '../areas/Coming';
 import { ListsArea } from '../areas/lists/ListsArea';
 import { Operators } from '../areas/Operators';
+import { RegisterArea } from '../areas/register/RegisterArea';
 import { Settings } from '../areas/Settings';
 import { canSee, type AreaId } from '../lib/areas';
 import { useApp } from '../state/app';
@@ -17,6 +18,8 @@ function AreaView({ area, session }: { area: AreaId; session: Session }) {
   // A hidden area is never rendered, even if the state somehow points at it.
   if (!canSee(session.operator.role, area)) return <Coming area="register" />;
   switch (area) {
+    case 'register':
+      return <RegisterArea session={session} />;
     case 'lists':
       return <ListsArea session={session} />;
     case 'operators':
