@@ -6,10 +6,10 @@ export type RegisterMessages = Widen<typeof registerUk>;
 
 export const registerEn: RegisterMessages = {
   title: 'Register',
-  people_one: '{{count}} person',
-  people_few: '{{count}} people',
-  people_many: '{{count}} people',
-  people_other: '{{count}} people',
+  people_one: '{{count, number}} person',
+  people_few: '{{count, number}} people',
+  people_many: '{{count, number}} people',
+  people_other: '{{count, number}} people',
   rows_one: '{{count}} row',
   rows_few: '{{count}} rows',
   rows_many: '{{count}} rows',
@@ -54,7 +54,7 @@ export const registerEn: RegisterMessages = {
   },
   col: {
     name: 'Person',
-    ref: 'Case number',
+    ref: 'Case no.',
     dateOfBirth: 'Born',
     status: 'Status',
     category: 'Category',
@@ -323,7 +323,8 @@ export const registerEn: RegisterMessages = {
   exporter: {
     title: 'Export people',
     body: 'The file will hold the people matching the current query and filters ({{count}}). The export is written to the audit log.',
-    noDialog: 'The save-file dialog is not yet connected to this workstation. Until then, export from the command line:',
+    noDialog: 'The save-file dialog is not yet connected to this workstation. Until then, an administrator can export the whole register from the command line:',
+    folder: 'FOLDER',
     format: 'Format',
   },
 };

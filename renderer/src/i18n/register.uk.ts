@@ -1,10 +1,10 @@
 // The register's screen text, Ukrainian — the reference; register.en.ts must have exactly these keys.
 export const registerUk = {
   title: 'Реєстр',
-  people_one: '{{count}} особа',
-  people_few: '{{count}} особи',
-  people_many: '{{count}} осіб',
-  people_other: '{{count}} особи',
+  people_one: '{{count, number}} особа',
+  people_few: '{{count, number}} особи',
+  people_many: '{{count, number}} осіб',
+  people_other: '{{count, number}} особи',
   rows_one: '{{count}} рядок',
   rows_few: '{{count}} рядки',
   rows_many: '{{count}} рядків',
@@ -14,7 +14,7 @@ export const registerUk = {
   days_many: '{{count}} днів',
   days_other: '{{count}} дня',
   search: 'Пошук',
-  searchPlaceholder: 'Прізвище, ім’я — будь-яким письмом; номер справи',
+  searchPlaceholder: 'Прізвище та ім’я будь-яким письмом або № справи',
   searchHint: '/ або Ctrl+F',
   newPerson: 'Нова особа',
   import: 'Імпорт',
@@ -49,7 +49,7 @@ export const registerUk = {
   },
   col: {
     name: 'Особа',
-    ref: 'Номер справи',
+    ref: '№ справи',
     dateOfBirth: 'Дата народж.',
     status: 'Статус',
     category: 'Категорія',
@@ -59,7 +59,7 @@ export const registerUk = {
     unit: 'Підрозділ',
     facility: 'Місце утримання',
     captureDate: 'Дата полону',
-    captivityDays: 'Днів у полоні',
+    captivityDays: 'Днів полону',
     seriouslyWounded: 'Тяжко пор.',
     updatedAt: 'Змінено',
     score: 'Збіг',
@@ -318,7 +318,8 @@ export const registerUk = {
   exporter: {
     title: 'Експорт осіб',
     body: 'До файлу потраплять особи за поточним запитом і фільтрами ({{count}}). Експорт записується в журнал дій.',
-    noDialog: 'Вікно збереження файлу ще не під’єднане до цього робочого місця. Поки що експортуйте з командного рядка:',
+    noDialog: 'Вікно збереження файлу ще не під’єднане до цього робочого місця. Поки що адміністратор може експортувати весь реєстр з командного рядка:',
+    folder: 'ТЕКА',
     format: 'Формат',
   },
 };

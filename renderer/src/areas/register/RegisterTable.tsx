@@ -1,0 +1,129 @@
+// The register's virtualised grid: TanStack Table gives the column model, TanStack Virtual renders only what is seen;
+// rows come from the server in windows (useRowWindows), so 100 000 people cost what one screen costs.
+import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PersonRow } from '../../../../shared/register';
+import { gridTemplate, metaOf, registerColumns } from './columns';
+import { COLUMN_IDS, useRegister } from './store';
+import type { RowWindows } from './useRowWindows';
+
+const ROW_H = 32;
+const PAGE = 15;
+
+export function RegisterTable({ rows, onOpen }: { rows: RowWindows; onOpen(id: string): void }) {
+  const { t } = useTranslation();
+  const columns = useRegister((s) => s.columns);
+  const sort = useRegister((s) => s.sort);
+  const setSort = useRegister((s) => s.setSort);
+  const focus = useRegister((s) => s.focusIndex);
+  const setFocus = useRegister((s) => s.setFocusIndex);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = rows.total ?? 0;
+
+  // The sticky header sits above the rows inside the same scroller: scrollMargin and scrollPaddingStart account for it.
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 12, scrollMargin: ROW_H, scrollPaddingStart: ROW_H });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => rows.ensure(first, last), [rows, first, last]);
+
+  const loaded = items.map((v) => rows.rowAt(v.index)).filter((r): r is PersonRow => r !== undefined);
+  const defs = useMemo(() => registerColumns(t), [t]);
+  const columnVisibility = useMemo(() => Object.fromEntries(COLUMN_IDS.map((c) => [c, columns.includes(c)])), [columns]);
+  // Paging and sorting happen on the server; without autoResetAll: false a new `data` array would reset the page
+  // index on every render, and that state change re-renders forever.
+  const table = useReactTable({ data: loaded, columns: defs, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id, manualSorting: true, manualPagination: true, autoResetAll: false, state: { columnVisibility } });
+  const byId = new Map<string, Row<PersonRow>>(table.getRowModel().rows.map((r) => [r.id, r]));
+
+  const moveTo = (i: number) => {
+    const next = Math.max(0, Math.min(count - 1, i));
+    setFocus(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE, PageUp: -PAGE };
+    if (e.key in step) moveTo(focus + step[e.key]!);
+    else if (e.key === 'Home') moveTo(0);
+    else if (e.key === 'End') moveTo(count - 1);
+    else if (e.key === 'Enter') {
+      const r = rows.rowAt(focus);
+      if (r) onOpen(r.id);
+    } else return;
+    e.preventDefault();
+  };
+
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  return (
+    <div
+      ref={scrollRef}
+      className="reg-grid"
+      role="grid"
+      tabIndex={0}
+      aria-label={t('register.tableLabel')}
+      aria-rowcount={count + 1}
+      aria-activedescendant={count > 0 ? `reg-row-${focus}` : undefined}
+      title={t('register.tableHelp')}
+      onKeyDown={onKeyDown}
+      data-testid="register-grid"
+      // Column widths depend on the operator's column choice: two CSS variables, set through the CSSOM.
+      style={gridTemplate(COLUMN_IDS.filter((c) => columns.includes(c))) as CSSProperties}
+    >
+      <div className="reg-head" role="row" aria-rowindex={1}>
+        {headers.map((h) => {
+          const meta = metaOf(h.column.columnDef);
+          const on = sort && meta.sortField && sort.field === meta.sortField && h.column.id !== 'captivityDays' ? sort.dir : null;
+          const label = flexRender(h.column.columnDef.header, h.getContext());
+          return (
+            <div key={h.id} role="columnheader" className={`reg-cell col-${h.column.id}${meta.numeric ? ' num' : ''}`} aria-sort={on === 'asc' ? 'ascending' : on === 'desc' ? 'descending' : undefined}>
+              {meta.sortField ? (
+                <button type="button" className="sort" tabIndex={-1} onClick={() => setSort(on === 'asc' ? { field: meta.sortField!, dir: 'desc' } : on === 'desc' ? null : { field: meta.sortField!, dir: 'asc' })}>
+                  {label}
+                  <span className="sort-mark" aria-hidden="true">{on === 'asc' ? '▲' : on === 'desc' ? '▼' : ''}</span>
+                </button>
+              ) : (
+                label
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {/* The body's height and each row's offset come from the virtualiser: the only inline styles, set through the CSSOM. */}
+      <div className="reg-body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((v) => {
+          const data = rows.rowAt(v.index);
+          const row = data ? byId.get(data.id) : undefined;
+          return (
+            <div
+              key={v.key}
+              id={`reg-row-${v.index}`}
+              role="row"
+              aria-rowindex={v.index + 2}
+              aria-selected={v.index === focus}
+              className={v.index === focus ? 'reg-row reg-focus' : 'reg-row'}
+              style={{ transform: `translateY(${v.start - ROW_H}px)` }}
+              data-person={data?.id}
+              onClick={() => {
+                setFocus(v.index);
+                if (data) onOpen(data.id);
+              }}
+            >
+              {row ? (
+                row.getVisibleCells().map((c) => (
+                  <div key={c.id} role="gridcell" className={`reg-cell col-${c.column.id}${metaOf(c.column.columnDef).numeric ? ' num' : ''}`}>
+                    {flexRender(c.column.columnDef.cell, c.getContext())}
+                  </div>
+                ))
+              ) : (
+                <div role="gridcell" className="reg-cell reg-loading">
+                  {t('register.loadingRows')}
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+// The register table's columns: what each shows, how it sorts on the server, and its width class (register.css).
+import type { ColumnDef } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import type { PersonRow, SortField } from '../../../../shared/register';
+import { captivityDays, dayOf, latinName, originalName } from './format';
+import { StatusBadge } from './StatusBadge';
+import type { ColumnId } from './store';
+
+export interface ColumnMeta {
+  sortField: SortField | null;
+  /** numbers and dates right-aligned, in tabular figures */
+  numeric: boolean;
+}
+
+function NameCell({ row, t }: { row: PersonRow; t: TFunction }) {
+  const latin = latinName(row);
+  return (
+    <span className="name-cell">
+      {/* Priority for repatriation shows on the name itself, whatever columns are chosen. */}
+      {row.seriouslyWounded ? <span className="wounded-mark" title={t('register.wounded')} aria-label={t('register.wounded')} /> : null}
+      <span className="name-orig">{originalName(row)}</span>
+      {latin ? <span className="name-latin">{latin}</span> : null}
+    </span>
+  );
+}
+
+type Def = { id: ColumnId; sort: SortField | null; numeric?: boolean; cell(r: PersonRow, t: TFunction): ReactNode };
+
+const DEFS: Def[] = [
+  { id: 'name', sort: 'surname', cell: (r, t) => <NameCell row={r} t={t} /> },
+  { id: 'ref', sort: 'ref', cell: (r) => <span className="mono">{r.ref ?? ''}</span> },
+  { id: 'dateOfBirth', sort: 'dateOfBirth', numeric: true, cell: (r) => r.dateOfBirth ?? '' },
+  { id: 'status', sort: 'status', cell: (r) => <StatusBadge status={r.status} /> },
+  { id: 'category', sort: 'category', cell: (r, t) => t(`register.category.${r.category}`) },
+  { id: 'side', sort: 'side', cell: (r, t) => t(`register.side.${r.side}`) },
+  { id: 'icrcStatus', sort: 'icrcStatus', cell: (r, t) => <span className={`icrc icrc-${r.icrcStatus}`}>{t(`register.icrc.${r.icrcStatus}`)}</span> },
+  { id: 'rank', sort: null, cell: (r) => r.rank ?? '' },
+  { id: 'unit', sort: null, cell: (r) => r.unit ?? '' },
+  { id: 'facility', sort: 'facility', cell: (r) => r.facility ?? '' },
+  { id: 'captureDate', sort: 'captureDate', numeric: true, cell: (r) => r.captureDate ?? '' },
+  // Longest captivity first is the capture date ascending: the server sorts by the date, the screen shows days.
+  { id: 'captivityDays', sort: 'captureDate', numeric: true, cell: (r) => captivityDays(r.captureDate)?.toLocaleString('uk-UA') ?? '' },
+  {
+    id: 'seriouslyWounded',
+    sort: null,
+    cell: (r, t) => (r.seriouslyWounded ? <span className="wounded" title={t('register.wounded')}>{t('register.yes')}</span> : ''),
+  },
+  { id: 'updatedAt', sort: 'updatedAt', numeric: true, cell: (r) => dayOf(r.updatedAt) },
+  { id: 'score', sort: 'score', numeric: true, cell: (r) => (r.score === null ? '' : r.score.toFixed(2)) },
+];
+
+/** Column widths in px, the one place they are set: the grid's template and its minimum width derive from them. */
+export const COLUMN_WIDTH: Record<ColumnId, number> = {
+  name: 220, ref: 96, dateOfBirth: 100, status: 190, category: 96, side: 120, icrcStatus: 140, rank: 130, unit: 120,
+  facility: 156, captureDate: 100, captivityDays: 84, seriouslyWounded: 84, updatedAt: 100, score: 64,
+};
+
+/** The name column takes what is left; the others keep their width and the grid scrolls sideways when narrow. */
+export function gridTemplate(visible: readonly ColumnId[]): { '--reg-cols': string; '--reg-w': string } {
+  const cols = visible.map((c) => (c === 'name' ? `minmax(${COLUMN_WIDTH.name}px, 1fr)` : `${COLUMN_WIDTH[c]}px`)).join(' ');
+  const total = visible.reduce((n, c) => n + COLUMN_WIDTH[c], 0);
+  return { '--reg-cols': cols, '--reg-w': `${total}px` };
+}
+
+export function registerColumns(t: TFunction): ColumnDef<PersonRow>[] {
+  return DEFS.map((d) => ({
+    id: d.id,
+    header: () => t(`register.col.${d.id}`),
+    accessorFn: (r) => r.id,
+    cell: (c) => d.cell(c.row.original, t),
+    meta: { sortField: d.sort, numeric: d.numeric ?? false } satisfies ColumnMeta,
+  }));
+}
+
+export function metaOf(def: ColumnDef<PersonRow>): ColumnMeta {
+  return (def.meta ?? { sortField: null, numeric: false }) as ColumnMeta;
+}

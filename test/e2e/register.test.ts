@@ -1,0 +1,233 @@
+// The register as an operator uses it: create, find across scripts, change status with a source, import with a
+// broken row, and what a viewer may not see. Real core, built renderer, Debian Chromium.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstRun, STRONG, unlock } from './flows';
+import { ensureRendererBuilt, launchBrowser, openApp, ROOT, screenshotBoth, VIEWPORTS, type AppHandle } from './harness';
+import { measureSmoothScroll, seedPersons, tempDir, timeFirstRows, timeJump, writeCsv } from './register-helpers';
+
+const FIGURES = path.join(ROOT, 'test-results/register-ui-figures.json');
+
+const VIEWER = { name: 'Віра Переглядачка', passphrase: 'тихий-ранок-над-рікою-9' };
+
+describe('the register (administrator, then viewer; Ukrainian)', () => {
+  let browser: Browser;
+  let app: AppHandle;
+  let dir: string;
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    browser = await launchBrowser();
+    app = await openApp(browser);
+    dir = tempDir();
+    await firstRun(app.page, STRONG);
+    await app.page.getByTestId('site-code').waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens on an empty register that offers an import and names the demo data', async () => {
+    const { page } = app;
+    const empty = page.getByTestId('register-empty');
+    await empty.waitFor();
+    expect(await empty.textContent()).toContain('obmin demo');
+    expect(await empty.getByRole('button', { name: 'Імпорт' }).isVisible()).toBe(true);
+    await screenshotBoth(page, 'register-empty-uk');
+  });
+
+  it('creates a person through the form, with per-field errors first', async () => {
+    const { page } = app;
+    await page.keyboard.press('n');
+    await page.getByRole('heading', { name: 'Нова особа' }).waitFor();
+    await page.getByLabel('Дата народження').fill('1990-13-01');
+    await page.keyboard.press('Control+Enter');
+    // Surname is required and the month is impossible: both say so next to their fields, in Ukrainian.
+    await page.getByText('Обов’язкове поле.').first().waitFor();
+    await page.getByText('Дата у формі РРРР, РРРР-ММ або РРРР-ММ-ДД.').waitFor();
+    await page.getByLabel('Прізвище', { exact: true }).fill('Ковальов');
+    await page.getByLabel('Ім’я', { exact: true }).fill('Григорій');
+    await page.getByLabel('По батькові', { exact: true }).fill('Іванович');
+    await page.getByLabel('Прізвище латиницею').fill('Kovalov');
+    await page.getByLabel('Ім’я латиницею').fill('Hryhorii');
+    await page.getByLabel('Дата народження').fill('1990-05-12');
+    await page.getByLabel('Номер справи').fill('UA-0001');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { name: /Ковальов Григорій Іванович/ }).waitFor();
+    expect(await page.locator('.person-sub .status').textContent()).toBe('зник безвісти');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('register-grid').waitFor();
+  });
+
+  it('finds him by Russian and Latin spellings', async () => {
+    const { page } = app;
+    for (const q of ['Grigoriy Kovalev', 'Григорий Ковалёв', 'Hryhorii Kovalov']) {
+      await page.keyboard.press('/');
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type(q);
+      await page.locator('.reg-row[data-person]', { hasText: 'Ковальов Григорій' }).waitFor();
+    }
+    await screenshotBoth(page, 'register-search-uk');
+  });
+
+  it('changes the status only with a source, and shows it in the history', async () => {
+    const { page } = app;
+    await page.getByTestId('register-grid').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Змінити статус' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Зміна статусу' });
+    await dialog.getByLabel('Новий статус').selectOption('captivity_confirmed');
+    // No sources exist yet: the dialog starts on a new one, and an empty title is refused.
+    await dialog.getByRole('button', { name: 'Змінити статус' }).click();
+    await dialog.getByText('Обов’язкове поле.').waitFor();
+    await dialog.getByLabel('Вид джерела').selectOption('media_capture');
+    await dialog.getByLabel('Назва джерела').fill('Відео з каналу противника, 2026-11-20');
+    await dialog.getByLabel('Надійність джерела').selectOption('B');
+    await dialog.getByLabel('Достовірність інформації').selectOption('2');
+    await dialog.getByRole('button', { name: 'Змінити статус' }).click();
+    await page.getByText('Статус змінено.').waitFor();
+    expect(await page.locator('.person-sub .status').textContent()).toBe('полон підтверджено');
+    await page.getByRole('tab', { name: 'Історія статусу' }).click();
+    const history = page.getByTestId('status-history');
+    expect(await history.textContent()).toContain('полон підтверджено');
+    expect(await history.textContent()).toContain('B2');
+    expect(await history.textContent()).toContain('Відео з каналу противника');
+    await screenshotBoth(page, 'register-person-history-uk');
+  });
+
+  it('keeps family contacts blurred until revealed', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Родина' }).click();
+    await page.getByRole('button', { name: 'Додати родича' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Додати родича' });
+    await dialog.getByLabel('Ім’я', { exact: true }).fill('Ковальова Марія');
+    await dialog.getByLabel('Ким доводиться').fill('мати');
+    await dialog.getByLabel('Телефон').fill('+380 00 000 0000');
+    await dialog.getByLabel('Згода на обробку даних').check();
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('family').getByText('Ковальова Марія').waitFor();
+    expect(await page.locator('.blur').first().isVisible()).toBe(true);
+    await page.locator('.sensitive').first().click();
+    await page.getByText('+380 00 000 0000').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('refuses an import with a broken row, applies nothing, then applies the fixed file', async () => {
+    const { page, core } = app;
+    const header = 'ref,surname,given_name,date_of_birth,side,category,status';
+    const bad = writeCsv(dir, 'list.csv', [header, 'UA-0101,Шевчук,Андрій,1991-02-03,ours,military,missing', 'UA-0102,Бондар,Олег,1993-13-40,ours,military,missing', 'UA-0103,Ткач,Ірина,1995,ours,civilian,released']);
+    const before = core.countPersons();
+    await page.getByRole('button', { name: 'Імпорт' }).click();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.locator('#import-file').setInputFiles(bad);
+    await dialog.getByTestId('import-errors').waitFor();
+    const errors = await dialog.getByTestId('import-errors').textContent();
+    expect(errors).toContain('1993-13-40');
+    expect(errors).toContain('неправильне значення');
+    expect(await dialog.getByTestId('import-counts').textContent()).toContain('з помилками: 1');
+    expect(await dialog.getByRole('button', { name: 'Імпортувати' }).isDisabled()).toBe(true);
+    await screenshotBoth(page, 'register-import-errors-uk');
+    expect(core.countPersons()).toBe(before);
+
+    const good = writeCsv(dir, 'list-fixed.csv', [header, 'UA-0101,Шевчук,Андрій,1991-02-03,ours,military,missing', 'UA-0102,Бондар,Олег,1993-12-04,ours,military,missing', 'UA-0103,Ткач,Ірина,1995,ours,civilian,released']);
+    await dialog.locator('#import-file').setInputFiles(good);
+    await expect.poll(async () => dialog.getByTestId('import-counts').textContent()).toContain('нових: 3');
+    await dialog.getByRole('button', { name: 'Імпортувати' }).click();
+    await dialog.getByTestId('import-done').waitFor();
+    expect(await dialog.getByTestId('import-done').textContent()).toContain('додано 3');
+    expect(core.countPersons()).toBe(before + 3);
+    await page.getByRole('button', { name: 'Закрити' }).last().click();
+    await page.locator('.reg-row[data-person]', { hasText: 'Ткач Ірина' }).waitFor();
+  });
+
+  it('shows a viewer everything read-only: no edit buttons, no family tab', async () => {
+    const { page, core } = app;
+    const added = await core.addOperator({ name: VIEWER.name, role: 'viewer', passphrase: VIEWER.passphrase });
+    expect(added.role).toBe('viewer');
+    await page.keyboard.press('Control+l');
+    await page.getByRole('heading', { name: 'Робоче місце заблоковане' }).waitFor();
+    await unlock(page, VIEWER.name, VIEWER.passphrase);
+    await page.getByTestId('register-grid').waitFor();
+    expect(await page.getByRole('button', { name: 'Нова особа' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Імпорт' }).count()).toBe(0);
+    await page.locator('.reg-row[data-person]', { hasText: 'Ковальов Григорій' }).click();
+    await page.getByRole('heading', { name: /Ковальов Григорій/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Редагувати' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Змінити статус' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Родина' }).count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain('Ковальова Марія');
+    await screenshotBoth(page, 'register-person-viewer-uk');
+    expect(app.problems).toEqual([]);
+  });
+});
+
+describe('the register at 100 000 people (figures, not goals)', () => {
+  const N = Number(process.env.REGISTER_UI_N ?? 100_000);
+  let browser: Browser;
+  let app: AppHandle;
+  const figures: Record<string, unknown> = { persons: N, viewport: VIEWPORTS.small };
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    browser = await launchBrowser();
+    app = await openApp(browser);
+    await firstRun(app.page, STRONG);
+    await app.page.getByTestId('site-code').waitFor();
+    // Seeded while another area is open, so the register's first paint is measured from a real navigation.
+    await app.page.keyboard.press('Alt+7');
+    const seeded = await seedPersons(app.core, N);
+    figures.seedMs = seeded.ms;
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('paints the first rows, jumps to the middle and the end, and scrolls steadily', async () => {
+    const { page } = app;
+    figures.firstPaintMs = Math.round(await timeFirstRows(page));
+    await expect.poll(async () => (await page.getByTestId('register-total').textContent())?.replace(/\D/g, '')).toBe(String(N));
+    const middle = await timeJump(page, 0.5);
+    const end = await timeJump(page, 1);
+    figures.jumpToMiddle = { ms: Math.round(middle.ms), rowIndex: middle.index };
+    figures.jumpToEnd = { ms: Math.round(end.ms), rowIndex: end.index };
+    await page.evaluate(() => (document.querySelector<HTMLElement>('[data-testid="register-grid"]')!.scrollTop = 0));
+    figures.steadyScroll = await measureSmoothScroll(page, 480, 240);
+    // The last rows are really there: the final person of the sorted register has data in the DOM.
+    await page.evaluate(() => {
+      const g = document.querySelector<HTMLElement>('[data-testid="register-grid"]')!;
+      g.scrollTop = g.scrollHeight;
+    });
+    await page.locator(`#reg-row-${N - 1}[data-person]`).waitFor();
+    expect(await page.locator('.reg-row[data-person]').count()).toBeGreaterThan(10);
+    fs.mkdirSync(path.dirname(FIGURES), { recursive: true });
+    fs.writeFileSync(FIGURES, JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2) + '\n');
+    console.log('register UI figures', JSON.stringify(figures));
+  });
+
+  it('looks right at both sizes, in Ukrainian and English', async () => {
+    const { page } = app;
+    await page.evaluate(() => (document.querySelector<HTMLElement>('[data-testid="register-grid"]')!.scrollTop = 0));
+    await page.locator('#reg-row-0[data-person]').waitFor();
+    await screenshotBoth(page, 'register-uk');
+    await page.getByRole('group', { name: 'Фільтри' }).getByText('Статус').click();
+    await page.getByRole('checkbox', { name: 'полон підтверджено' }).check();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Пошук').fill('Ковальов');
+    await page.locator('.reg-row[data-person]', { hasText: 'Ковальов' }).first().waitFor();
+    await screenshotBoth(page, 'register-filtered-uk');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('English');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Register' }).waitFor();
+    await screenshotBoth(page, 'register-filtered-en');
+    await page.locator('.reg-row[data-person]').first().click();
+    await page.getByRole('tab', { name: 'Identity & description' }).waitFor();
+    await screenshotBoth(page, 'register-person-en');
+    expect(app.problems).toEqual([]);
+  });
+});
