@@ -58,7 +58,7 @@ const warm = new WeakMap<Db, { version: number; persons: PersonCache }>();
 const WARM_MAX = 300_000;
 
 export function registerCache(db: Db): PersonCache {
-  const version = (db.prepare('SELECT coalesce(max(seq), 0) AS v FROM changes').get() as { v: number }).v;
+  const version = (db.prepare('SELECT coalesce(max(seq), 0) AS v FROM change_log').get() as { v: number }).v;
   let c = warm.get(db);
   if (!c || c.version !== version || c.persons.size > WARM_MAX) {
     c = { version, persons: new Map() };
