@@ -10,6 +10,7 @@ import { ImportDialog } from './ImportDialog';
 import type { RegisterPerms } from './perms';
 import { RegisterTable } from './RegisterTable';
 import { useRegister } from './store';
+import { useCloseDrops } from './useCloseDrops';
 import { useDebounced } from './useDebounced';
 import { useRowWindows } from './useRowWindows';
 
@@ -23,6 +24,7 @@ export function RegisterHome({ perms }: { perms: RegisterPerms }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const rows = useRowWindows({ query, filters, sort, revision });
   useDebounced(text, 150, (v) => v !== useRegister.getState().query && setQuery(v));
+  useCloseDrops();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

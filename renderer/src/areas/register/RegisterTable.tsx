@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { PersonRow } from '../../../../shared/register';
 import { gridTemplate, metaOf, registerColumns } from './columns';
 import { COLUMN_IDS, useRegister } from './store';
-import type { RowWindows } from './useRowWindows';
+import { WINDOW, type RowWindows } from './useRowWindows';
 
 const ROW_H = 32;
 const PAGE = 15;
@@ -27,7 +27,8 @@ export function RegisterTable({ rows, onOpen }: { rows: RowWindows; onOpen(id: s
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => rows.ensure(first, last), [rows, first, last]);
+  // Half a window of look-ahead both ways: the next window is on its way before the viewport reaches it.
+  useEffect(() => rows.ensure(first - WINDOW / 2, last + WINDOW / 2), [rows, first, last]);
 
   const loaded = items.map((v) => rows.rowAt(v.index)).filter((r): r is PersonRow => r !== undefined);
   const defs = useMemo(() => registerColumns(t), [t]);

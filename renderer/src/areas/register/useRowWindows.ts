@@ -28,6 +28,8 @@ export function useRowWindows({ query, filters, sort, revision }: Args): RowWind
   // A new query bumps the generation; answers to an older one are dropped.
   const generation = useRef(0);
   const [total, setTotal] = useState<number | null>(null);
+  const totalRef = useRef<number | null>(null);
+  totalRef.current = total;
   const [error, setError] = useState<UiError | null>(null);
   const [, setTick] = useState(0);
   const key = JSON.stringify([query, filters, sort, revision]);
@@ -62,7 +64,9 @@ export function useRowWindows({ query, filters, sort, revision }: Args): RowWind
 
   const ensure = useCallback(
     (first: number, last: number) => {
-      for (let w = Math.floor(Math.max(0, first) / WINDOW); w <= Math.floor(Math.max(0, last) / WINDOW); w++) load(w);
+      const total = totalRef.current;
+      const end = total === null ? last : Math.min(last, total - 1);
+      for (let w = Math.floor(Math.max(0, first) / WINDOW); w <= Math.floor(Math.max(0, end) / WINDOW); w++) load(w);
     },
     [load],
   );
