@@ -3,11 +3,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { ObminError } from '../../../shared/errors';
 import { parseFreeTextLine, parseListEntry, type ParsedEntry } from '../../../shared/matching';
-import { CSV_MAX_BYTES, XLSX_MAX_BYTES, decodeText } from '../registry/importRead';
+import { CSV_MAX_BYTES, XLSX_MAX_BYTES, decodeText, readTableBuffer } from '../registry/importRead';
 import { foldHeader } from '../registry/importRows';
 
 /** The list's own columns; anything else in the file is kept in the entry's columns but not matched on. */
@@ -93,45 +91,6 @@ export function readText(text: string): IntakeRow[] {
   return out;
 }
 
-function readCsv(text: string): IntakeRow[] {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const [header, ...data] = parsed.data;
-  if (!header || header.every((h) => !h.trim())) throw new ObminError('FILE_MALFORMED', { detail: 'header' });
-  return fromTable(header.map((h) => h.trim()), data);
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : v.result instanceof Date ? v.result.toISOString().slice(0, 10) : String(v.result);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-    return '';
-  }
-  return String(v);
-}
-
-async function readXlsx(buf: Buffer): Promise<IntakeRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw new ObminError('FILE_MALFORMED', { detail: 'XLSX' });
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new ObminError('FILE_MALFORMED', { detail: 'XLSX' });
-  const rows: string[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    rows.push(cells);
-  });
-  const [header, ...data] = rows;
-  if (!header) throw new ObminError('FILE_MALFORMED', { detail: 'XLSX' });
-  return fromTable(header.map((h) => h.trim()), data);
-}
-
 function hasControlChars(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -145,12 +104,18 @@ export async function readIntakeBytes(name: string, buf: Buffer): Promise<Intake
   const format = formatOf(name, buf);
   if (buf.length > limitOf(format)) throw new ObminError('FILE_TOO_LARGE', { file: path.basename(name), limit: `${Math.round(limitOf(format) / 1048576)} MB` });
   if (buf.length === 0) throw new ObminError('FILE_MALFORMED', { detail: `${path.basename(name)}: 0 B` });
-  const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
-  if (format === 'xlsx') return { format, encoding: null, sha256, rows: await readXlsx(buf) };
-  const { text, encoding } = decodeText(buf);
-  // Binary that happens to decode (a PDF renamed .csv) shows as control characters: say the file is wrong.
-  if (hasControlChars(text.slice(0, 4096))) throw new ObminError('FILE_MALFORMED', { detail: path.basename(name) });
-  return { format, encoding, sha256, rows: format === 'csv' ? readCsv(text) : readText(text) };
+  // Binary data renamed .csv (a PDF, an image) is refused rather than read as mojibake names.
+  if (format !== 'xlsx' && !(buf[0] === 0xff && buf[1] === 0xfe) && buf.subarray(0, 4096).includes(0)) throw new ObminError('FILE_MALFORMED', { detail: path.basename(name) });
+  if (format === 'text') {
+    const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
+    const { text, encoding } = decodeText(buf);
+    if (hasControlChars(text.slice(0, 4096))) throw new ObminError('FILE_MALFORMED', { detail: path.basename(name) });
+    return { format, encoding, sha256, rows: readText(text) };
+  }
+  // CSV and XLSX: the register import's reader (encoding detection, XLSX dates and formula results, size limits).
+  // The name tells that reader the format: ours was decided above (a .txt that is really a workbook, a .tsv).
+  const table = await readTableBuffer(`${path.basename(name).replace(/\.[^.]*$/, '')}.${format}`, buf);
+  return { format, encoding: table.encoding, sha256: table.sha256, rows: fromTable(table.headers, table.rows.map((r) => r.cells)) };
 }
 
 export async function readIntakeFile(file: string): Promise<IntakeRead> {
