@@ -277,6 +277,7 @@ export const registerEn: RegisterMessages = {
     none: 'No attachments yet.',
     pdf: 'PDF',
   },
+  file: { choose: 'Choose a file…', none: 'No file chosen' },
   importer: {
     title: 'Import people',
     pick: 'CSV or XLSX file',

@@ -272,6 +272,7 @@ export const registerUk = {
     none: 'Вкладень ще немає.',
     pdf: 'PDF',
   },
+  file: { choose: 'Вибрати файл…', none: 'Файл не вибрано' },
   importer: {
     title: 'Імпорт осіб',
     pick: 'Файл CSV або XLSX',

@@ -6,6 +6,7 @@ import type { ImportColumn, ImportPreview, ImportResult } from '../../../../shar
 import { Dialog } from '../../components/Dialog';
 import { FormError, uiError, type UiError } from '../../components/FormError';
 import { IMPORT_MAX_BYTES, previewImport, readPicked, type PickedFile } from './import/api';
+import { FilePick } from './FilePick';
 import { MappingTable, RowErrors } from './import/PreviewView';
 
 type Phase = 'pick' | 'reading' | 'preview' | 'applying' | 'done';
@@ -76,11 +77,7 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
     <Dialog title={t('register.importer.title')} onClose={phase === 'applying' ? () => undefined : onClose} wide>
       <div className="dialog-body import-dialog" data-testid="import-dialog">
         {phase === 'pick' || phase === 'reading' || phase === 'preview' ? (
-          <div className="field">
-            <label htmlFor="import-file">{t('register.importer.pick')}</label>
-            <input id="import-file" type="file" accept=".csv,.tsv,.txt,.xlsx" disabled={phase === 'reading'} onChange={(e) => void pick(e.target.files?.[0])} />
-            <div className="field-hint">{t('register.importer.pickHint')}</div>
-          </div>
+          <FilePick id="import-file" label={t('register.importer.pick')} hint={t('register.importer.pickHint')} accept=".csv,.tsv,.txt,.xlsx" disabled={phase === 'reading'} onPick={(f) => void pick(f)} />
         ) : null}
         {phase === 'reading' ? <p className="muted">{t('register.importer.reading')}</p> : null}
         {preview && (phase === 'preview' || phase === 'applying') ? (

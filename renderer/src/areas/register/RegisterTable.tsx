@@ -38,6 +38,14 @@ export function RegisterTable({ rows, onOpen }: { rows: RowWindows; onOpen(id: s
   const table = useReactTable({ data: loaded, columns: defs, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id, manualSorting: true, manualPagination: true, autoResetAll: false, state: { columnVisibility } });
   const byId = new Map<string, Row<PersonRow>>(table.getRowModel().rows.map((r) => [r.id, r]));
 
+  // Coming back from a person, the table opens where the operator left it.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || count === 0) return;
+    restored.current = true;
+    if (focus > 0) virtualizer.scrollToIndex(Math.min(focus, count - 1), { align: 'center' });
+  }, [count, focus, virtualizer]);
+
   const moveTo = (i: number) => {
     const next = Math.max(0, Math.min(count - 1, i));
     setFocus(next);
@@ -74,12 +82,14 @@ export function RegisterTable({ rows, onOpen }: { rows: RowWindows; onOpen(id: s
       <div className="reg-head" role="row" aria-rowindex={1}>
         {headers.map((h) => {
           const meta = metaOf(h.column.columnDef);
-          const on = sort && meta.sortField && sort.field === meta.sortField && h.column.id !== 'captivityDays' ? sort.dir : null;
+          const flip = (d: 'asc' | 'desc') => (meta.inverted ? (d === 'asc' ? 'desc' : 'asc') : d);
+          // Shown in the column's own terms: "days in captivity ▲" is the capture date descending.
+          const on = sort && meta.sortField && sort.field === meta.sortField ? flip(sort.dir) : null;
           const label = flexRender(h.column.columnDef.header, h.getContext());
           return (
             <div key={h.id} role="columnheader" className={`reg-cell col-${h.column.id}${meta.numeric ? ' num' : ''}`} aria-sort={on === 'asc' ? 'ascending' : on === 'desc' ? 'descending' : undefined}>
               {meta.sortField ? (
-                <button type="button" className="sort" tabIndex={-1} onClick={() => setSort(on === 'asc' ? { field: meta.sortField!, dir: 'desc' } : on === 'desc' ? null : { field: meta.sortField!, dir: 'asc' })}>
+                <button type="button" className="sort" tabIndex={-1} onClick={() => setSort(on === 'asc' ? { field: meta.sortField!, dir: flip('desc') } : on === 'desc' ? null : { field: meta.sortField!, dir: flip('asc') })}>
                   {label}
                   <span className="sort-mark" aria-hidden="true">{on === 'asc' ? '▲' : on === 'desc' ? '▼' : ''}</span>
                 </button>

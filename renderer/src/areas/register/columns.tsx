@@ -11,6 +11,8 @@ export interface ColumnMeta {
   sortField: SortField | null;
   /** numbers and dates right-aligned, in tabular figures */
   numeric: boolean;
+  /** the column sorts by its field in the opposite direction (days in captivity grow as the capture date falls) */
+  inverted: boolean;
 }
 
 function NameCell({ row, t }: { row: PersonRow; t: TFunction }) {
@@ -25,7 +27,7 @@ function NameCell({ row, t }: { row: PersonRow; t: TFunction }) {
   );
 }
 
-type Def = { id: ColumnId; sort: SortField | null; numeric?: boolean; cell(r: PersonRow, t: TFunction): ReactNode };
+type Def = { id: ColumnId; sort: SortField | null; numeric?: boolean; inverted?: boolean; cell(r: PersonRow, t: TFunction): ReactNode };
 
 const DEFS: Def[] = [
   { id: 'name', sort: 'surname', cell: (r, t) => <NameCell row={r} t={t} /> },
@@ -40,7 +42,7 @@ const DEFS: Def[] = [
   { id: 'facility', sort: 'facility', cell: (r) => r.facility ?? '' },
   { id: 'captureDate', sort: 'captureDate', numeric: true, cell: (r) => r.captureDate ?? '' },
   // Longest captivity first is the capture date ascending: the server sorts by the date, the screen shows days.
-  { id: 'captivityDays', sort: 'captureDate', numeric: true, cell: (r) => captivityDays(r.captureDate)?.toLocaleString('uk-UA') ?? '' },
+  { id: 'captivityDays', sort: 'captureDate', numeric: true, inverted: true, cell: (r) => captivityDays(r.captureDate)?.toLocaleString('uk-UA') ?? '' },
   {
     id: 'seriouslyWounded',
     sort: null,
@@ -69,10 +71,10 @@ export function registerColumns(t: TFunction): ColumnDef<PersonRow>[] {
     header: () => t(`register.col.${d.id}`),
     accessorFn: (r) => r.id,
     cell: (c) => d.cell(c.row.original, t),
-    meta: { sortField: d.sort, numeric: d.numeric ?? false } satisfies ColumnMeta,
+    meta: { sortField: d.sort, numeric: d.numeric ?? false, inverted: d.inverted ?? false } satisfies ColumnMeta,
   }));
 }
 
 export function metaOf(def: ColumnDef<PersonRow>): ColumnMeta {
-  return (def.meta ?? { sortField: null, numeric: false }) as ColumnMeta;
+  return (def.meta ?? { sortField: null, numeric: false, inverted: false }) as ColumnMeta;
 }

@@ -5,6 +5,7 @@ import { ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, ATTACHMENT_MIMES } from '../../
 import { Dialog } from '../../../components/Dialog';
 import { Form } from '../../../components/Form';
 import { FormError, uiError, type UiError } from '../../../components/FormError';
+import { FilePick } from '../FilePick';
 import { FormField } from '../FormField';
 import { fileToBase64, thumbnailOf } from '../files';
 
@@ -41,10 +42,7 @@ export function AttachmentDialog({ personId, onClose, onDone }: { personId: stri
   return (
     <Dialog title={t('register.attach.add')} onClose={onClose}>
       <Form onSubmit={() => void submit()} className="dialog-body">
-        <div className="field">
-          <label htmlFor="attach-file">{t('register.attach.file')}</label>
-          <input id="attach-file" type="file" accept={ATTACHMENT_MIMES.join(',')} onChange={(e) => pick(e.target.files?.[0])} autoFocus />
-        </div>
+        <FilePick id="attach-file" label={t('register.attach.file')} accept={ATTACHMENT_MIMES.join(',')} onPick={pick} />
         <FormField label={t('register.attach.kind')} kind={{ options: ATTACHMENT_KINDS, labels: 'register.attach.kinds' }} value={kind} onChange={setKind} />
         <FormField label={t('register.attach.caption')} kind="text" value={caption} onChange={setCaption} />
         <FormError error={error} />
