@@ -1,6 +1,6 @@
 // Intake lists: what crosses the IPC boundary and what the CLI prints. Pure shapes, no I/O.
 import { z } from 'zod';
-import { Credibility, Id, Reliability } from '../register';
+import { Credibility, Id, PersonPatch, Reliability } from '../register';
 
 export const LIST_KINDS = ['debriefing', 'mediator_list', 'counterpart_list', 'published_list', 'family_list'] as const;
 export const ListKind = z.enum(LIST_KINDS);
@@ -129,7 +129,8 @@ export const DecideArgs = z
     entryId: Id,
     decision: z.discriminatedUnion('action', [
       z.object({ action: z.literal('link'), personId: Id }).strict(),
-      z.object({ action: z.literal('create') }).strict(),
+      // What the entry says, with anything the operator adds or corrects (side, category, spelling…).
+      z.object({ action: z.literal('create'), person: PersonPatch.optional() }).strict(),
       z.object({ action: z.literal('skip') }).strict(),
     ]),
   })

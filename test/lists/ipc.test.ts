@@ -34,6 +34,18 @@ describe('lists over the IPC router', () => {
     expect(d.ok && d.value.decision).toBe('linked');
   });
 
+  it('creates a person from an entry with the operator’s corrections', async () => {
+    const imp = await call('lists.import', { kind: 'counterpart_list', title: 'Список сторони', input: { text: 'Вигаданов Пётр Ильич 03.04.1988' } });
+    if (!imp.ok) throw new Error('import');
+    const entries = await call('lists.entries', { listId: imp.value.listId });
+    if (!entries.ok) throw new Error('entries');
+    const d = await call('lists.decide', { entryId: entries.value[0]!.id, decision: { action: 'create', person: { side: 'held', category: 'military', givenNameLatin: 'Petr' } } });
+    if (!d.ok) throw new Error(d.error.code);
+    expect(d.value.decision).toBe('created');
+    const p = core.require().db.prepare('SELECT surname, given_name, side, status, date_of_birth, given_name_latin FROM persons WHERE id = ?').get(d.value.decidedPersonId);
+    expect(p).toEqual({ surname: 'Вигаданов', given_name: 'Пётр', side: 'held', status: 'held', date_of_birth: '1988-04-03', given_name_latin: 'Petr' });
+  });
+
   it('refuses bad arguments and malformed files with typed errors', async () => {
     const bad = await call('lists.decide', { entryId: 'x', decision: { action: 'explode' } });
     expect(!bad.ok && bad.error.code).toBe('VALIDATION');
