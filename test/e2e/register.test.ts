@@ -10,6 +10,8 @@ import { measureSmoothScroll, seedPersons, tempDir, timeFirstRows, timeJump, wri
 
 const FIGURES = path.join(ROOT, 'test-results/register-ui-figures.json');
 
+// A 1×1 PNG: enough for the browser to draw a thumbnail from.
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const VIEWER = { name: 'Віра Переглядачка', passphrase: 'тихий-ранок-над-рікою-9' };
 
 describe('the register (administrator, then viewer; Ukrainian)', () => {
@@ -113,6 +115,36 @@ describe('the register (administrator, then viewer; Ukrainian)', () => {
     await page.locator('.sensitive').first().click();
     await page.getByText('+380 00 000 0000').waitFor();
     await page.keyboard.press('Escape');
+  });
+
+  it('edits one field and sends only that field', async () => {
+    const { page } = app;
+    await page.locator('.reg-row[data-person]', { hasText: 'Ковальов Григорій' }).click();
+    await page.getByRole('button', { name: 'Редагувати' }).click();
+    await page.getByLabel('Місце утримання').fill('Вигадана колонія №1');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('tab', { name: 'Полон і місце' }).click();
+    await page.getByRole('tabpanel').getByText('Вигадана колонія №1').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('register-grid').waitFor();
+  });
+
+  it('attaches a photo and shows its preview from the vault', async () => {
+    const { page } = app;
+    const png = path.join(dir, 'portrait.png');
+    fs.writeFileSync(png, Buffer.from(PNG_1PX, 'base64'));
+    await page.locator('.reg-row[data-person]', { hasText: 'Ковальов Григорій' }).click();
+    await page.getByRole('tab', { name: 'Вкладення' }).click();
+    await page.getByRole('button', { name: 'Додати вкладення' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Додати вкладення' });
+    await dialog.locator('#attach-file').setInputFiles(png);
+    await dialog.getByLabel('Підпис').fill('Фото з документа');
+    await page.keyboard.press('Control+Enter');
+    const img = page.locator('.thumb img[alt="Фото з документа"]');
+    await img.waitFor();
+    expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('register-grid').waitFor();
   });
 
   it('refuses an import with a broken row, applies nothing, then applies the fixed file', async () => {
