@@ -1,16 +1,18 @@
 // The register's virtualised grid: TanStack Table gives the column model, TanStack Virtual renders only what is seen;
 // rows come from the server in windows (useRowWindows), so 100 000 people cost what one screen costs.
-import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonRow } from '../../../../shared/register';
 import { gridTemplate, metaOf, registerColumns } from './columns';
+import { RegisterRow } from './RegisterRow';
 import { COLUMN_IDS, useRegister } from './store';
 import { WINDOW, type RowWindows } from './useRowWindows';
 
 const ROW_H = 32;
 const PAGE = 15;
+const NO_ROWS: PersonRow[] = [];
 
 export function RegisterTable({ rows, onOpen }: { rows: RowWindows; onOpen(id: string): void }) {
   const { t } = useTranslation();
@@ -30,13 +32,20 @@ export function RegisterTable({ rows, onOpen }: { rows: RowWindows; onOpen(id: s
   // Half a window of look-ahead both ways: the next window is on its way before the viewport reaches it.
   useEffect(() => rows.ensure(first - WINDOW / 2, last + WINDOW / 2), [rows, first, last]);
 
-  const loaded = items.map((v) => rows.rowAt(v.index)).filter((r): r is PersonRow => r !== undefined);
   const defs = useMemo(() => registerColumns(t), [t]);
   const columnVisibility = useMemo(() => Object.fromEntries(COLUMN_IDS.map((c) => [c, columns.includes(c)])), [columns]);
-  // Paging and sorting happen on the server; without autoResetAll: false a new `data` array would reset the page
-  // index on every render, and that state change re-renders forever.
-  const table = useReactTable({ data: loaded, columns: defs, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id, manualSorting: true, manualPagination: true, autoResetAll: false, state: { columnVisibility } });
-  const byId = new Map<string, Row<PersonRow>>(table.getRowModel().rows.map((r) => [r.id, r]));
+  // The table holds the column model and the header; rows live on the server and render through RegisterRow.
+  const table = useReactTable({ data: NO_ROWS, columns: defs, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, autoResetAll: false, state: { columnVisibility } });
+  const cols = table.getVisibleLeafColumns();
+  const openRef = useRef(onOpen);
+  openRef.current = onOpen;
+  const onPick = useCallback(
+    (i: number, id: string | undefined) => {
+      setFocus(i);
+      if (id) openRef.current(id);
+    },
+    [setFocus],
+  );
 
   // Coming back from a person, the table opens where the operator left it.
   const restored = useRef(false);
@@ -100,40 +109,11 @@ export function RegisterTable({ rows, onOpen }: { rows: RowWindows; onOpen(id: s
           );
         })}
       </div>
-      {/* The body's height and each row's offset come from the virtualiser: the only inline styles, set through the CSSOM. */}
+      {/* The body's height comes from the virtualiser: an inline style set through the CSSOM. */}
       <div className="reg-body" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((v) => {
-          const data = rows.rowAt(v.index);
-          const row = data ? byId.get(data.id) : undefined;
-          return (
-            <div
-              key={v.key}
-              id={`reg-row-${v.index}`}
-              role="row"
-              aria-rowindex={v.index + 2}
-              aria-selected={v.index === focus}
-              className={v.index === focus ? 'reg-row reg-focus' : 'reg-row'}
-              style={{ transform: `translateY(${v.start - ROW_H}px)` }}
-              data-person={data?.id}
-              onClick={() => {
-                setFocus(v.index);
-                if (data) onOpen(data.id);
-              }}
-            >
-              {row ? (
-                row.getVisibleCells().map((c) => (
-                  <div key={c.id} role="gridcell" className={`reg-cell col-${c.column.id}${metaOf(c.column.columnDef).numeric ? ' num' : ''}`}>
-                    {flexRender(c.column.columnDef.cell, c.getContext())}
-                  </div>
-                ))
-              ) : (
-                <div role="gridcell" className="reg-cell reg-loading">
-                  {t('register.loadingRows')}
-                </div>
-              )}
-            </div>
-          );
-        })}
+        {items.map((v) => (
+          <RegisterRow key={v.key} index={v.index} top={v.start - ROW_H} data={rows.rowAt(v.index)} cols={cols} focused={v.index === focus} t={t} onPick={onPick} />
+        ))}
       </div>
     </div>
   );

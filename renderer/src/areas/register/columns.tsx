@@ -13,6 +13,8 @@ export interface ColumnMeta {
   numeric: boolean;
   /** the column sorts by its field in the opposite direction (days in captivity grow as the capture date falls) */
   inverted: boolean;
+  /** the cell's content; the grid's rows call it directly (no row model for rows that live on the server) */
+  render(r: PersonRow, t: TFunction): ReactNode;
 }
 
 function NameCell({ row, t }: { row: PersonRow; t: TFunction }) {
@@ -71,10 +73,10 @@ export function registerColumns(t: TFunction): ColumnDef<PersonRow>[] {
     header: () => t(`register.col.${d.id}`),
     accessorFn: (r) => r.id,
     cell: (c) => d.cell(c.row.original, t),
-    meta: { sortField: d.sort, numeric: d.numeric ?? false, inverted: d.inverted ?? false } satisfies ColumnMeta,
+    meta: { sortField: d.sort, numeric: d.numeric ?? false, inverted: d.inverted ?? false, render: d.cell } satisfies ColumnMeta,
   }));
 }
 
 export function metaOf(def: ColumnDef<PersonRow>): ColumnMeta {
-  return (def.meta ?? { sortField: null, numeric: false, inverted: false }) as ColumnMeta;
+  return (def.meta ?? { sortField: null, numeric: false, inverted: false, render: () => null }) as ColumnMeta;
 }
