@@ -117,7 +117,7 @@ describe('the register (administrator, then viewer; Ukrainian)', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('edits one field and sends only that field', async () => {
+  it('edits a field through the form and shows it on the person page', async () => {
     const { page } = app;
     await page.locator('.reg-row[data-person]', { hasText: 'Ковальов Григорій' }).click();
     await page.getByRole('button', { name: 'Редагувати' }).click();
@@ -162,6 +162,11 @@ describe('the register (administrator, then viewer; Ukrainian)', () => {
     expect(await dialog.getByTestId('import-counts').textContent()).toContain('з помилками: 1');
     expect(await dialog.getByRole('button', { name: 'Імпортувати' }).isDisabled()).toBe(true);
     await screenshotBoth(page, 'register-import-errors-uk');
+    // Skipping is a deliberate second step that says, with the count, what will be left out.
+    await dialog.getByLabel('Пропустити рядки з помилками').check();
+    expect(await dialog.locator('.confirm').textContent()).toContain('1 рядок з помилками буде пропущено');
+    expect(await dialog.getByRole('button', { name: 'Так, пропустити й імпортувати' }).isEnabled()).toBe(true);
+    await dialog.getByLabel('Пропустити рядки з помилками').uncheck();
     expect(core.countPersons()).toBe(before);
 
     const good = writeCsv(dir, 'list-fixed.csv', [header, 'UA-0101,Шевчук,Андрій,1991-02-03,ours,military,missing', 'UA-0102,Бондар,Олег,1993-12-04,ours,military,missing', 'UA-0103,Ткач,Ірина,1995,ours,civilian,released']);
