@@ -111,6 +111,19 @@ export const ImportResult = z.object({ created: z.number().int(), updated: z.num
 export type ImportResult = z.infer<typeof ImportResult>;
 
 export const ExportArgs = z
-  .object({ path: z.string().min(1).max(4096), format: z.enum(['csv', 'xlsx']).default('csv'), query: z.string().trim().max(256).default(''), filters: SearchFilters.default({}) })
+  .object({
+    /** A file to write (the CLI); without it the bytes come back for the window to offer as a download. */
+    path: z.string().min(1).max(4096).optional(),
+    format: z.enum(['csv', 'xlsx']).default('csv'),
+    query: z.string().trim().max(256).default(''),
+    filters: SearchFilters.default({}),
+  })
   .strict();
-export const ExportResult = z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int(), sha256: z.string() });
+export const ExportResult = z.object({
+  path: z.string().nullable(),
+  fileName: z.string(),
+  rows: z.number().int(),
+  bytes: z.number().int(),
+  sha256: z.string(),
+  dataBase64: z.string().optional(),
+});

@@ -181,6 +181,25 @@ describe('the register (administrator, then viewer; Ukrainian)', () => {
     await page.locator('.reg-row[data-person]', { hasText: 'Ткач Ірина' }).waitFor();
   });
 
+  it('exports the people of the current search as a CSV download, and audits it', async () => {
+    const { page, core } = app;
+    // The search for «Ткач» from the import is still active: the file holds exactly the rows on screen.
+    await page.getByRole('button', { name: 'Експорт', exact: true }).click();
+    const body = await page.getByText('До файлу потраплять особи').textContent();
+    const shown = Number(/\((\d+)\)/.exec(body ?? '')?.[1]);
+    expect(shown).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Експортувати' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^obmin-persons-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^ref,surname,given_name/);
+    expect(lines).toHaveLength(shown + 1);
+    expect(lines.some((l) => l.includes('Ткач,Ірина'))).toBe(true);
+    await page.getByRole('status').filter({ hasText: `Експортовано ${shown} ` }).waitFor();
+    expect(core.auditList(5).map((e) => e.action)).toContain('persons.export');
+    await page.getByRole('button', { name: 'Закрити' }).last().click();
+  });
+
   it('shows a viewer everything read-only: no edit buttons, no family tab', async () => {
     const { page, core } = app;
     const added = await core.addOperator({ name: VIEWER.name, role: 'viewer', passphrase: VIEWER.passphrase });

@@ -1,6 +1,7 @@
 // Export of people to CSV or XLSX: the import's columns, cells that a spreadsheet would run as formulas neutralised.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { ObminError } from '../../../shared/errors';
@@ -32,7 +33,17 @@ function toCellRow(r: Record<string, unknown>): string[] {
   });
 }
 
-export async function exportPersons(db: Db, operatorId: string, a: { path: string; format: 'csv' | 'xlsx'; query: string; filters: SearchFilters }): Promise<{ path: string; rows: number; bytes: number; sha256: string }> {
+export interface ExportOutcome {
+  path: string | null;
+  fileName: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+  dataBase64?: string;
+}
+
+/** With a path, writes the file (CLI); without one, returns the bytes so the window can offer them as a download. */
+export async function exportPersons(db: Db, operatorId: string, a: { path?: string | undefined; format: 'csv' | 'xlsx'; query: string; filters: SearchFilters }): Promise<ExportOutcome> {
   const rows = exportRows(db, a.query, a.filters).map(toCellRow);
   let bytes: Buffer;
   if (a.format === 'csv') {
@@ -45,12 +56,16 @@ export async function exportPersons(db: Db, operatorId: string, a: { path: strin
     for (const r of rows) ws.addRow(r);
     bytes = Buffer.from(await wb.xlsx.writeBuffer());
   }
-  try {
-    fs.writeFileSync(a.path, bytes, { mode: 0o600 });
-  } catch {
-    throw new ObminError('IO', { file: a.path });
+  if (a.path) {
+    try {
+      fs.writeFileSync(a.path, bytes, { mode: 0o600 });
+    } catch {
+      throw new ObminError('IO', { file: a.path });
+    }
   }
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  appendAudit(db, operatorId, 'persons.export', a.path, { format: a.format, rows: rows.length, sha256, query: a.query || null });
-  return { path: a.path, rows: rows.length, bytes: bytes.length, sha256 };
+  const fileName = a.path ? path.basename(a.path) : `obmin-persons-${new Date().toISOString().slice(0, 10)}.${a.format}`;
+  appendAudit(db, operatorId, 'persons.export', a.path ?? `download:${fileName}`, { format: a.format, rows: rows.length, sha256, query: a.query || null });
+  const out: ExportOutcome = { path: a.path ?? null, fileName, rows: rows.length, bytes: bytes.length, sha256 };
+  return a.path ? out : { ...out, dataBase64: bytes.toString('base64') };
 }

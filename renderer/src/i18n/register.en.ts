@@ -324,8 +324,11 @@ export const registerEn: RegisterMessages = {
   exporter: {
     title: 'Export people',
     body: 'The file will hold the people matching the current query and filters ({{count}}). The export is written to the audit log.',
-    noDialog: 'The save-file dialog is not yet connected to this workstation. Until then, an administrator can export the whole register from the command line:',
-    folder: 'FOLDER',
+    action: 'Export',
+    done_one: 'Exported {{count}} person to {{file}}.',
+    done_few: 'Exported {{count}} people to {{file}}.',
+    done_many: 'Exported {{count}} people to {{file}}.',
+    done_other: 'Exported {{count}} people to {{file}}.',
     format: 'Format',
   },
 };

@@ -1,16 +1,53 @@
-// Export needs a file path, and only the main process can ask for one (a save dialog). Until that exists the window
-// says so and shows the equivalent CLI command for the same query, instead of writing anywhere on its own.
+// Export of the people matching the current query and filters: the core builds the file (audited) and returns its
+// bytes; the window offers them as a download, which Electron saves through the system's save dialog.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { FormError, type UiError } from '../../components/FormError';
+import { useRegister } from './store';
+
+function offerDownload(fileName: string, dataBase64: string, mime: string): void {
+  const bin = atob(dataBase64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  // The download has taken its copy once click() returns; the page keeps nothing.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 export function ExportDialog({ total, onClose }: { total: number; onClose(): void }) {
   const { t } = useTranslation();
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
-  const command = `obmin persons export --data ${t('register.exporter.folder')} --format ${format} --out people.${format}`;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<UiError | null>(null);
+  const [done, setDone] = useState<{ rows: number; fileName: string } | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    const { query, filters } = useRegister.getState();
+    const r = await window.obmin.persons.export({ format, query, filters });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    if (r.value.dataBase64) offerDownload(r.value.fileName, r.value.dataBase64, MIME[format]);
+    setDone({ rows: r.value.rows, fileName: r.value.fileName });
+  };
+
   return (
     <Dialog title={t('register.exporter.title')} onClose={onClose}>
-      <div className="dialog-body">
+      <form
+        className="dialog-body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
         <p>{t('register.exporter.body', { count: total })}</p>
         <label className="filter-inline">
           <span>{t('register.exporter.format')}</span>
@@ -19,14 +56,21 @@ export function ExportDialog({ total, onClose }: { total: number; onClose(): voi
             <option value="xlsx">XLSX</option>
           </select>
         </label>
-        <p className="muted">{t('register.exporter.noDialog')}</p>
-        <pre className="mono reg-command">{command}</pre>
+        <FormError error={error} />
+        {done ? (
+          <p role="status" className="muted">
+            {t('register.exporter.done', { count: done.rows, file: done.fileName })}
+          </p>
+        ) : null}
         <div className="actions">
           <button type="button" onClick={onClose}>
             {t('common.close')}
           </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('register.exporter.action')}
+          </button>
         </div>
-      </div>
+      </form>
     </Dialog>
   );
 }
