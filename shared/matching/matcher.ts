@@ -1,7 +1,7 @@
 // In-memory candidate retrieval over the same keys the SQL index stores.
 import { personNameKeys, queryNameKeys } from '../names';
 import { decide } from './decide';
-import { preparePerson, scoreCandidate } from './score';
+import { MatchFeatures, preparePerson, scoreCandidate } from './score';
 import type { Candidate, ParsedEntry, RegisteredPerson, Suggestion, Thresholds } from './types';
 
 export class MatchIndex {
@@ -10,8 +10,9 @@ export class MatchIndex {
 
   constructor(persons: RegisteredPerson[]) {
     this.persons = persons;
+    const shared = new MatchFeatures();
     persons.forEach((p, i) => {
-      preparePerson(p);
+      preparePerson(p, shared);
       for (const { key } of personNameKeys(p)) {
         const list = this.byKey.get(key);
         if (list) list.push(i);

@@ -57,10 +57,17 @@ interface NameFeature {
   exact: boolean;
 }
 
+/** A registered surname's forms; people with the same spelling share one (see MatchFeatures). */
+interface SurnameFeature {
+  sk: string;
+  base: string;
+  plain: string;
+}
+
 interface PersonFeatures {
-  surnameSk: string;
-  surnameBase: string;
-  surnamePlain: string;
+  /** the MatchFeatures the name forms come from (null: this person's own) */
+  shared: MatchFeatures | null;
+  surname: SurnameFeature;
   given: NameFeature | null;
   patronymic: NameFeature | null;
   dob: PartialDate | null;
@@ -74,26 +81,77 @@ function nameFeature(raw: string | null | undefined, kind: 'given' | 'patronymic
   return { raw, plain: plainForm(raw), sk, id: hit?.id ?? '~' + sk, exact: hit?.exact ?? false };
 }
 
-const personCache = new WeakMap<RegisteredPerson, PersonFeatures>();
+/**
+ * Derived forms shared by the people of one register (one per matching cache, dropped with it): the same spelling
+ * of a surname, given name, patronymic or unit is prepared once, and a list entry compares against it once — the
+ * per-entry memo in scoreCandidate is keyed by these shared objects. Holds names, so it lives exactly as long as the
+ * people it was built for.
+ */
+export class MatchFeatures {
+  readonly surnames = new Map<string, SurnameFeature>();
+  readonly given = new Map<string, NameFeature | null>();
+  readonly patronymics = new Map<string, NameFeature | null>();
+  readonly units = new Map<string, string | null>();
 
-/** Computes and caches what scoring needs from a registered person (done once when an index is built). */
-export function preparePerson(p: RegisteredPerson): void {
-  personFeatures(p);
+  surname(raw: string): SurnameFeature {
+    let f = this.surnames.get(raw);
+    if (!f) {
+      f = surnameFeature(raw);
+      this.surnames.set(raw, f);
+    }
+    return f;
+  }
+
+  name(raw: string | null | undefined, kind: 'given' | 'patronymic'): NameFeature | null {
+    if (!raw) return null;
+    const map = kind === 'given' ? this.given : this.patronymics;
+    let f = map.get(raw);
+    if (f === undefined) {
+      f = nameFeature(raw, kind);
+      map.set(raw, f);
+    }
+    return f;
+  }
+
+  unit(raw: string | null | undefined): string | null {
+    if (!raw) return null;
+    let u = this.units.get(raw);
+    if (u === undefined) {
+      u = normaliseUnit(raw);
+      this.units.set(raw, u);
+    }
+    return u;
+  }
 }
 
-function personFeatures(p: RegisteredPerson): PersonFeatures {
+function surnameFeature(raw: string): SurnameFeature {
+  const sk = skeleton(raw);
+  return { sk, base: surnameBase(sk), plain: plainForm(raw) };
+}
+
+const personCache = new WeakMap<RegisteredPerson, PersonFeatures>();
+
+/**
+ * Computes and caches what scoring needs from a registered person (done once when an index is built). With
+ * `shared`, people with the same spellings share their derived forms (faster to prepare and to score).
+ */
+export function preparePerson(p: RegisteredPerson, shared?: MatchFeatures): void {
+  personFeatures(p, shared);
+}
+
+function personFeatures(p: RegisteredPerson, shared?: MatchFeatures): PersonFeatures {
   let f = personCache.get(p);
   if (!f) {
-    const sk = skeleton(p.surname);
-    f = {
-      surnameSk: sk,
-      surnameBase: surnameBase(sk),
-      surnamePlain: plainForm(p.surname),
-      given: nameFeature(p.givenName, 'given'),
-      patronymic: nameFeature(p.patronymic, 'patronymic'),
-      dob: parseIsoPartial(p.dateOfBirth),
-      unit: normaliseUnit(p.unit),
-    };
+    f = shared
+      ? { shared, surname: shared.surname(p.surname), given: shared.name(p.givenName, 'given'), patronymic: shared.name(p.patronymic, 'patronymic'), dob: parseIsoPartial(p.dateOfBirth), unit: shared.unit(p.unit) }
+      : {
+          shared: null,
+          surname: surnameFeature(p.surname),
+          given: nameFeature(p.givenName, 'given'),
+          patronymic: nameFeature(p.patronymic, 'patronymic'),
+          dob: parseIsoPartial(p.dateOfBirth),
+          unit: normaliseUnit(p.unit),
+        };
     personCache.set(p, f);
   }
   return f;
@@ -105,6 +163,14 @@ interface EntryNames {
   givenInitial: string | null;
   patronymic: NameFeature | null;
   patronymicInitial: string | null;
+  /**
+   * This reading's reason per registered surname / given name / patronymic form already compared (never exposed),
+   * for the people of `memoOf`: another register's forms start them afresh, so they never hold a dropped cache.
+   */
+  memoOf: MatchFeatures | null;
+  memoSurname: Map<SurnameFeature, Reason>;
+  memoGiven: Map<NameFeature, Reason>;
+  memoPatronymic: Map<NameFeature, Reason>;
 }
 
 function entryNames(parts: NameParts): EntryNames {
@@ -115,6 +181,10 @@ function entryNames(parts: NameParts): EntryNames {
     givenInitial: parts.givenInitial,
     patronymic: nameFeature(parts.patronymic, 'patronymic'),
     patronymicInitial: parts.patronymicInitial,
+    memoOf: null,
+    memoSurname: new Map(),
+    memoGiven: new Map(),
+    memoPatronymic: new Map(),
   };
 }
 
@@ -135,16 +205,16 @@ function spellingKind(raw: string, plainEqual: boolean): string {
   return looksRussian(raw) ? 'russianForm' : 'variant';
 }
 
-function scoreSurname(e: EntryNames, p: PersonFeatures): Reason {
+function scoreSurname(e: EntryNames, p: SurnameFeature): Reason {
   const W = WEIGHTS.surname;
   if (!e.surname) return { field: 'surname', kind: 'missing', weight: 0 };
-  if (e.surname.sk === p.surnameSk) {
-    return { field: 'surname', kind: spellingKind(e.surname.raw, e.surname.plain === p.surnamePlain), weight: W.exact };
+  if (e.surname.sk === p.sk) {
+    return { field: 'surname', kind: spellingKind(e.surname.raw, e.surname.plain === p.plain), weight: W.exact };
   }
-  if (e.surname.base === p.surnameBase) return { field: 'surname', kind: 'genderForm', weight: W.genderForm };
-  const len = Math.min(e.surname.base.length, p.surnameBase.length);
-  if (len >= 4 && oneEditApart(e.surname.base, p.surnameBase)) return { field: 'surname', kind: 'typo', weight: W.typo1 };
-  if (len >= 7 && damerauLevenshtein(e.surname.base, p.surnameBase, 2) === 2) {
+  if (e.surname.base === p.base) return { field: 'surname', kind: 'genderForm', weight: W.genderForm };
+  const len = Math.min(e.surname.base.length, p.base.length);
+  if (len >= 4 && oneEditApart(e.surname.base, p.base)) return { field: 'surname', kind: 'typo', weight: W.typo1 };
+  if (len >= 7 && damerauLevenshtein(e.surname.base, p.base, 2) === 2) {
     return { field: 'surname', kind: 'typo', weight: W.typo2 };
   }
   return { field: 'surname', kind: 'mismatch', weight: W.mismatch };
@@ -187,61 +257,113 @@ function scoreName(
   return { field, kind: 'mismatch', weight: W.mismatch };
 }
 
-function scoreDate(e: PartialDate | null, p: PartialDate | null): Reason {
+// The date and unit reasons are few and fixed: one object each, copied when reasons leave this module.
+const DATE_REASONS = (() => {
   const W = WEIGHTS.dateOfBirth;
+  const r = (kind: string, weight: number): Reason => ({ field: 'dateOfBirth', kind, weight });
+  return {
+    missing: r('missing', 0),
+    exact: r('exact', W.exact),
+    swappedAmbiguous: r('dayMonthSwapped', W.swappedAmbiguous),
+    swapped: r('dayMonthSwapped', W.swapped),
+    yearMonth: r('yearMonth', W.yearMonth),
+    yearOnly: r('yearOnly', W.yearOnly),
+    yearOff: r('yearOff', W.yearOff),
+    mismatch: r('mismatch', W.mismatch),
+  };
+})();
+const UNIT_EXACT: Reason = { field: 'unit', kind: 'exact', weight: WEIGHTS.unit.exact };
+const UNIT_MISMATCH: Reason = { field: 'unit', kind: 'mismatch', weight: WEIGHTS.unit.mismatch };
+
+function scoreDate(e: PartialDate | null, p: PartialDate | null): Reason {
   const c = compareDates(e, p);
   switch (c.kind) {
     case 'missing':
-      return { field: 'dateOfBirth', kind: 'missing', weight: 0 };
+      return DATE_REASONS.missing;
     case 'exact':
-      return { field: 'dateOfBirth', kind: 'exact', weight: W.exact };
+      return DATE_REASONS.exact;
     case 'dayMonthSwapped':
-      return { field: 'dateOfBirth', kind: 'dayMonthSwapped', weight: c.ambiguous ? W.swappedAmbiguous : W.swapped };
+      return c.ambiguous ? DATE_REASONS.swappedAmbiguous : DATE_REASONS.swapped;
     case 'yearMonth':
-      return { field: 'dateOfBirth', kind: 'yearMonth', weight: W.yearMonth };
+      return DATE_REASONS.yearMonth;
     case 'yearOnly':
-      return { field: 'dateOfBirth', kind: 'yearOnly', weight: W.yearOnly };
+      return DATE_REASONS.yearOnly;
     case 'yearOff':
-      return { field: 'dateOfBirth', kind: 'yearOff', weight: W.yearOff };
+      return DATE_REASONS.yearOff;
     default:
-      return { field: 'dateOfBirth', kind: 'mismatch', weight: W.mismatch };
+      return DATE_REASONS.mismatch;
   }
 }
 
-function scoreReading(e: EntryNames, entry: ParsedEntry, p: PersonFeatures): Reason[] {
-  const reasons = [
-    scoreSurname(e, p),
-    scoreName('givenName', e.given, e.givenInitial, p.given),
-    scoreName('patronymic', e.patronymic, e.patronymicInitial, p.patronymic),
-    scoreDate(entry.dateOfBirth, p.dob),
-  ];
-  if (entry.unit && p.unit) {
-    reasons.push(
-      entry.unit === p.unit
-        ? { field: 'unit', kind: 'exact', weight: WEIGHTS.unit.exact }
-        : { field: 'unit', kind: 'mismatch', weight: WEIGHTS.unit.mismatch },
-    );
+function surnameReason(e: EntryNames, p: PersonFeatures): Reason {
+  let r = e.memoSurname.get(p.surname);
+  if (!r) {
+    r = scoreSurname(e, p.surname);
+    e.memoSurname.set(p.surname, r);
   }
-  return reasons;
+  return r;
+}
+
+function nameReason(field: 'givenName' | 'patronymic', e: EntryNames, p: NameFeature | null): Reason {
+  const [entry, initial, memo] = field === 'givenName' ? [e.given, e.givenInitial, e.memoGiven] : [e.patronymic, e.patronymicInitial, e.memoPatronymic];
+  if (!p) return scoreName(field, entry, initial, p);
+  let r = memo.get(p);
+  if (!r) {
+    r = scoreName(field, entry, initial, p);
+    memo.set(p, r);
+  }
+  return r;
+}
+
+const contradicts = (r: Reason): boolean => r.kind === 'mismatch' || r.kind === 'yearOff';
+
+/**
+ * The best reading's points (before the logistic) and its index, without building a reasons array: the same sums in
+ * the same order as the reasons scoreCandidate reports, so the score is bit-for-bit the same.
+ */
+function bestPoints(entry: ParsedEntry, p: PersonFeatures, readings: EntryNames[]): { points: number; reading: number } {
+  let bestPts = -Infinity;
+  let best = 0;
+  const date = scoreDate(entry.dateOfBirth, p.dob);
+  const unit = entry.unit && p.unit ? (entry.unit === p.unit ? UNIT_EXACT : UNIT_MISMATCH) : null;
+  for (let i = 0; i < readings.length; i++) {
+    const e = readings[i] as EntryNames;
+    if (e.memoOf !== p.shared) {
+      e.memoOf = p.shared;
+      e.memoSurname.clear();
+      e.memoGiven.clear();
+      e.memoPatronymic.clear();
+    }
+    const s = surnameReason(e, p);
+    const g = nameReason('givenName', e, p.given);
+    const pa = nameReason('patronymic', e, p.patronymic);
+    let points = 0 + s.weight + g.weight + pa.weight + date.weight;
+    if (unit) points += unit.weight;
+    if (i > 0) points += WEIGHTS.alternativeOrder;
+    if (points > CONTRADICTION_CAP && (contradicts(s) || contradicts(g) || contradicts(pa) || contradicts(date) || (unit !== null && contradicts(unit)))) {
+      points = CONTRADICTION_CAP + (points - CONTRADICTION_CAP) * CONTRADICTION_SLOPE;
+    }
+    if (points > bestPts) {
+      bestPts = points;
+      best = i;
+    }
+  }
+  return { points: bestPts, reading: best };
+}
+
+/** Just the score of scoreCandidate (identical), without its reasons: for ranking many candidates. */
+export function candidateScore(entry: ParsedEntry, person: RegisteredPerson, shared?: MatchFeatures): number {
+  return pointsToScore(bestPoints(entry, personFeatures(person, shared), entryReadings(entry)).points);
 }
 
 /** Score in 0..1 with the reasons behind it; tries the other word order when the parse was unsure. */
-export function scoreCandidate(entry: ParsedEntry, person: RegisteredPerson): { score: number; reasons: Reason[] } {
-  const p = personFeatures(person);
+export function scoreCandidate(entry: ParsedEntry, person: RegisteredPerson, shared?: MatchFeatures): { score: number; reasons: Reason[] } {
+  const p = personFeatures(person, shared);
   const readings = entryReadings(entry);
-  let best: Reason[] = [];
-  let bestPoints = -Infinity;
-  readings.forEach((r, i) => {
-    const reasons = scoreReading(r, entry, p);
-    let points = reasons.reduce((s, x) => s + x.weight, 0);
-    if (i > 0) points += WEIGHTS.alternativeOrder;
-    if (points > CONTRADICTION_CAP && reasons.some((x) => x.kind === 'mismatch' || x.kind === 'yearOff')) {
-      points = CONTRADICTION_CAP + (points - CONTRADICTION_CAP) * CONTRADICTION_SLOPE;
-    }
-    if (points > bestPoints) {
-      bestPoints = points;
-      best = reasons;
-    }
-  });
-  return { score: pointsToScore(bestPoints), reasons: best };
+  const { points, reading } = bestPoints(entry, p, readings);
+  const e = readings[reading] as EntryNames;
+  const reasons: Reason[] = [surnameReason(e, p), nameReason('givenName', e, p.given), nameReason('patronymic', e, p.patronymic), scoreDate(entry.dateOfBirth, p.dob)];
+  if (entry.unit && p.unit) reasons.push(entry.unit === p.unit ? UNIT_EXACT : UNIT_MISMATCH);
+  // Fresh objects: the memoised and fixed reasons above are shared between candidates.
+  return { score: pointsToScore(points), reasons: reasons.map((r) => ({ field: r.field, kind: r.kind, weight: r.weight })) };
 }

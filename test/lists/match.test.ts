@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { matchEntries } from '../../electron/core/lists';
-import { MatchIndex, type Candidate, type ParsedEntry, type Suggestion } from '../../shared/matching';
+import { MatchIndex, scoreCandidate, type Candidate, type ParsedEntry, type Suggestion } from '../../shared/matching';
 import { loadDevSet } from '../matching/devset';
 import { evaluate, GOALS } from '../matching/evaluate';
 import { coreWithPersons, DEV_DIR, HAS_DEV, registerState } from './helpers';
@@ -50,6 +50,23 @@ describe.skipIf(!HAS_DEV)('matching against the encrypted register (dev set)', (
       for (const ref of memRefs) expect(dbRefs.has(ref ?? null)).toBe(true);
       expect(db[i]!.suggestion).toBe(index.match(e).suggestion);
     });
+  });
+
+  it('keeps exactly what scoring every candidate and sorting gives: people, scores, reasons, order', () => {
+    // Fresh objects and no shared forms: the reference is the plain scorer over MatchIndex's retrieval.
+    const index = new MatchIndex(data.persons.map((p) => ({ ...p })));
+    const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    for (const limit of [1, 2, 5, 12]) {
+      const db = matchEntries(core.require().db, data.entries, { limit, batch: 250 });
+      data.entries.forEach((e, i) => {
+        const all = index
+          .candidatesFor(e)
+          .map((p) => ({ ref: p.ref ?? null, ...scoreCandidate(e, p) }))
+          .sort((a, b) => b.score - a.score || cmp(a.ref ?? '', b.ref ?? ''));
+        expect(db[i]!.candidates.map((c) => ({ ref: c.ref, score: c.score, reasons: c.reasons }))).toEqual(all.slice(0, limit));
+        expect(db[i]!.suggestion).toBe(index.match(e).suggestion);
+      });
+    }
   });
 
   it('gives at most five candidates, best first, in the same order for the same data', () => {

@@ -1,7 +1,7 @@
 // Candidate retrieval from the database: the entry's keys → person_name_keys → those persons → score → decide.
 // Never every pair: only people sharing a key with the entry are scored, exactly as the in-memory MatchIndex does.
 import { queryNameKeys } from '../../../shared/names';
-import { decide, preparePerson, scoreCandidate, type Candidate, type ParsedEntry, type RegisteredPerson, type Suggestion, type Thresholds } from '../../../shared/matching';
+import { candidateScore, decide, MatchFeatures, preparePerson, scoreCandidate, type Candidate, type ParsedEntry, type RegisteredPerson, type Suggestion, type Thresholds } from '../../../shared/matching';
 import type { Db } from '../vault/database';
 
 export interface EntryMatch {
@@ -31,7 +31,10 @@ interface PersonRow {
   sex: string | null;
 }
 
-const statements = new WeakMap<Db, { keys: ReturnType<Db['prepare']>; grouped: ReturnType<Db['prepare']>; persons: ReturnType<Db['prepare']> }>();
+const statements = new WeakMap<
+  Db,
+  { keys: ReturnType<Db['prepare']>; grouped: ReturnType<Db['prepare']>; distinct: ReturnType<Db['prepare']>; persons: ReturnType<Db['prepare']> }
+>();
 
 function prepared(db: Db) {
   let s = statements.get(db);
@@ -44,6 +47,9 @@ function prepared(db: Db) {
       grouped: db.prepare(`SELECT CAST(q.key AS INTEGER) AS i, group_concat(DISTINCT k.person_id) AS ids
         FROM json_each(?) q CROSS JOIN json_each(q.value) kk CROSS JOIN person_name_keys k ON k.key = kk.value
         GROUP BY q.key`),
+      // The distinct people sharing any of a set of keys: SQLite drops the repeats (a same-surname person shares ~10
+      // keys with the query) before anything reaches JS.
+      distinct: db.prepare('SELECT DISTINCT person_id FROM person_name_keys WHERE key IN (SELECT value FROM json_each(?))'),
       // Driven from the id list (CROSS JOIN keeps that order): one primary-key lookup per id, never a scan of persons.
       persons: db.prepare('SELECT p.id, p.ref, p.surname, p.given_name, p.patronymic, p.date_of_birth, p.unit, p.sex FROM json_each(?) j CROSS JOIN persons p ON p.id = j.value WHERE p.deleted = 0'),
     };
@@ -56,6 +62,18 @@ function prepared(db: Db) {
 // replicated write appends to the change log, so its last seq says whether the cache is still the register.
 const warm = new WeakMap<Db, { version: number; persons: PersonCache }>();
 const WARM_MAX = 300_000;
+
+// Derived name forms shared by a cache's people (MatchFeatures): same lifetime as the cache, so nothing outlives a lock.
+const featuresOfCache = new WeakMap<PersonCache, MatchFeatures>();
+
+export function cacheFeatures(cache: PersonCache): MatchFeatures {
+  let f = featuresOfCache.get(cache);
+  if (!f) {
+    f = new MatchFeatures();
+    featuresOfCache.set(cache, f);
+  }
+  return f;
+}
 
 export function registerCache(db: Db): PersonCache {
   const version = (db.prepare('SELECT coalesce(max(seq), 0) AS v FROM change_log').get() as { v: number }).v;
@@ -86,11 +104,12 @@ export async function warmRegisterCache(db: Db, slice = 5000): Promise<number> {
     for (;;) {
       if (!db.open) return loaded;
       const cache = registerCache(db);
+      const shared = cacheFeatures(cache);
       const rows = stmt.all(cursor, slice) as PersonRow[];
       for (const r of rows) {
         if (cache.has(r.id)) continue;
         const p = toRegistered(r);
-        preparePerson(p);
+        preparePerson(p, shared);
         cache.set(r.id, p);
       }
       loaded += rows.length;
@@ -107,13 +126,19 @@ export function toRegistered(r: PersonRow): RegisteredPerson {
   return { id: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth, unit: r.unit, sex: r.sex };
 }
 
-/** Loads the people not yet in the cache; deleted (and merged) people are never candidates. */
+/** Loads (and prepares for scoring) the people not yet in the cache; deleted (and merged) people are never candidates. */
 export function loadPersons(db: Db, ids: Iterable<string>, cache: PersonCache): void {
-  const missing = [...ids].filter((id) => !cache.has(id));
+  const missing: string[] = [];
+  for (const id of ids) if (!cache.has(id)) missing.push(id);
+  // In id order: neighbouring lookups land on the same pages of the persons index.
+  missing.sort();
   const stmt = prepared(db).persons;
+  const shared = cacheFeatures(cache);
   for (let i = 0; i < missing.length; i += 5000) {
     for (const [id, ref, surname, givenName, patronymic, dateOfBirth, unit, sex] of stmt.raw(true).all(JSON.stringify(missing.slice(i, i + 5000))) as (string | null)[][]) {
-      cache.set(id as string, { id: id as string, ref, surname: surname as string, givenName, patronymic, dateOfBirth, unit, sex });
+      const p: RegisteredPerson = { id: id as string, ref, surname: surname as string, givenName, patronymic, dateOfBirth, unit, sex };
+      preparePerson(p, shared);
+      cache.set(id as string, p);
     }
   }
 }
@@ -145,35 +170,99 @@ export function candidateIds(db: Db, keysOf: string[][]): string[][] {
   return out;
 }
 
-/** Scores the given people against one entry, best first; the suggestion is MatchIndex's rule. */
-export function rank(entry: ParsedEntry, people: RegisteredPerson[], opts: { limit?: number; thresholds?: Thresholds } = {}): EntryMatch {
-  const scored: Candidate[] = people.map((p) => {
-    const { score, reasons } = scoreCandidate(entry, p);
-    return { personId: p.id, ref: p.ref ?? null, score, reasons };
-  });
-  // Ties broken by ref/id so the same data always gives the same order (the CLI's output is a contract).
-  scored.sort((a, b) => b.score - a.score || cmp(a.ref ?? a.personId, b.ref ?? b.personId));
-  return { suggestion: decide(scored.slice(0, 2), opts.thresholds), candidates: scored.slice(0, opts.limit ?? 5) };
+/** The distinct ids of the people sharing at least one of the keys. */
+export function distinctCandidateIds(db: Db, keys: string[]): string[] {
+  return keys.length === 0 ? [] : (prepared(db).distinct.pluck(true).all(JSON.stringify(keys)) as string[]);
 }
 
-/** Matches entries against the register in batches; results are in the entries' order. */
+const tieKey = (p: RegisteredPerson): string => p.ref ?? p.id;
+
+/**
+ * Scores the given people against one entry, best first; the suggestion is MatchIndex's rule. Only scores are
+ * computed for all; the reasons only for the few kept — the same result as scoring everyone and sorting.
+ */
+export function rank(entry: ParsedEntry, people: RegisteredPerson[], opts: { limit?: number; thresholds?: Thresholds } = {}, shared?: MatchFeatures): EntryMatch {
+  const limit = opts.limit ?? 5;
+  // decide() needs the best two whatever the limit.
+  const keep = Math.max(limit, 2);
+  const top: { p: RegisteredPerson; score: number; tie: string }[] = [];
+  for (const p of people) {
+    const score = candidateScore(entry, p, shared);
+    let last = top[top.length - 1];
+    // Ties broken by ref/id so the same data always gives the same order (the CLI's output is a contract); equal
+    // keys keep their input order, as the stable sort did.
+    if (top.length === keep && last && (score < last.score || (score === last.score && tieKey(p) >= last.tie))) continue;
+    const tie = tieKey(p);
+    let j = top.length;
+    while (j > 0) {
+      last = top[j - 1] as (typeof top)[number];
+      if (score > last.score || (score === last.score && cmp(tie, last.tie) < 0)) j--;
+      else break;
+    }
+    top.splice(j, 0, { p, score, tie });
+    if (top.length > keep) top.pop();
+  }
+  const scored: Candidate[] = top.map(({ p }) => {
+    const { score, reasons } = scoreCandidate(entry, p, shared);
+    return { personId: p.id, ref: p.ref ?? null, score, reasons };
+  });
+  return { suggestion: decide(scored.slice(0, 2), opts.thresholds), candidates: scored.slice(0, limit) };
+}
+
+/**
+ * Matches entries against the register in batches; results are in the entries' order. Entries with the same
+ * surname keys (same surname, any script or gender form) share one retrieval: their people are read once, the
+ * given name + date keys of each entry added to them.
+ */
 export function matchEntries(db: Db, entries: ParsedEntry[], opts: MatchOptions = {}): EntryMatch[] {
-  const batch = opts.batch ?? 500;
+  const batch = opts.batch ?? 1000;
   const cache = opts.cache ?? registerCache(db);
+  const shared = cacheFeatures(cache);
   const out: EntryMatch[] = [];
   for (let start = 0; start < entries.length; start += batch) {
     const slice = entries.slice(start, start + batch);
-    const idsOf = candidateIds(db, slice.map((e) => queryNameKeys(e)));
+    const groups = new Map<string, { keys: string[]; ids: string[]; set: Set<string> | null }>();
+    const dateKeys = new Set<string>();
+    const plan = slice.map((e) => {
+      const surnameKeys: string[] = [];
+      const own: string[] = [];
+      for (const k of queryNameKeys(e)) {
+        if (k.startsWith('g:')) {
+          own.push(k);
+          dateKeys.add(k);
+        } else surnameKeys.push(k);
+      }
+      surnameKeys.sort();
+      const id = surnameKeys.join('\n');
+      let g = groups.get(id);
+      if (!g) groups.set(id, (g = { keys: surnameKeys, ids: [], set: null }));
+      return { group: g, own };
+    });
     const all = new Set<string>();
-    for (const ids of idsOf) for (const id of ids) all.add(id);
+    for (const g of groups.values()) {
+      g.ids = distinctCandidateIds(db, g.keys);
+      for (const id of g.ids) all.add(id);
+    }
+    const byDateKey = dateKeys.size ? lookupKeys(db, dateKeys) : new Map<string, string[]>();
+    for (const ids of byDateKey.values()) for (const id of ids) all.add(id);
     loadPersons(db, all, cache);
     slice.forEach((entry, i) => {
+      const { group, own } = plan[i] as (typeof plan)[number];
+      const ids = group.ids;
+      let extra: string[] | null = null;
+      for (const k of own) {
+        for (const id of byDateKey.get(k) ?? []) {
+          group.set ??= new Set(group.ids);
+          if (group.set.has(id) || extra?.includes(id)) continue;
+          (extra ??= []).push(id);
+        }
+      }
       const people: RegisteredPerson[] = [];
-      for (const id of idsOf[i] as string[]) {
+      for (const id of extra ? ids.concat(extra) : ids) {
         const p = cache.get(id);
         if (p) people.push(p);
       }
-      out.push(rank(entry, people, opts));
+      out.push(rank(entry, people, opts, shared));
     });
   }
   return out;
