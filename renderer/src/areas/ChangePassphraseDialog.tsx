@@ -7,6 +7,7 @@ import { Form } from '../components/Form';
 import { FormError, uiError, type UiError } from '../components/FormError';
 import { NewPassphrase } from '../components/NewPassphrase';
 import { checkNewPassphrase } from '../lib/passphrase';
+import { FormActions } from '../components/FormActions';
 
 /** Every operator can change their own passphrase; the core re-wraps only their key slot. */
 export function ChangePassphraseDialog({ session, onClose }: { session: Session; onClose(): void }) {
@@ -65,15 +66,7 @@ export function ChangePassphraseDialog({ session, onClose }: { session: Session;
             error={problem}
           />
           <FormError error={formError} />
-          <div className="actions">
-            <span className="muted small">{t('common.submitHint')}</span>
-            <button type="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('common.saving') : t('ownPassphrase.submit')}
-            </button>
-          </div>
+          <FormActions onCancel={onClose} submitLabel={t('ownPassphrase.submit')} busy={busy} />
         </Form>
       )}
     </Dialog>

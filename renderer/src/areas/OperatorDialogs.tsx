@@ -8,6 +8,7 @@ import { Form } from '../components/Form';
 import { FormError, uiError, type UiError } from '../components/FormError';
 import { NewPassphrase } from '../components/NewPassphrase';
 import { checkNewPassphrase } from '../lib/passphrase';
+import { FormActions } from '../components/FormActions';
 
 interface Done {
   onDone(message: string): void;
@@ -64,15 +65,7 @@ export function AddOperatorDialog({ siteInputs, onDone, onClose }: Done & { site
           userInputs={userInputs}
         />
         <FormError error={error} />
-        <div className="actions">
-          <span className="muted small">{t('common.submitHint')}</span>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('common.saving') : t('operators.addSubmit')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel={t('operators.addSubmit')} busy={busy} />
       </Form>
     </Dialog>
   );

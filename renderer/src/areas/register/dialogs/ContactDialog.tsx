@@ -7,6 +7,7 @@ import { Form } from '../../../components/Form';
 import { FormError, type UiError } from '../../../components/FormError';
 import { FormField } from '../FormField';
 import { fieldErrors } from '../validation';
+import { FormActions } from '../../../components/FormActions';
 
 export function ContactDialog({ relative, onClose, onDone }: { relative: Relative; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
@@ -33,15 +34,7 @@ export function ContactDialog({ relative, onClose, onDone }: { relative: Relativ
         </div>
         <FormField label={t('register.family.summary')} kind="long" value={v.summary} onChange={set('summary')} error={errors.summary} autoFocus />
         <FormError error={failure} />
-        <div className="actions">
-          <span className="muted small">{t('common.submitHint')}</span>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} />
       </Form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { Form } from '../../../components/Form';
 import { FormError, type UiError } from '../../../components/FormError';
 import { FormField } from '../FormField';
 import { fieldErrors } from '../validation';
+import { FormActions } from '../../../components/FormActions';
 
 const FIELDS = ['name', 'relation', 'phone', 'address', 'consentDate', 'dnaLabRef', 'notes'] as const;
 
@@ -46,15 +47,7 @@ export function RelativeDialog({ personId, onClose, onDone }: { personId: string
           <FormField label={t('register.family.consent')} kind="bool" value={v.consent ?? 'false'} onChange={set('consent')} />
         </div>
         <FormError error={failure} />
-        <div className="actions">
-          <span className="muted small">{t('common.submitHint')}</span>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} />
       </Form>
     </Dialog>
   );

@@ -8,6 +8,7 @@ import { FormError, type UiError } from '../../../components/FormError';
 import { FormField } from '../FormField';
 import { fieldErrors } from '../validation';
 import { newChoice, resolveSource, SourcePicker } from './SourcePicker';
+import { FormActions } from '../../../components/FormActions';
 
 export function SightingDialog({ personId, onClose, onDone }: { personId: string; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
@@ -45,15 +46,7 @@ export function SightingDialog({ personId, onClose, onDone }: { personId: string
         <FormField label={t('register.timeline.note')} kind="long" value={v.note} onChange={set('note')} error={errors.note} />
         <SourcePicker value={source} onChange={setSource} errors={errors} />
         <FormError error={failure} />
-        <div className="actions">
-          <span className="muted small">{t('common.submitHint')}</span>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} />
       </Form>
     </Dialog>
   );

@@ -8,6 +8,7 @@ import { FormError, uiError, type UiError } from '../../../components/FormError'
 import { FormField } from '../FormField';
 import { StatusBadge } from '../StatusBadge';
 import { newChoice, resolveSource, SourcePicker } from './SourcePicker';
+import { FormActions } from '../../../components/FormActions';
 
 export function StatusDialog({ person, onClose, onDone }: { person: Person; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
@@ -45,15 +46,7 @@ export function StatusDialog({ person, onClose, onDone }: { person: Person; onCl
         <SourcePicker value={source} onChange={setSource} errors={errors} />
         <FormField label={t('register.statusDialog.note')} kind="long" value={note} onChange={setNote} />
         <FormError error={failure} />
-        <div className="actions">
-          <span className="muted small">{t('common.submitHint')}</span>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('register.statusDialog.submit')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel={t('register.statusDialog.submit')} busy={busy} />
       </Form>
     </Dialog>
   );
