@@ -50,8 +50,9 @@ function prepared(db: Db) {
       // The distinct people sharing any of a set of keys: SQLite drops the repeats (a same-surname person shares ~10
       // keys with the query) before anything reaches JS.
       distinct: db.prepare('SELECT DISTINCT person_id FROM person_name_keys WHERE key IN (SELECT value FROM json_each(?))'),
-      // Driven from the id list (CROSS JOIN keeps that order): one primary-key lookup per id, never a scan of persons.
-      persons: db.prepare('SELECT p.id, p.ref, p.surname, p.given_name, p.patronymic, p.date_of_birth, p.unit, p.sex FROM json_each(?) j CROSS JOIN persons p ON p.id = j.value WHERE p.deleted = 0'),
+      // Driven from the id list (CROSS JOIN keeps that order): one primary-key lookup per id into the matcher's
+      // compact copy of each living person (person_match, migration 0004), never a scan.
+      persons: db.prepare('SELECT m.person_id, m.ref, m.surname, m.given_name, m.patronymic, m.date_of_birth, m.unit FROM json_each(?) j CROSS JOIN person_match m ON m.person_id = j.value'),
     };
     statements.set(db, s);
   }
@@ -95,7 +96,7 @@ export async function warmRegisterCache(db: Db, slice = 5000): Promise<number> {
   if (warming.has(db)) return 0;
   warming.add(db);
   try {
-    const stmt = db.prepare('SELECT id, ref, surname, given_name, patronymic, date_of_birth, unit, sex FROM persons WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?');
+    const stmt = db.prepare('SELECT person_id AS id, ref, surname, given_name, patronymic, date_of_birth, unit FROM person_match WHERE person_id > ? ORDER BY person_id LIMIT ?');
     let cursor = '';
     let loaded = 0;
     // Reading the key table once brings its pages into SQLCipher's page cache (decrypted), where lookups then find them.
@@ -105,10 +106,11 @@ export async function warmRegisterCache(db: Db, slice = 5000): Promise<number> {
       if (!db.open) return loaded;
       const cache = registerCache(db);
       const shared = cacheFeatures(cache);
-      const rows = stmt.all(cursor, slice) as PersonRow[];
+      const rows = stmt.all(cursor, slice) as Omit<PersonRow, 'sex'>[];
       for (const r of rows) {
         if (cache.has(r.id)) continue;
-        const p = toRegistered(r);
+        // The same shape as loadPersons gives.
+        const p: RegisteredPerson = { id: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth, unit: r.unit };
         preparePerson(p, shared);
         cache.set(r.id, p);
       }
@@ -126,7 +128,10 @@ export function toRegistered(r: PersonRow): RegisteredPerson {
   return { id: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth, unit: r.unit, sex: r.sex };
 }
 
-/** Loads (and prepares for scoring) the people not yet in the cache; deleted (and merged) people are never candidates. */
+/**
+ * Loads (and prepares for scoring) the people not yet in the cache; deleted (and merged) people are never candidates
+ * (they have no person_match row). What is loaded is what the scorer reads (no sex, no other columns).
+ */
 export function loadPersons(db: Db, ids: Iterable<string>, cache: PersonCache): void {
   const missing: string[] = [];
   for (const id of ids) if (!cache.has(id)) missing.push(id);
@@ -135,8 +140,8 @@ export function loadPersons(db: Db, ids: Iterable<string>, cache: PersonCache): 
   const stmt = prepared(db).persons;
   const shared = cacheFeatures(cache);
   for (let i = 0; i < missing.length; i += 5000) {
-    for (const [id, ref, surname, givenName, patronymic, dateOfBirth, unit, sex] of stmt.raw(true).all(JSON.stringify(missing.slice(i, i + 5000))) as (string | null)[][]) {
-      const p: RegisteredPerson = { id: id as string, ref, surname: surname as string, givenName, patronymic, dateOfBirth, unit, sex };
+    for (const [id, ref, surname, givenName, patronymic, dateOfBirth, unit] of stmt.raw(true).all(JSON.stringify(missing.slice(i, i + 5000))) as (string | null)[][]) {
+      const p: RegisteredPerson = { id: id as string, ref, surname: surname as string, givenName, patronymic, dateOfBirth, unit };
       preparePerson(p, shared);
       cache.set(id as string, p);
     }

@@ -1,4 +1,5 @@
-// Search indexes of one person, kept in the write path's transaction: cross-script name keys and the FTS5 body.
+// Search indexes of one person, kept in the write path's transaction: cross-script name keys, the FTS5 body, and
+// the matcher's row (person_match: what list matching reads of each candidate).
 import { personNameKeys } from '../../../shared/names';
 import type { Db } from '../vault/database';
 
@@ -18,6 +19,8 @@ interface Row {
   patronymic: string | null;
   surname_latin: string | null;
   date_of_birth: string | null;
+  ref: string | null;
+  unit: string | null;
   name_variants: string;
   [k: string]: unknown;
 }
@@ -31,6 +34,8 @@ function prepare(db: Db) {
     addKey: db.prepare('INSERT OR IGNORE INTO person_name_keys (key, person_id, kind) VALUES (?, ?, ?)'),
     dropFts: db.prepare('DELETE FROM persons_fts WHERE rowid = ?'),
     addFts: db.prepare('INSERT INTO persons_fts (rowid, body) VALUES (?, ?)'),
+    dropMatch: db.prepare('DELETE FROM person_match WHERE person_id = ?'),
+    addMatch: db.prepare('INSERT INTO person_match (person_id, ref, surname, given_name, patronymic, date_of_birth, unit) VALUES (?, ?, ?, ?, ?, ?, ?)'),
   };
 }
 
@@ -58,11 +63,16 @@ export interface FreshPerson {
   values: Record<string, string | number | null>;
 }
 
+type MatchRow = [personId: string, ref: string | null, surname: string, givenName: string | null, patronymic: string | null, dateOfBirth: string | null, unit: string | null];
+
 interface Deferred {
   ids: Set<string>;
   keys: { key: string; personId: string; kind: string }[];
   fts: { rowid: number | bigint; body: string }[];
+  match: MatchRow[];
 }
+
+const matchRow = (id: string, r: Row): MatchRow => [id, r.ref, r.surname, r.given_name, r.patronymic, r.date_of_birth, r.unit];
 
 // Bulk writers (import) collect the indexes of new people and write them once, sorted, at the end of their transaction.
 const deferred = new WeakMap<Db, Deferred>();
@@ -92,6 +102,7 @@ export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson): v
     if (!r) return;
     s.dropKeys.run(id);
     s.dropFts.run(r.rowid);
+    s.dropMatch.run(id);
   }
   if (r.deleted) return;
   const { keys, body } = build(r);
@@ -99,15 +110,17 @@ export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson): v
     d.ids.add(id);
     for (const k of keys) d.keys.push({ key: k.key, personId: id, kind: k.kind });
     if (body) d.fts.push({ rowid: r.rowid, body });
+    d.match.push(matchRow(id, r));
     return;
   }
   for (const k of keys) s.addKey.run(k.key, id, k.kind);
   if (body) s.addFts.run(r.rowid, body);
+  s.addMatch.run(...matchRow(id, r));
 }
 
 /** Until flushPersonIndexes, new people's name keys and FTS bodies are collected instead of written. Same transaction only. */
 export function deferPersonIndexes(db: Db): void {
-  if (!deferred.has(db)) deferred.set(db, { ids: new Set(), keys: [], fts: [] });
+  if (!deferred.has(db)) deferred.set(db, { ids: new Set(), keys: [], fts: [], match: [] });
 }
 
 /** Drops what was collected (the transaction is being rolled back) and ends deferral. */
@@ -126,12 +139,13 @@ const REBUILD_MIN_KEYS = 50_000;
  */
 export function flushPersonIndexes(db: Db): void {
   const d = deferred.get(db);
-  if (!d || (d.keys.length === 0 && d.fts.length === 0)) return;
+  if (!d || (d.keys.length === 0 && d.fts.length === 0 && d.match.length === 0)) return;
   const s = stmts(db);
-  const { keys, fts } = d;
+  const { keys, fts, match } = d;
   d.ids = new Set();
   d.keys = [];
   d.fts = [];
+  d.match = [];
   keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
   let indexSql: string | null = null;
   if (keys.length >= REBUILD_MIN_KEYS) {
@@ -144,4 +158,7 @@ export function flushPersonIndexes(db: Db): void {
   for (const k of keys) s.addKey.run(k.key, k.personId, k.kind);
   if (indexSql) db.exec(indexSql);
   for (const f of fts) s.addFts.run(f.rowid, f.body);
+  // In person id order: appends to the WITHOUT ROWID table's B-tree rather than inserts all over it.
+  match.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const m of match) s.addMatch.run(...m);
 }
