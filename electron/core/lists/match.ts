@@ -135,8 +135,6 @@ export function toRegistered(r: PersonRow): RegisteredPerson {
 export function loadPersons(db: Db, ids: Iterable<string>, cache: PersonCache): void {
   const missing: string[] = [];
   for (const id of ids) if (!cache.has(id)) missing.push(id);
-  // In id order: neighbouring lookups land on the same pages of the persons index.
-  missing.sort();
   const stmt = prepared(db).persons;
   const shared = cacheFeatures(cache);
   for (let i = 0; i < missing.length; i += 5000) {
@@ -226,7 +224,7 @@ export function matchEntries(db: Db, entries: ParsedEntry[], opts: MatchOptions 
   const out: EntryMatch[] = [];
   for (let start = 0; start < entries.length; start += batch) {
     const slice = entries.slice(start, start + batch);
-    const groups = new Map<string, { keys: string[]; ids: string[]; set: Set<string> | null }>();
+    const groups = new Map<string, { keys: string[]; ids: string[]; set: Set<string> | null; people: RegisteredPerson[] | null }>();
     const dateKeys = new Set<string>();
     const plan = slice.map((e) => {
       const surnameKeys: string[] = [];
@@ -240,7 +238,7 @@ export function matchEntries(db: Db, entries: ParsedEntry[], opts: MatchOptions 
       surnameKeys.sort();
       const id = surnameKeys.join('\n');
       let g = groups.get(id);
-      if (!g) groups.set(id, (g = { keys: surnameKeys, ids: [], set: null }));
+      if (!g) groups.set(id, (g = { keys: surnameKeys, ids: [], set: null, people: null }));
       return { group: g, own };
     });
     const all = new Set<string>();
@@ -251,9 +249,16 @@ export function matchEntries(db: Db, entries: ParsedEntry[], opts: MatchOptions 
     const byDateKey = dateKeys.size ? lookupKeys(db, dateKeys) : new Map<string, string[]>();
     for (const ids of byDateKey.values()) for (const id of ids) all.add(id);
     loadPersons(db, all, cache);
+    const people = (ids: string[]): RegisteredPerson[] => {
+      const out: RegisteredPerson[] = [];
+      for (const id of ids) {
+        const p = cache.get(id);
+        if (p) out.push(p);
+      }
+      return out;
+    };
     slice.forEach((entry, i) => {
       const { group, own } = plan[i] as (typeof plan)[number];
-      const ids = group.ids;
       let extra: string[] | null = null;
       for (const k of own) {
         for (const id of byDateKey.get(k) ?? []) {
@@ -262,12 +267,10 @@ export function matchEntries(db: Db, entries: ParsedEntry[], opts: MatchOptions 
           (extra ??= []).push(id);
         }
       }
-      const people: RegisteredPerson[] = [];
-      for (const id of extra ? ids.concat(extra) : ids) {
-        const p = cache.get(id);
-        if (p) people.push(p);
-      }
-      out.push(rank(entry, people, opts, shared));
+      // The group's people once for all its entries; an entry's own date-key people added to a copy.
+      group.people ??= people(group.ids);
+      const candidates = extra ? group.people.concat(people(extra)) : group.people;
+      out.push(rank(entry, candidates, opts, shared));
     });
   }
   return out;
