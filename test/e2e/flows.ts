@@ -1,5 +1,7 @@
 // Steps several specs share, written as an operator would do them.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { ensureRendererBuilt, launchBrowser, openApp, type AppHandle } from './harness';
 
 export const SITE = { code: 'KYIV-HQ', name: 'Вигаданий штаб', admin: 'Олена Тестова' };
 export const STRONG = 'вишня-гора-мідний-ліхтар-42';
@@ -19,4 +21,27 @@ export async function unlock(page: Page, operator: string, passphrase: string): 
   await page.getByLabel('Оператор', { exact: true }).fill(operator);
   await page.getByLabel('Парольна фраза', { exact: true }).fill(passphrase);
   await page.getByLabel('Парольна фраза', { exact: true }).press('Enter');
+}
+
+export interface Suite {
+  browser: Browser;
+  app: AppHandle;
+}
+
+/** For one describe block: a browser and the app already through first-run set-up (then `then`), closed afterwards. */
+export function appAfterFirstRun(then?: (app: AppHandle) => Promise<void> | void): Suite {
+  const suite = {} as Suite;
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    suite.browser = await launchBrowser();
+    suite.app = await openApp(suite.browser);
+    await firstRun(suite.app.page);
+    await suite.app.page.getByTestId('site-code').waitFor();
+    await then?.(suite.app);
+  });
+  afterAll(async () => {
+    await suite.app?.close();
+    await suite.browser?.close();
+  });
+  return suite;
 }

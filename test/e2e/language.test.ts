@@ -1,38 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchBrowser, openApp, screenshotBoth, type AppHandle } from './harness';
-import { firstRun, SITE, STRONG } from './flows';
+import { describe, expect, it } from 'vitest';
+import { screenshotBoth } from './harness';
+import { appAfterFirstRun, SITE, STRONG } from './flows';
 
 describe('English', () => {
-  let browser: Browser;
-  let app: AppHandle;
-
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    browser = await launchBrowser();
-    app = await openApp(browser);
-    await firstRun(app.page);
-    await app.page.getByTestId('site-code').waitFor();
-    await app.page.keyboard.press('Control+l');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+  const suite = appAfterFirstRun(async (a) => {
+    await a.page.keyboard.press('Control+l');
   });
 
   it('switches the lock screen to English and keeps the choice', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'The workstation is locked' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(app.core.locale).toBe('en');
+    expect(suite.app.core.locale).toBe('en');
     await page.reload();
     await page.getByRole('heading', { name: 'The workstation is locked' }).waitFor();
     await screenshotBoth(page, 'lock-en');
   });
 
   it('shows errors in English', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.getByLabel('Operator').fill(SITE.admin);
     await page.getByLabel('Passphrase').fill('not-the-right-one-at-all');
     await page.getByLabel('Passphrase').press('Enter');
@@ -42,7 +29,7 @@ describe('English', () => {
   });
 
   it('shows the shell, areas and settings in English', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.getByLabel('Operator').fill(SITE.admin);
     await page.getByLabel('Passphrase').fill(STRONG);
     await page.getByRole('button', { name: 'Unlock' }).click();
@@ -60,12 +47,12 @@ describe('English', () => {
   });
 
   it('switches back to Ukrainian from Settings', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.getByRole('button', { name: 'Українська' }).click();
     await page.getByRole('heading', { name: 'Налаштування', level: 1 }).waitFor();
-    expect(app.core.locale).toBe('uk');
+    expect(suite.app.core.locale).toBe('uk');
     await page.getByText('Від 1 до 240. Зараз: 10 хвилин.').waitFor();
     await screenshotBoth(page, 'settings-uk');
-    expect(app.problems).toEqual([]);
+    expect(suite.app.problems).toEqual([]);
   });
 });

@@ -1,25 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPerson, findPersonByRefOrId } from '../../electron/core/registry/persons';
 import { listSightings } from '../../electron/core/registry/related';
 import { Writer } from '../../electron/core/store/write';
-import { ensureRendererBuilt, launchBrowser, openApp, screenshotBoth, type AppHandle } from './harness';
-import { firstRun } from './flows';
+import { screenshotBoth } from './harness';
+import { appAfterFirstRun } from './flows';
 
 // Five lines as typed from a debriefing: Russian forms, Latin, someone unknown, a lone surname, initials.
 const PASTED = ['Ковалёв Алексей Викторович 05.03.1990', 'Shevchuk Ivan 12.07.1985', 'Вигаданенко Петро 01.01.1991', 'Бондаренко', 'Бондаренко М. І., 1979'].join('\n');
 
 describe('Lists: paste, review by keyboard, accept', () => {
-  let browser: Browser;
-  let app: AppHandle;
-
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    browser = await launchBrowser();
-    app = await openApp(browser);
-    await firstRun(app.page);
-    await app.page.getByTestId('site-code').waitFor();
-    const s = app.core.require();
+  const suite = appAfterFirstRun(async (a) => {
+    const s = a.core.require();
     const w = new Writer(s.db, s.operator.id);
     s.db.transaction(() => {
       createPerson(w, { ref: 'E-1', surname: 'Ковальов', givenName: 'Олексій', patronymic: 'Вікторович', dateOfBirth: '1990-03-05', side: 'ours', category: 'military' });
@@ -27,13 +18,9 @@ describe('Lists: paste, review by keyboard, accept', () => {
       createPerson(w, { ref: 'E-3', surname: 'Бондаренко', givenName: 'Микола', patronymic: 'Іванович', dateOfBirth: '1979-01-20', side: 'ours', category: 'civilian' });
     })();
   });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-  });
 
   it('pastes five lines and shows each entry beside its candidates with translated reasons', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('Alt+2');
     await page.getByRole('heading', { name: 'Списки' }).waitFor();
     await page.getByRole('button', { name: 'Новий список' }).click();
@@ -48,13 +35,13 @@ describe('Lists: paste, review by keyboard, accept', () => {
     expect(await panel.textContent()).toContain('дата народження збігається');
     expect(await panel.textContent()).toContain('ім’я: інша форма «Олексій»');
     // Nothing in the register has changed yet.
-    expect(listSightings(app.core.require().db, findPersonByRefOrId(app.core.require().db, 'E-1')!.id)).toHaveLength(0);
+    expect(listSightings(suite.app.core.require().db, findPersonByRefOrId(suite.app.core.require().db, 'E-1')!.id)).toHaveLength(0);
     expect(await page.getByRole('button', { name: 'Прийняти всі явні збіги' }).isVisible()).toBe(true);
     await screenshotBoth(page, 'lists-review-uk');
   });
 
   it('reviews with the keyboard: Enter, A, N, S, 1', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     const progress = () => page.getByTestId('lists-progress').textContent();
     await page.getByTestId('lists-review').focus();
     await page.keyboard.press('Enter');
@@ -74,11 +61,11 @@ describe('Lists: paste, review by keyboard, accept', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Прийняти всі явні збіги' }).count()).toBe(0);
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => page.getByTestId('lists-decision').textContent()).toContain('пропущено');
-    expect(app.problems).toEqual([]);
+    expect(suite.app.problems).toEqual([]);
   });
 
   it('each accepted entry shows as a sighting citing the list', () => {
-    const db = app.core.require().db;
+    const db = suite.app.core.require().db;
     for (const ref of ['E-1', 'E-2', 'E-3']) {
       const sightings = listSightings(db, findPersonByRefOrId(db, ref)!.id);
       expect(sightings).toHaveLength(1);
@@ -90,8 +77,8 @@ describe('Lists: paste, review by keyboard, accept', () => {
   });
 
   it('lists the list on the home screen; a planted duplicate is merged only after a deliberate confirmation', async () => {
-    const { page } = app;
-    const s = app.core.require();
+    const { page } = suite.app;
+    const s = suite.app.core.require();
     const e2 = findPersonByRefOrId(s.db, 'E-2')!.id;
     // The same man registered again from a counterpart's list, in Russian forms.
     s.db.transaction(() => createPerson(new Writer(s.db, s.operator.id), { ref: 'E-4', surname: 'Шевчук', givenName: 'Иван', patronymic: 'Петрович', dateOfBirth: '1985-07-12', unit: 'А1234', side: 'ours', category: 'military' }))();
@@ -116,11 +103,11 @@ describe('Lists: paste, review by keyboard, accept', () => {
     expect(e4.deleted).toBe(1);
     expect(findPersonByRefOrId(s.db, 'E-2')!.unit).toBe('А1234');
     expect(listSightings(s.db, e2)).toHaveLength(1);
-    expect(app.problems).toEqual([]);
+    expect(suite.app.problems).toEqual([]);
   });
 
   it('reads in English too: the same list, reasons translated', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('Alt+7');
     await page.getByRole('button', { name: 'English' }).click();
     await page.keyboard.press('Alt+2');
@@ -130,6 +117,6 @@ describe('Lists: paste, review by keyboard, accept', () => {
     await expect.poll(() => page.getByTestId('lists-progress').textContent()).toContain('Reviewed 5 of 5');
     await expect.poll(() => page.getByTestId('lists-entry-panel').textContent()).toContain('surname: Russian form of Ковальов');
     await screenshotBoth(page, 'lists-review-en');
-    expect(app.problems).toEqual([]);
+    expect(suite.app.problems).toEqual([]);
   });
 });

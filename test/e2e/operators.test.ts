@@ -1,26 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchBrowser, openApp, screenshotBoth, type AppHandle } from './harness';
-import { ANALYST, firstRun, SITE, STRONG, unlock } from './flows';
+import { describe, expect, it } from 'vitest';
+import { screenshotBoth } from './harness';
+import { ANALYST, appAfterFirstRun, SITE, STRONG, unlock } from './flows';
 
 describe('operators', () => {
-  let browser: Browser;
-  let app: AppHandle;
-
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    browser = await launchBrowser();
-    app = await openApp(browser);
-    await firstRun(app.page);
-    await app.page.getByTestId('site-code').waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-  });
+  const suite = appAfterFirstRun();
 
   it('reaches Operators from the command palette', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('Control+k');
     await page.getByPlaceholder('Почніть вводити назву розділу чи дії…').fill('опер');
     await page.keyboard.press('Enter');
@@ -28,7 +14,7 @@ describe('operators', () => {
   });
 
   it('adds an analyst, refusing a weak passphrase first', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.getByRole('button', { name: 'Додати оператора' }).click();
     const dialog = page.getByRole('dialog', { name: 'Новий оператор' });
     await dialog.getByLabel('Ім’я').fill(ANALYST.name);
@@ -47,7 +33,7 @@ describe('operators', () => {
   });
 
   it('Esc closes a dialog without doing anything', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.getByRole('button', { name: 'Вимкнути' }).click();
     const dialog = page.getByRole('dialog', { name: `Вимкнути оператора «${ANALYST.name}»?` });
     await dialog.waitFor();
@@ -59,7 +45,7 @@ describe('operators', () => {
   });
 
   it('the analyst signs in and sees neither Operators nor Audit', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('Control+l');
     await page.getByRole('heading', { name: 'Робоче місце заблоковане' }).waitFor();
     await unlock(page, ANALYST.name, ANALYST.passphrase);
@@ -77,7 +63,7 @@ describe('operators', () => {
   });
 
   it('the admin disables the analyst, who can no longer sign in', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.keyboard.press('Control+l');
     await unlock(page, SITE.admin, STRONG);
     await page.getByTestId('site-code').waitFor();
@@ -89,7 +75,7 @@ describe('operators', () => {
     await page.keyboard.press('Control+l');
     await unlock(page, ANALYST.name, ANALYST.passphrase);
     await page.getByRole('alert').waitFor();
-    expect(app.core.unlocked).toBe(false);
-    expect(app.problems).toEqual([]);
+    expect(suite.app.core.unlocked).toBe(false);
+    expect(suite.app.problems).toEqual([]);
   });
 });
