@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PASS, tmpDir } from '../helpers/tmp';
+import { DEV_PERSONS } from '../helpers/devset';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DEV = '/work/shared/data/matching-dev/persons.csv';
+const DEV = DEV_PERSONS;
 const env = { ...process.env, OBMIN_TEST_KDF: 'fast', OBMIN_PASSPHRASE: PASS, OBMIN_LANG: 'en' };
 
 function obmin(...args: string[]) {

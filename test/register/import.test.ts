@@ -7,9 +7,10 @@ import { applyImport, previewImport } from '../../electron/core/registry/import'
 import { CSV_MAX_BYTES } from '../../electron/core/registry/importRead';
 import { exportPersons } from '../../electron/core/registry/export';
 import { initCore, tmpDir } from '../helpers/tmp';
+import { DEV_PERSONS } from '../helpers/devset';
 
 const HEAD = 'ref,surname,given_name,patronymic,date_of_birth,sex,side,category,unit\n';
-const DEV = '/work/shared/data/matching-dev/persons.csv';
+const DEV = DEV_PERSONS;
 
 function file(name: string, content: string | Buffer): string {
   const f = path.join(tmpDir(), name);

@@ -5,8 +5,9 @@ import { createPerson } from '../../electron/core/registry/persons';
 import { searchPersons } from '../../electron/core/registry/search';
 import { initCore } from '../helpers/tmp';
 import { tx } from './helpers';
+import { DEV_PERSONS } from '../helpers/devset';
 
-const DEV = '/work/shared/data/matching-dev/persons.csv';
+const DEV = DEV_PERSONS;
 
 describe('register search', () => {
   it('finds Григорій Ковальов first for Russian and Latin spellings, without scanning the table', async () => {
