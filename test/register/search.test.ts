@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../electron/core';
 import { applyImport, previewImport } from '../../electron/core/registry/import';
 import { createPerson } from '../../electron/core/registry/persons';
 import { searchPersons } from '../../electron/core/registry/search';
-import { initCore } from '../helpers/tmp';
+import { initCore, newCore, PASS, tmpDir } from '../helpers/tmp';
 import { tx } from './helpers';
 import { DEV_PERSONS } from '../helpers/devset';
 
@@ -41,5 +42,21 @@ describe('register search', () => {
     expect(await router.handle('persons.search', { filters: { seriouslyWounded: true } })).toMatchObject({ value: { total: 6 } });
     expect(await router.handle('persons.search', { filters: { facility: 'колонія' } })).toMatchObject({ value: { total: 10 } });
     expect(await router.handle('persons.search', { filters: { captivityMinDays: 365 } })).toMatchObject({ value: { total: 3 } });
+  });
+});
+
+describe('register search after a backup is restored', () => {
+  it('finds people by their other text (FTS) in the restored copy, pointing at the right person', async () => {
+    const core = await initCore();
+    const ids = ['якір', 'орел', 'троянда'].map((mark, i) =>
+      tx(core, (w) => createPerson(w, { surname: `Вигаданий${i}`, side: 'ours', category: 'military', distinguishingMarks: `татуювання «${mark}» на плечі` })).id,
+    );
+    const out = path.join(tmpDir(), 'b.obmin-backup');
+    core.backup(out);
+    const restored = newCore(path.join(tmpDir(), 'restored'));
+    await restored.restore(out, null, PASS);
+    const db = restored.require().db;
+    expect(searchPersons(db, { query: 'орел', filters: {}, offset: 0, limit: 5 }).rows.map((r) => r.id)).toEqual([ids[1]]);
+    expect(searchPersons(db, { query: 'троянда', filters: {}, offset: 0, limit: 5 }).rows.map((r) => r.id)).toEqual([ids[2]]);
   });
 });
