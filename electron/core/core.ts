@@ -1,5 +1,6 @@
 // The product's engine behind both front doors (the window's IPC router and the CLI). Holds at most one session.
 import fs from 'node:fs';
+import path from 'node:path';
 import { ObminError } from '../../shared/errors';
 import { can, type Permission } from '../../shared/domain/roles';
 import { Locale, type AppState, type AuditEntry, type AuditVerifyResult, type OperatorInfo, type Session, type Settings } from '../../shared/ipc/schemas';
@@ -179,8 +180,15 @@ export class Core {
   }
 
   // ---- backup ----
+  /** Nothing Obmin writes on request may land in its own data folder: it would replace the vault or its key slots. */
+  assertOutsideData(file: string): void {
+    const rel = path.relative(this.paths.dir, path.resolve(file));
+    if (!rel.startsWith('..') && !path.isAbsolute(rel)) throw new ObminError('NOT_ALLOWED', { file });
+  }
+
   backup(outFile: string): { bytes: number; sha256: string } {
     const s = this.require('backup.create');
+    this.assertOutsideData(outFile);
     const r = createBackup(s.db, this.paths, outFile);
     appendAudit(s.db, s.operator.id, 'backup.create', null, { sha256: r.sha256, bytes: r.bytes });
     return r;

@@ -58,23 +58,28 @@ export const ImportEncoding = z.enum(IMPORT_ENCODINGS);
 /** A file sent as bytes (the window has no paths) is capped lower than one read by path: it crosses IPC whole. */
 export const IMPORT_BYTES_MAX = 50 * 1024 * 1024;
 
+const ImportOptions = {
+  /** file header → column; null ignores the header. Without it, headers are recognised (uk/en synonyms). */
+  mapping: z.record(z.string(), ImportColumn.nullable()).optional(),
+  /** forces the text encoding of a CSV; otherwise it is detected */
+  encoding: ImportEncoding.optional(),
+};
+const ImportBytes = {
+  fileName: z.string().trim().min(1).max(256),
+  dataBase64: z.string().max(Math.ceil((IMPORT_BYTES_MAX * 4) / 3) + 4),
+};
+
+/** The core's own call (CLI): a file on disk, or a file's name and bytes. */
 export const ImportPreviewArgs = z
-  .object({
-    /** a file on disk (CLI, main process) … */
-    path: z.string().min(1).max(4096).optional(),
-    /** … or the file's name and bytes (the window): parsed in memory, never written to disk */
-    fileName: z.string().trim().min(1).max(256).optional(),
-    dataBase64: z.string().max(Math.ceil((IMPORT_BYTES_MAX * 4) / 3) + 4).optional(),
-    /** file header → column; null ignores the header. Without it, headers are recognised (uk/en synonyms). */
-    mapping: z.record(z.string(), ImportColumn.nullable()).optional(),
-    /** forces the text encoding of a CSV; otherwise it is detected */
-    encoding: ImportEncoding.optional(),
-  })
+  .object({ path: z.string().min(1).max(4096).optional(), fileName: ImportBytes.fileName.optional(), dataBase64: ImportBytes.dataBase64.optional(), ...ImportOptions })
   .strict()
   .refine((a) => (a.path !== undefined) !== (a.fileName !== undefined && a.dataBase64 !== undefined) && (a.fileName === undefined) === (a.dataBase64 === undefined), {
     message: 'path, or fileName with dataBase64',
     path: ['path'],
   });
+
+/** Over IPC the window sends bytes only: a path would let a page read any file on the machine. */
+export const ImportPreviewBytesArgs = z.object({ ...ImportBytes, ...ImportOptions }).strict();
 
 export const ROW_ERROR_CODES = ['broken_row', 'unknown_value', 'invalid_value', 'required', 'duplicate_ref', 'formula'] as const;
 export const RowError = z.object({
@@ -119,6 +124,8 @@ export const ExportArgs = z
     filters: SearchFilters.default({}),
   })
   .strict();
+/** Over IPC the window gets the bytes back and never names a file: a path would let it overwrite any file. */
+export const ExportWindowArgs = ExportArgs.omit({ path: true });
 export const ExportResult = z.object({
   path: z.string().nullable(),
   fileName: z.string(),

@@ -53,6 +53,7 @@ export const personsCommands: CliModule = (program: Command, io: Io, run) => {
     .action(run(async (o: GlobalOptions & { out: string; format?: 'csv' | 'xlsx' }) => {
       await withCore(o, io, async (core) => {
         const s = core.require('register.export');
+        core.assertOutsideData(o.out);
         const format = o.format ?? (o.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
         const r = await exportPersons(s.db, s.operator.id, { path: o.out, format, query: '', filters: {} });
         io.out(`${r.path}\t${r.rows}\t${r.sha256}\n`);

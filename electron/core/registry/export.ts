@@ -1,12 +1,11 @@
 // Export of people to CSV or XLSX: the import's columns, cells that a spreadsheet would run as formulas neutralised.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { ObminError } from '../../../shared/errors';
 import { IMPORT_COLUMNS, type SearchFilters } from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
+import { writeFileAtomic } from '../fsutil';
 import type { Db } from '../vault/database';
 import { searchPersons } from './search';
 
@@ -56,13 +55,8 @@ export async function exportPersons(db: Db, operatorId: string, a: { path?: stri
     for (const r of rows) ws.addRow(r);
     bytes = Buffer.from(await wb.xlsx.writeBuffer());
   }
-  if (a.path) {
-    try {
-      fs.writeFileSync(a.path, bytes, { mode: 0o600 });
-    } catch {
-      throw new ObminError('IO', { file: a.path });
-    }
-  }
+  // Atomic and owner-only: a power cut leaves no half file, and an existing file's looser mode is not inherited.
+  if (a.path) writeFileAtomic(path.resolve(a.path), bytes);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const fileName = a.path ? path.basename(a.path) : `obmin-persons-${new Date().toISOString().slice(0, 10)}.${a.format}`;
   appendAudit(db, operatorId, 'persons.export', a.path ?? `download:${fileName}`, { format: a.format, rows: rows.length, sha256, query: a.query || null });

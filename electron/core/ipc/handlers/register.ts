@@ -45,12 +45,9 @@ export function registerHandlers(core: Core): AreaHandlers<keyof typeof register
       const r = getAttachment(core.require('register.read').db, id, thumb);
       return { attachment: r.attachment, dataBase64: r.bytes.toString('base64') };
     },
-    'persons.importPreview': ({ path, fileName, dataBase64, ...rest }) => {
-      const db = core.require('register.import').db;
-      // The window sends bytes (it has no paths): parsed from memory, never written to disk in plaintext.
-      if (dataBase64 !== undefined && fileName !== undefined) return previewImport(db, { ...rest, fileName, bytes: Buffer.from(dataBase64, 'base64') });
-      return previewImport(db, { ...rest, path: path! });
-    },
+    // The window sends bytes only (the contract has no path): parsed from memory, never written to disk in plaintext.
+    'persons.importPreview': ({ fileName, dataBase64, ...rest }) =>
+      previewImport(core.require('register.import').db, { ...rest, fileName, bytes: Buffer.from(dataBase64, 'base64') }),
     'persons.importApply': (a) => {
       const s = core.require('register.import');
       const taskId = a.taskId ?? crypto.randomUUID();
