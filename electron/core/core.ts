@@ -150,6 +150,8 @@ export class Core {
     const s = this.require('operators.manage');
     if (id === s.operator.id) throw new ObminError('NOT_ALLOWED', { reason: 'self' });
     disableOperator(this.paths, s, id);
+    // Older copies of the slots file (backups) still hold their slot: a new database key makes those useless.
+    rotateDatabaseKey(this.paths, s);
   }
 
   resetPassphrase(id: string, passphrase: string): Promise<void> {

@@ -136,3 +136,28 @@ describe('vault', () => {
     await expect(core.unlock(SITE.operator, PASS)).rejects.toMatchObject({ code: 'DB_NEWER_VERSION', details: { found: 9999 } });
   });
 });
+
+describe('revocation and guessing', () => {
+  it('disabling an operator rotates the database key, so an old slots file with their slot opens nothing', async () => {
+    const dir = tmpDir();
+    const core = await initCore(dir);
+    const pass = 'сонячний-берег-тиха-ріка-9';
+    const op = await core.addOperator({ name: 'Тимчасовий Оператор', role: 'analyst', passphrase: pass });
+    const oldSlots = fs.readFileSync(core.paths.slots);
+    core.disableOperator(op.id);
+    core.lock('manual');
+    // The disabled operator puts back an old copy of the slots file (e.g. from a backup) beside the live database.
+    const live = fs.readFileSync(core.paths.slots);
+    fs.writeFileSync(core.paths.slots, oldSlots);
+    const again = newCore(dir);
+    await expect(again.unlock('Тимчасовий Оператор', pass)).rejects.toMatchObject({ code: 'DB_CORRUPT' });
+    fs.writeFileSync(core.paths.slots, live);
+    await newCore(dir).unlock(SITE.operator, PASS);
+  });
+
+  it('throttles guesses of the current passphrase in the change dialog', async () => {
+    const core = await initCore();
+    for (let i = 0; i < 3; i++) expect(await code(core.changePassphrase(`guess number ${i} is wrong`, 'зелений-трамвай-сім-кавунів'))).toBe('WRONG_CREDENTIALS');
+    expect(await code(core.changePassphrase(PASS, 'зелений-трамвай-сім-кавунів'))).toBe('THROTTLED');
+  });
+});

@@ -117,8 +117,9 @@ export async function openSlot(file: SlotsFile, operatorName: string | null, pas
   const tag = lookupTag(file.lookupSalt, operatorName);
   const slot = file.slots.find((s) => s.lookup === tag);
   if (!slot) {
-    // Spend the same time as a real attempt so timing says nothing about whether the operator exists.
-    await deriveKey(passphrase, crypto.randomBytes(16), dummyKdf);
+    // Spend the same time as a real attempt (a real slot's cost) so timing says nothing about whether the operator exists.
+    const cost = file.slots[0]?.kdf ?? dummyKdf;
+    await deriveKey(passphrase, crypto.randomBytes(16), { alg: 'argon2id', memoryKiB: cost.memoryKiB, iterations: cost.iterations, parallelism: cost.parallelism });
     return null;
   }
   return tryOpen(file, slot, passphrase);

@@ -137,8 +137,15 @@ export async function changePassphrase(p: DataPaths, s: VaultSession, current: s
   const slots = readSlotsFile(p.slots);
   const idx = slots.slots.findIndex((x) => x.operatorId === s.operator.id);
   if (idx < 0) throw new ObminError('WRONG_CREDENTIALS');
+  // Guessing the current passphrase at an unattended, unlocked screen is throttled like unlocking.
+  const wait = secondsUntilAllowed(readThrottle(p.throttle));
+  if (wait > 0) throw new ObminError('THROTTLED', { seconds: wait });
   const rewrapped = await rewrapSlot(slots, slots.slots[idx]!, current, next, kdf);
-  if (!rewrapped) throw new ObminError('WRONG_CREDENTIALS');
+  if (!rewrapped) {
+    recordFailure(p.throttle);
+    throw new ObminError('WRONG_CREDENTIALS');
+  }
+  resetThrottle(p.throttle);
   slots.slots[idx] = rewrapped;
   s.db.transaction(() => {
     appendAudit(s.db, s.operator.id, 'passphrase.change', s.operator.id);
