@@ -63,4 +63,13 @@ describe('lists over the IPC router', () => {
     expect(!merge.ok && merge.error.code).toBe('NOT_ALLOWED');
     await core.unlock(null, PASS);
   });
+
+  it('an analyst may work lists but not merge people (a merge re-links family records)', async () => {
+    await core.addOperator({ name: 'Аналітик Тестовий', role: 'analyst', passphrase: 'ранкова-кава-біля-вікна-12' });
+    await core.unlock('Аналітик Тестовий', 'ранкова-кава-біля-вікна-12');
+    expect((await call('lists.import', { kind: 'debriefing', title: 'x', input: { text: 'Коваленко Олексій' } })).ok).toBe(true);
+    const merge = await call('lists.merge', { keepId: 'a', mergeId: 'b' });
+    expect(!merge.ok && merge.error.code).toBe('NOT_ALLOWED');
+    await core.unlock(null, PASS);
+  });
 });

@@ -104,6 +104,7 @@ export const listsCommands: CliModule = (program: Command, io: Io, run) => {
     .action(run(async (keep: string, merge: string, o: GlobalOptions & { json?: boolean }) => {
       await withCore(o, io, (core) => {
         const s = core.require('register.write');
+        core.require('family.write');
         const r = mergePersons(s.db, s.operator.id, personId(core, keep), personId(core, merge));
         if (o.json) printJson(io, r);
         else io.out(`kept: ${r.keptId}\nmerged: ${r.mergedId}\n${Object.entries(r.moved).map(([k, v]) => `${k}: ${v}`).join('\n')}\n`);

@@ -43,6 +43,8 @@ export function listsHandlers(core: Core): AreaHandlers<keyof typeof listsContra
       return null;
     },
     'lists.merge': ({ keepId, mergeId }) => {
+      // A merge re-links family records too: only roles that may write them (not analysts) merge people.
+      core.require('family.write');
       const s = core.require('register.write');
       return mergePersons(s.db, s.operator.id, keepId, mergeId);
     },
