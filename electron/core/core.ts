@@ -125,6 +125,8 @@ export class Core {
     const s = this.session;
     if (!s) return;
     this.session = null;
+    // A lock can arrive while long work waits between batches: its transaction is abandoned, all-or-nothing.
+    if (s.db.inTransaction) s.db.exec('ROLLBACK');
     lockVault(s, reason);
     this.onEvent('locked', { reason });
   }

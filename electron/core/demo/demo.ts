@@ -8,6 +8,7 @@ import { addAttachment, addRelative, addSighting, createSource, logContact } fro
 import { Writer } from '../store/write';
 import type { Db } from '../vault/database';
 import { FACILITIES, FEMALE, HELD_GIVEN, HELD_PATRONYMIC, HELD_SURNAMES, MALE, PATRONYMIC_STEMS, PLACES, RANKS, RELATIONS, SURNAMES, patronymic, placeholderSvg } from './names';
+import { yieldBetweenBatches } from '../store/yield';
 
 const BATCH = 500;
 
@@ -85,7 +86,7 @@ export async function fillDemo(db: Db, operatorId: string, o: { count: number; s
         addAttachment(w, { personId: p.id, kind: 'photo', mime: 'image/svg+xml', filename: `photo-${i + 1}.svg`, bytes: placeholderSvg(`${surname[0]}. ${given[0]}.`, Math.floor(r() * 360)) }, false);
         counts.attachments++;
       }
-      if ((i + 1) % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+      if ((i + 1) % BATCH === 0) await yieldBetweenBatches(db);
     }
     appendAudit(db, operatorId, 'demo.fill', null, counts);
     db.exec('COMMIT');

@@ -50,6 +50,8 @@ export function createRouter(core: Core, handlers: Handlers = handlersFor(core))
   };
   return {
     handle(channel, args) {
+      // A lock (suspend, idle, Ctrl+L) never waits behind long work: it ends that work's transaction and closes.
+      if (channel === 'vault.lock') return run(channel, args);
       const next = queue.then(() => run(channel, args));
       queue = next.catch(() => undefined);
       return next;

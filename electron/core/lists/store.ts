@@ -9,6 +9,7 @@ import { Writer } from '../store/write';
 import type { Db } from '../vault/database';
 import { matchEntries } from './match';
 import type { IntakeRow } from './read';
+import { yieldBetweenBatches } from '../store/yield';
 
 // Small enough that the window stays responsive between batches (each is a fraction of a second), large enough to share SQL work.
 export const IMPORT_BATCH = 250;
@@ -67,7 +68,7 @@ export async function importList(db: Db, operatorId: string, meta: NewList, rows
       });
       onProgress(Math.min(i + IMPORT_BATCH, rows.length), rows.length);
       // Yield between batches so the window's other calls and progress events get through on a 50 000-row list.
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldBetweenBatches(db);
     }
     const counts = listCounts(db, listId);
     appendAudit(db, operatorId, 'lists.import', `intake_lists:${listId}`, { kind: meta.kind, sourceId: source.id, sha256: meta.fileSha256 ?? null, entries: counts.total, link: counts.link, review: counts.review, new: counts.new });

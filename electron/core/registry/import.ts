@@ -12,6 +12,7 @@ import { checkRow, mapHeaders, validateRow } from './importRows';
 import { toValues } from './mapping';
 import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from './indexes';
 import { createSource } from './related';
+import { yieldBetweenBatches } from '../store/yield';
 
 export const IMPORT_BATCH = 2000;
 /** Page cache while an import's transaction runs (negative: KiB), 512 MiB; the usual one is restored after. */
@@ -113,7 +114,7 @@ export async function applyImport(db: Db, operatorId: string, a: { token: string
     for (let i = 0; i < rows.length; i += IMPORT_BATCH) {
       for (const r of rows.slice(i, i + IMPORT_BATCH)) applyRow(r);
       onProgress(Math.min(i + IMPORT_BATCH, rows.length), rows.length);
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldBetweenBatches(db);
     }
     flushPersonIndexes(db);
     discardPersonIndexes(db);
@@ -124,7 +125,7 @@ export async function applyImport(db: Db, operatorId: string, a: { token: string
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
   } finally {
-    db.pragma(`cache_size = ${Math.trunc(cacheBefore)}`);
+    if (db.open) db.pragma(`cache_size = ${Math.trunc(cacheBefore)}`);
   }
   pendingByDb.get(db)?.delete(a.token);
   return result;
