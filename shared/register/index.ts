@@ -1,3 +1,4 @@
 export * from './enums';
 export * from './schemas';
 export * from './queries';
+export * from './collation';

@@ -60,3 +60,17 @@ describe('register search after a backup is restored', () => {
     expect(searchPersons(db, { query: 'троянда', filters: {}, offset: 0, limit: 5 }).rows.map((r) => r.id)).toEqual([ids[2]]);
   });
 });
+
+describe('register sorting', () => {
+  it('sorts surnames in Ukrainian alphabetical order through the index', async () => {
+    const core = await initCore();
+    for (const surname of ['Ярош', 'Іванов', 'Ґалаґан', 'Гнатюк', 'Їжак', 'Євтушенко', 'Петренко']) {
+      tx(core, (w) => createPerson(w, { surname, side: 'ours', category: 'military' }));
+    }
+    const explain: string[] = [];
+    const r = searchPersons(core.require().db, { query: '', filters: {}, sort: { field: 'surname', dir: 'asc' }, offset: 0, limit: 10 }, { explain });
+    expect(r.rows.map((p) => p.surname)).toEqual(['Гнатюк', 'Ґалаґан', 'Євтушенко', 'Іванов', 'Їжак', 'Петренко', 'Ярош']);
+    expect(explain.some((d) => /persons_surname_uk/.test(d))).toBe(true);
+    expect(explain.some((d) => /USE TEMP B-TREE FOR ORDER BY/.test(d))).toBe(false);
+  });
+});

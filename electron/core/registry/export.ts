@@ -18,7 +18,7 @@ export function safeCell(v: unknown): string {
 
 function exportRows(db: Db, query: string, filters: SearchFilters): Record<string, unknown>[] {
   const cols = IMPORT_COLUMNS.join(', ');
-  if (!query && Object.keys(filters).length === 0) return db.prepare(`SELECT ${cols} FROM persons WHERE deleted = 0 ORDER BY surname COLLATE NOCASE, id`).all() as Record<string, unknown>[];
+  if (!query && Object.keys(filters).length === 0) return db.prepare(`SELECT ${cols} FROM persons WHERE deleted = 0 ORDER BY uk_sort(surname), uk_sort(given_name), id`).all() as Record<string, unknown>[];
   const ids = searchPersons(db, { query, filters, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows.map((r) => r.id);
   const stmt = db.prepare(`SELECT ${cols} FROM persons WHERE id = ?`);
   return ids.map((id) => stmt.get(id) as Record<string, unknown>);

@@ -17,7 +17,7 @@ const ROW_COLUMNS = 'id, ref, surname, given_name, patronymic, surname_latin, gi
 
 // Sort fields map to fixed expressions: nothing from the caller reaches the SQL text.
 const SORT_SQL: Record<string, string> = {
-  surname: 'surname COLLATE NOCASE', givenName: 'given_name COLLATE NOCASE', dateOfBirth: 'date_of_birth', ref: 'ref', status: 'status',
+  surname: 'uk_sort(surname)', givenName: 'uk_sort(given_name)', dateOfBirth: 'date_of_birth', ref: 'ref', status: 'status',
   category: 'category', side: 'side', icrcStatus: 'icrc_status', facility: 'facility COLLATE NOCASE', captureDate: 'capture_date', updatedAt: 'updated_at',
 };
 

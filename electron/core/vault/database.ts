@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ObminError } from '../../../shared/errors';
+import { ukSortKey } from '../../../shared/register/collation';
 
 export type Db = Database.Database;
 
@@ -54,6 +55,8 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
     applyKey(db, key);
     // Reading the schema forces the first page to decrypt: a wrong key or damaged file fails here.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // Indexes use it, so every connection has it before anything is written.
+    db.function('uk_sort', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? ukSortKey(v) : null));
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');

@@ -4,10 +4,11 @@ import { m0001 } from './0001_foundation';
 import { m0002 } from './0002_register';
 import { m0003 } from './0003_lists';
 import { m0004 } from './0004_match_rows';
+import { m0005 } from './0005_uk_sort';
 import type { Migration } from './types';
 
 /** One entry per schema version, strictly ascending; never edit a released migration, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Db): number {
