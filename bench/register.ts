@@ -8,19 +8,10 @@ import { applyImport, previewImport } from '../electron/core/registry/import';
 import { searchPersons } from '../electron/core/registry/search';
 import { plainForm, surnameKey } from '../shared/names';
 import { FEMALE, MALE, PATRONYMIC_STEMS, SURNAMES, patronymic } from '../electron/core/demo/names';
+import { mulberry32 } from '../shared/random';
 
 const N = Number(process.env.BENCH_REGISTER_N ?? 100_000);
 const PASS = 'вишня-гора-мідний-ліхтар-42';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fictional surnames beyond the demo list: stems × endings, so a surname is shared by tens, not thousands. */
 function surnames(): string[] {
@@ -36,7 +27,7 @@ function percentile(xs: number[], p: number): number {
 
 export async function run(): Promise<Record<string, number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obmin-bench-register-'));
-  const r = rng(7);
+  const r = mulberry32(7);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
   const names = surnames();
   const lines = ['ref,surname,given_name,patronymic,date_of_birth,sex,side,category,unit'];

@@ -50,3 +50,14 @@ export function readJsonFile(file: string, corruptCode: 'SLOTS_CORRUPT' | 'FILE_
     throw new ObminError(corruptCode, { file });
   }
 }
+
+/** The size of a regular file, read by stat before any byte is: anything else (missing, a folder) is IO. */
+export function regularFileSize(file: string): number {
+  try {
+    const st = fs.statSync(file);
+    if (st.isFile()) return st.size;
+  } catch {
+    // fall through
+  }
+  throw new ObminError('IO', { file });
+}

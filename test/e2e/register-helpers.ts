@@ -7,6 +7,7 @@ import type { Core } from '../../electron/core';
 import { FACILITIES, FEMALE, MALE, PATRONYMIC_STEMS, PLACES, RANKS, SURNAMES, patronymic } from '../../electron/core/demo/names';
 import { applyImport, previewImport } from '../../electron/core/registry/import';
 import { transliterateUk } from '../../shared/names/translit';
+import { mulberry32 } from '../../shared/random';
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'obmin-e2e-register-'));
@@ -18,22 +19,12 @@ export function writeCsv(dir: string, name: string, lines: string[]): string {
   return file;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const STATUSES = ['missing', 'missing', 'captivity_suspected', 'captivity_confirmed', 'captivity_confirmed', 'on_exchange_list', 'released', 'deceased'];
 const ICRC = ['unknown', 'not_registered', 'registered', 'visited'];
 
 /** n fictional people as the import reads them: varied status, capture date, facility, ICRC status and wounds. */
 export function peopleCsv(n: number, seed = 11): string[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
   const pad = (x: number) => String(x).padStart(2, '0');
   const lines = ['ref,surname,given_name,patronymic,surname_latin,given_name_latin,date_of_birth,sex,side,category,rank,status,capture_date,capture_place,facility,icrc_status,seriously_wounded'];

@@ -9,25 +9,14 @@ import { Writer } from '../store/write';
 import type { Db } from '../vault/database';
 import { FACILITIES, FEMALE, HELD_GIVEN, HELD_PATRONYMIC, HELD_SURNAMES, MALE, PATRONYMIC_STEMS, PLACES, RANKS, RELATIONS, SURNAMES, patronymic, placeholderSvg } from './names';
 import { yieldBetweenBatches } from '../store/yield';
+import { mulberry32 } from '../../../shared/random';
 
 const BATCH = 500;
-
-/** mulberry32: a seeded generator, so the same --count gives the same register. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const feminine = (s: string) => (/ов$|ёв$|ьов$|ев$|ин$/.test(s) ? `${s}а` : /ський$/.test(s) ? s.replace(/ий$/, 'а') : s);
 
 export async function fillDemo(db: Db, operatorId: string, o: { count: number; seed?: number }): Promise<{ persons: number; sources: number; relatives: number; attachments: number }> {
-  const r = rng(o.seed ?? 20240501);
+  const r = mulberry32(o.seed ?? 20240501);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
   const date = (y0: number, y1: number) => `${y0 + Math.floor(r() * (y1 - y0 + 1))}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
   const w = new Writer(db, operatorId);

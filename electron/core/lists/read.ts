@@ -7,6 +7,7 @@ import { ObminError } from '../../../shared/errors';
 import { parseFreeTextLine, parseListEntry, type ParsedEntry } from '../../../shared/matching';
 import { CSV_MAX_BYTES, XLSX_MAX_BYTES, decodeText, readTableBuffer } from '../registry/importRead';
 import { foldHeader } from '../registry/importRows';
+import { regularFileSize } from '../fsutil';
 
 /** The list's own columns; anything else in the file is kept in the entry's columns but not matched on. */
 export type ListColumn = 'name' | 'surname' | 'given_name' | 'patronymic' | 'date_of_birth' | 'unit';
@@ -120,14 +121,7 @@ export async function readIntakeBytes(name: string, buf: Buffer): Promise<Intake
 
 export async function readIntakeFile(file: string): Promise<IntakeRead> {
   const format = formatOf(file, null);
-  let size: number;
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    throw new ObminError('IO', { file });
-  }
+  const size = regularFileSize(file);
   if (size > limitOf(format)) throw new ObminError('FILE_TOO_LARGE', { file, limit: `${Math.round(limitOf(format) / 1048576)} MB` });
   let buf: Buffer;
   try {

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { ObminError } from '../../../shared/errors';
+import { regularFileSize } from '../fsutil';
 
 export const CSV_MAX_BYTES = 100 * 1024 * 1024;
 export const XLSX_MAX_BYTES = 50 * 1024 * 1024;
@@ -45,14 +46,7 @@ function formatOf(file: string): 'csv' | 'xlsx' {
 /** Refuses by size before a byte is read: a 200 MB file never reaches memory. */
 export function checkSize(file: string): { format: 'csv' | 'xlsx'; size: number } {
   const format = formatOf(file);
-  let size: number;
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    throw new ObminError('IO', { file });
-  }
+  const size = regularFileSize(file);
   const limit = format === 'csv' ? CSV_MAX_BYTES : XLSX_MAX_BYTES;
   if (size > limit) throw new ObminError('FILE_TOO_LARGE', { file, limit: `${Math.round(limit / 1024 / 1024)} MB` });
   return { format, size };
