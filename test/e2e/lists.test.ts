@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPerson, findPersonByRefOrId } from '../../electron/core/registry/persons';
-import { listSightings } from '../../electron/core/registry/related';
-import { Writer } from '../../electron/core/store/write';
+import { createPerson, findPersonByRefOrId } from '../../electron/core/register/persons';
+import { listSightings } from '../../electron/core/register/sightings';
+import { Writer } from '../../electron/core/db/write';
 import { screenshotBoth } from './harness';
 import { appAfterFirstRun } from './flows';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Core } from '../../electron/core';
 import { FACILITIES, FEMALE, MALE, PATRONYMIC_STEMS, PLACES, RANKS, SURNAMES, patronymic } from '../../electron/core/demo/names';
-import { applyImport, previewImport } from '../../electron/core/registry/import';
+import { applyImport, previewImport } from '../../electron/core/register/import';
 import { transliterateUk } from '../../shared/names/translit';
 import { mulberry32 } from '../../shared/random';
 

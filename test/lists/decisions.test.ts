@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { acceptAllSuggested, decideEntry, importList, listEntries, readText } from '../../electron/core/lists';
-import { listSightings } from '../../electron/core/registry/related';
-import { findPersonByRefOrId } from '../../electron/core/registry/persons';
+import { listSightings } from '../../electron/core/register/sightings';
+import { findPersonByRefOrId } from '../../electron/core/register/persons';
 import { count, coreWithPersons, HAS_DEV, registerState } from './helpers';
 
 // Five lines as an analyst types them from a debriefing: Russian forms, Latin, initials, someone unknown, noise.

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../electron/core';
-import { applyImport, previewImport } from '../../electron/core/registry/import';
+import { applyImport, previewImport } from '../../electron/core/register/import';
 import { initCore } from '../helpers/tmp';
 import { devSetDir } from '../matching/devset';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, type Core, type Router } from '../../electron/core';
-import { createPerson } from '../../electron/core/registry/persons';
+import { createPerson } from '../../electron/core/register/persons';
 import type { Result } from '../../shared/errors';
 import type { ArgsOf, Channel, ResultOf } from '../../shared/ipc/contract';
 import { initCore, PASS } from '../helpers/tmp';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { importList, listCounts, matchEntries, readIntakeBytes, readText, warmRegisterCache } from '../../electron/core/lists';
-import { createPerson } from '../../electron/core/registry/persons';
+import { createPerson } from '../../electron/core/register/persons';
 import { tx } from '../register/helpers';
 import { coreWithPersons, DEV_DIR, HAS_DEV, registerState } from './helpers';
 

@@ -1,9 +1,13 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
-import { dismissDuplicate, findDuplicates, mergedInto, mergePersons } from '../../electron/core/lists';
-import { changeStatus, createPerson, findPerson } from '../../electron/core/registry/persons';
-import { addAttachment, addRelative, addSighting, createSource } from '../../electron/core/registry/related';
+import { dismissDuplicate, findDuplicates } from '../../electron/core/register/duplicates';
+import { mergedInto, mergePersons } from '../../electron/core/register/merge';
+import { changeStatus, createPerson, findPerson } from '../../electron/core/register/persons';
+import { addAttachment } from '../../electron/core/register/attachments';
+import { addRelative } from '../../electron/core/register/relatives';
+import { addSighting } from '../../electron/core/register/sightings';
+import { createSource } from '../../electron/core/register/sources';
 import { initCore } from '../helpers/tmp';
 import { tx } from '../register/helpers';
 import { count } from './helpers';

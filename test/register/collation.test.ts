@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS } from '../../electron/core/store/migrations';
+import { migrate, MIGRATIONS } from '../../electron/core/db/migrations';
 import { ukSortKey } from '../../shared/register/collation';
 
 const byKey = (xs: string[]) => [...xs].sort((a, b) => (ukSortKey(a)! < ukSortKey(b)! ? -1 : ukSortKey(a)! > ukSortKey(b)! ? 1 : 0));

@@ -1,5 +1,5 @@
 import type { Core } from '../../electron/core';
-import { Writer } from '../../electron/core/store/write';
+import { Writer } from '../../electron/core/db/write';
 
 export function writer(core: Core): Writer {
   const s = core.require();

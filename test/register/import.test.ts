@@ -3,9 +3,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { applyImport, previewImport } from '../../electron/core/registry/import';
-import { CSV_MAX_BYTES } from '../../electron/core/registry/importRead';
-import { exportPersons } from '../../electron/core/registry/export';
+import { applyImport, previewImport } from '../../electron/core/register/import';
+import { CSV_MAX_BYTES } from '../../electron/core/register/importRead';
+import { exportPersons } from '../../electron/core/register/export';
 import { initCore, tmpDir } from '../helpers/tmp';
 import { DEV_PERSONS } from '../helpers/devset';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../electron/core';
-import { exportPersons } from '../../electron/core/registry/export';
+import { exportPersons } from '../../electron/core/register/export';
 import { initCore, tmpDir } from '../helpers/tmp';
 
 describe('file paths never cross IPC', () => {

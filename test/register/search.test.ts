@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../electron/core';
-import { applyImport, previewImport } from '../../electron/core/registry/import';
-import { createPerson } from '../../electron/core/registry/persons';
-import { searchPersons } from '../../electron/core/registry/search';
+import { applyImport, previewImport } from '../../electron/core/register/import';
+import { createPerson } from '../../electron/core/register/persons';
+import { searchPersons } from '../../electron/core/register/search';
 import { initCore, newCore, PASS, tmpDir } from '../helpers/tmp';
 import { tx } from './helpers';
 import { DEV_PERSONS } from '../helpers/devset';

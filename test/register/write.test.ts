@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../electron/core';
-import { createPerson, updatePerson } from '../../electron/core/registry/persons';
-import { searchPersons } from '../../electron/core/registry/search';
-import { Writer } from '../../electron/core/store/write';
+import { createPerson, updatePerson } from '../../electron/core/register/persons';
+import { searchPersons } from '../../electron/core/register/search';
+import { Writer } from '../../electron/core/db/write';
 import { surnameKey } from '../../shared/names';
 import { initCore } from '../helpers/tmp';
 import { tx } from './helpers';

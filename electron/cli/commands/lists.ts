@@ -1,8 +1,10 @@
 import { Option, type Command } from 'commander';
 import { ObminError } from '../../../shared/errors';
 import { LIST_KINDS, type ListKind } from '../../../shared/lists';
-import { acceptAllSuggested, findDuplicates, importList, matchEntries, mergePersons, readIntakeFile } from '../../core/lists';
-import { findPersonByRefOrId } from '../../core/registry/persons';
+import { acceptAllSuggested, importList, matchEntries, readIntakeFile } from '../../core/lists';
+import { findDuplicates } from '../../core/register/duplicates';
+import { mergePersons } from '../../core/register/merge';
+import { findPersonByRefOrId } from '../../core/register/persons';
 import { printJson, unlocked, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
 

@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
 import { ObminError } from '../../../shared/errors';
-import { personDetail } from '../../core/registry/detail';
-import { exportPersons } from '../../core/registry/export';
-import { applyImport, previewImport } from '../../core/registry/import';
-import { findPersonByRefOrId } from '../../core/registry/persons';
-import { searchPersons } from '../../core/registry/search';
+import { personDetail } from '../../core/register/detail';
+import { exportPersons } from '../../core/register/export';
+import { applyImport, previewImport } from '../../core/register/import';
+import { findPersonByRefOrId } from '../../core/register/persons';
+import { searchPersons } from '../../core/register/search';
 import { fillDemo } from '../../core/demo/demo';
 import { can } from '../../../shared/domain/roles';
 import { openCore, printJson, readPassphrase, unlocked, type GlobalOptions, type Io } from '../context';

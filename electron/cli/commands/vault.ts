@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { ObminError } from '../../../shared/errors';
 import { ROLES, type Role } from '../../../shared/domain/roles';
-import { SCHEMA_VERSION } from '../../core/store/migrations';
+import { SCHEMA_VERSION } from '../../core/db/migrations';
 import { openCore, printJson, readPassphrase, unlocked, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
 

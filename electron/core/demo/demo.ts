@@ -3,12 +3,15 @@
 import crypto from 'node:crypto';
 import { STATUSES, type Status } from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
-import { createPerson } from '../registry/persons';
-import { addAttachment, addRelative, addSighting, createSource, logContact } from '../registry/related';
-import { Writer } from '../store/write';
+import { createPerson } from '../register/persons';
+import { addAttachment } from '../register/attachments';
+import { addRelative, logContact } from '../register/relatives';
+import { addSighting } from '../register/sightings';
+import { createSource } from '../register/sources';
+import { Writer } from '../db/write';
 import type { Db } from '../vault/database';
 import { FACILITIES, FEMALE, HELD_GIVEN, HELD_PATRONYMIC, HELD_SURNAMES, MALE, PATRONYMIC_STEMS, PLACES, RANKS, RELATIONS, SURNAMES, patronymic, placeholderSvg } from './names';
-import { yieldBetweenBatches } from '../store/yield';
+import { yieldBetweenBatches } from '../db/yield';
 import { mulberry32 } from '../../../shared/random';
 
 const BATCH = 500;

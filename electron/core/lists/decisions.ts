@@ -4,11 +4,11 @@ import { ObminError } from '../../../shared/errors';
 import type { IntakeEntry, MatchCandidate, ParsedView } from '../../../shared/lists';
 import type { Category, PersonInput, Side } from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
-import { createPerson, livePerson } from '../registry/persons';
-import { addSighting } from '../registry/related';
-import { Writer } from '../store/write';
+import { createPerson, livePerson } from '../register/persons';
+import { addSighting } from '../register/sightings';
+import { Writer } from '../db/write';
 import type { Db } from '../vault/database';
-import { getEntryRow, getList, toEntry, type EntryRow } from './store';
+import { getEntryRow, getList, toEntry, type EntryRow } from './lists';
 
 export type Decision = { action: 'link'; personId: string } | { action: 'create'; person?: Partial<PersonInput> | undefined } | { action: 'skip' };
 

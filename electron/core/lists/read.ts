@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ObminError } from '../../../shared/errors';
 import { parseFreeTextLine, parseListEntry, type ParsedEntry } from '../../../shared/matching';
-import { CSV_MAX_BYTES, XLSX_MAX_BYTES, decodeText, readTableBuffer } from '../registry/importRead';
-import { foldHeader } from '../registry/importRows';
+import { CSV_MAX_BYTES, XLSX_MAX_BYTES, decodeText, readTableBuffer } from '../register/importRead';
+import { foldHeader } from '../register/importRows';
 import { regularFileSize } from '../fsutil';
 
 /** The list's own columns; anything else in the file is kept in the entry's columns but not matched on. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ObminError } from '../../../shared/errors';
 import { writeFileAtomic } from '../fsutil';
 import type { DataPaths } from '../paths';
-import { SCHEMA_VERSION } from '../store/migrations';
+import { SCHEMA_VERSION } from '../db/migrations';
 import type { Db } from './database';
 import { SlotsFileSchema } from './keyslots';
 

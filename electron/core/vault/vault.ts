@@ -6,7 +6,7 @@ import { passphraseStrength } from '../../../shared/domain/passphrase';
 import type { Role } from '../../../shared/domain/roles';
 import { appendAudit } from '../audit/audit';
 import type { DataPaths } from '../paths';
-import { migrate } from '../store/migrations';
+import { migrate } from '../db/migrations';
 import { openDatabase, type Db } from './database';
 import { DEFAULT_KDF, type KdfParams } from './kdf';
 import { createSlot, newSlotsFile, openSlot, readSlotsFile, resealAll, rewrapSlot, writeSlotsFile, type SlotsFile } from './keyslots';

@@ -2,9 +2,10 @@ import crypto from 'node:crypto';
 import type { listsContract } from '../../../../shared/ipc/areas/lists';
 import type { Core } from '../../core';
 import {
-  acceptAllSuggested, decideEntry, dismissDuplicate, findDuplicates, getList, importList, listEntries, listLists,
-  mergePersons, readIntakeBytes, readText, setListStatus, warmRegisterCache,
+  acceptAllSuggested, decideEntry, getList, importList, listEntries, listLists, readIntakeBytes, readText, setListStatus, warmRegisterCache,
 } from '../../lists';
+import { dismissDuplicate, findDuplicates } from '../../register/duplicates';
+import { mergePersons } from '../../register/merge';
 import type { AreaHandlers } from './types';
 
 /** Intake lists: reading needs register.read; importing and deciding lists.write; a merge changes the register. */

@@ -7,7 +7,7 @@ const partial = (c: string) => `${c} TEXT CHECK (${c} IS NULL OR ${c} GLOB '[0-9
 const fullStamp = (h: string) =>
   `strftime('%Y-%m-%dT%H:%M:%fZ', CAST(substr(${h}, 1, 13) AS INTEGER) / 1000.0, 'unixepoch') || '-' || printf('%04X', CAST(substr(${h}, 14, 5) AS INTEGER)) || '-' || (SELECT site_id FROM sites WHERE num = CAST(substr(${h}, 20) AS INTEGER))`;
 
-/** The register and the replication tables its one write path (store/write.ts) keeps. */
+/** The register and the replication tables its one write path (db/write.ts) keeps. */
 export const m0002: Migration = {
   version: 2,
   name: 'register',

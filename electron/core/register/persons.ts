@@ -2,10 +2,10 @@
 import crypto from 'node:crypto';
 import { ObminError } from '../../../shared/errors';
 import { defaultStatus, statusFitsSide, type PersonInput, type PersonPatch, type Person, type SourceInput, type Status, type StatusChange } from '../../../shared/register';
-import type { Writer } from '../store/write';
+import type { Writer } from '../db/write';
 import type { Db } from '../vault/database';
 import { toPerson, toValues, type PersonDbRow } from './mapping';
-import { createSource, getSource } from './related';
+import { createSource, getSource } from './sources';
 
 export function findPerson(db: Db, id: string): Person | null {
   const r = db.prepare('SELECT * FROM persons WHERE id = ?').get(id) as PersonDbRow | undefined;

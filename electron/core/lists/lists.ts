@@ -4,12 +4,12 @@ import { ObminError } from '../../../shared/errors';
 import type { ParsedEntry } from '../../../shared/matching';
 import { SOURCE_KIND_OF_LIST, type CandidateView, type IntakeEntry, type IntakeList, type ListCounts, type ListKind, type MatchCandidate, type ParsedView } from '../../../shared/lists';
 import { appendAudit } from '../audit/audit';
-import { createSource } from '../registry/related';
-import { Writer } from '../store/write';
+import { createSource } from '../register/sources';
+import { Writer } from '../db/write';
 import type { Db } from '../vault/database';
 import { matchEntries } from './match';
 import type { IntakeRow } from './read';
-import { yieldBetweenBatches } from '../store/yield';
+import { yieldBetweenBatches } from '../db/yield';
 
 // Small enough that the window stays responsive between batches (each is a fraction of a second), large enough to share SQL work.
 export const IMPORT_BATCH = 250;

@@ -5,8 +5,8 @@ import { DEFAULT_THRESHOLDS, pointsToScore, scoreCandidate, type ParsedEntry, ty
 import type { DuplicatePair } from '../../../shared/lists';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../vault/database';
-import { loadPersons, lookupKeys, registerCache, toRegistered, type PersonCache } from './match';
-import { candidateViews } from './store';
+import { loadPersons, lookupKeys, registerCache, toRegistered, type PersonCache } from '../lists/match';
+import { candidateViews } from '../lists/lists';
 
 /** A registered person read as if they were a list entry, so one scorer serves both. */
 export function entryOfPerson(p: RegisteredPerson): ParsedEntry {

@@ -5,14 +5,14 @@ import path from 'node:path';
 import { ObminError } from '../../../shared/errors';
 import { defaultStatus, type ImportColumn, type ImportPreview, type ImportResult, type PersonInput, type RowError, type Status } from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
-import { Writer } from '../store/write';
+import { Writer } from '../db/write';
 import type { Db } from '../vault/database';
 import { readTable, readTableBuffer } from './importRead';
 import { checkRow, mapHeaders, validateRow } from './importRows';
 import { toValues } from './mapping';
 import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from './indexes';
-import { createSource } from './related';
-import { yieldBetweenBatches } from '../store/yield';
+import { createSource } from './sources';
+import { yieldBetweenBatches } from '../db/yield';
 
 export const IMPORT_BATCH = 2000;
 /** Page cache while an import's transaction runs (negative: KiB), 512 MiB; the usual one is restored after. */

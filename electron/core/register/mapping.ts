@@ -1,6 +1,6 @@
 // Between the IPC shapes (camelCase, booleans, arrays) and the database columns (snake_case, 0/1, JSON text).
 import type { Person, PersonFields, Source, SourceInput } from '../../../shared/register';
-import type { Scalar, Values } from '../store/write';
+import type { Scalar, Values } from '../db/write';
 
 export const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export const camel = (k: string): string => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());

@@ -1,9 +1,12 @@
 // A person with everything around them, for the person page.
 import type { PersonDetail, Source, StatusChange } from '../../../shared/register';
-import type { Scalar } from '../store/write';
+import type { Scalar } from '../db/write';
 import type { Db } from '../vault/database';
 import { livePerson } from './persons';
-import { getSource, listAttachments, listRelatives, listSightings } from './related';
+import { listAttachments } from './attachments';
+import { listRelatives } from './relatives';
+import { listSightings } from './sightings';
+import { getSource } from './sources';
 
 export function statusHistory(db: Db, personId: string): StatusChange[] {
   const rows = db.prepare('SELECT * FROM status_changes WHERE person_id = ? AND deleted = 0 ORDER BY at DESC').all(personId) as Record<string, Scalar>[];

@@ -3,7 +3,7 @@
 // with a pointer. One transaction, all through the Writer, one audit entry naming every count.
 import { ObminError } from '../../../shared/errors';
 import type { MergeResult } from '../../../shared/lists';
-import { TABLES, Writer, type Scalar } from '../store/write';
+import { TABLES, Writer, type Scalar } from '../db/write';
 import type { Db } from '../vault/database';
 
 const ATTACHED = ['sightings', 'relatives', 'attachments', 'status_changes'] as const;

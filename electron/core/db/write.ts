@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { Hlc, formatStamp, packStamp, parseStamp } from '../../../shared/hlc';
 import { ObminError } from '../../../shared/errors';
 import { appendAudit } from '../audit/audit';
-import { refreshPersonIndexes, INDEXED_PERSON_FIELDS } from '../registry/indexes';
+import { refreshPersonIndexes, INDEXED_PERSON_FIELDS } from '../register/indexes';
 import type { Db } from '../vault/database';
 
 export type Scalar = string | number | null;

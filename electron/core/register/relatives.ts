@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { ObminError } from '../../../shared/errors';
 import { ATTACHMENT_MAX_BYTES, type Attachment, type ContactLogEntry, type Relative, type Sighting, type Source, type SourceInput } from '../../../shared/register';
-import type { Scalar, Writer } from '../store/write';
+import type { Scalar, Writer } from '../db/write';
 import type { Db } from '../vault/database';
 import { toSource, toValues } from './mapping';
 
