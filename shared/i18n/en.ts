@@ -27,6 +27,17 @@ export const en: MessageTree = {
     IMPORT_ROWS: 'The file has rows with errors ({{count}}; the first is row {{first}}); nothing was imported. Fix them or add --skip-invalid.',
     INTERNAL: 'Internal error. Try again; if it happens again, call your administrator.',
   },
+  audit: {
+    problems: {
+      chain: 'The audit chain breaks at entry {{seq}}: an entry was changed or removed.',
+      signature: 'The signature of entry {{seq}} does not hold: the entry was changed after it was signed.',
+      unsigned: 'Entry {{seq}} is unsigned although the entries before it are signed.',
+      unknownKey: 'Entry {{seq}} is signed with a key no operator has.',
+      wrongSigner: 'Entry {{seq}} is signed with another operator’s key than the one it names.',
+      missing: 'Entries {{from}}–{{to}} are missing since the file of {{since}} ({{peer}}{{file}}).',
+      rewritten: 'Entry {{seq}} differs from what {{peer}} witnessed in the file of {{since}}: the log was rewritten.',
+    },
+  },
   passphrase: {
     tooShort: 'at least 12 characters',
     tooGuessable: 'it is easy to guess — add a few more random words',

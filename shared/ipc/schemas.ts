@@ -50,10 +50,26 @@ export const AppState = z.object({
 });
 export type AppState = z.infer<typeof AppState>;
 
+/** What `audit verify` found wrong, each named so a person can act on it (shared/i18n `audit.problems.*`). */
+export const AuditProblem = z.object({
+  kind: z.enum(['chain', 'signature', 'unsigned', 'unknownKey', 'wrongSigner', 'missing', 'rewritten']),
+  seq: z.number().int().optional(),
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+  peer: z.string().optional(),
+  since: z.string().optional(),
+  file: z.string().nullable().optional(),
+});
+export type AuditProblem = z.infer<typeof AuditProblem>;
+
 export const AuditVerifyResult = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
+  /** Entries written before signatures existed (a prefix of the chain only). */
+  unsigned: z.number().int().default(0),
+  witnesses: z.number().int().default(0),
+  problems: z.array(AuditProblem).default([]),
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
 

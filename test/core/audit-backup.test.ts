@@ -17,7 +17,7 @@ describe('audit chain', () => {
     expect(() => db.prepare("UPDATE audit SET action = 'x' WHERE seq = 2").run()).toThrow(/append-only/);
     db.exec('DROP TRIGGER audit_no_update');
     db.prepare(`UPDATE audit SET details = '{"idleLockMinutes":60}' WHERE seq = 3`).run();
-    expect(verifyAudit(db)).toEqual({ ok: false, entries: 3, firstBrokenSeq: 3 });
+    expect(verifyAudit(db)).toMatchObject({ ok: false, entries: 3, firstBrokenSeq: 3, problems: [{ kind: 'chain', seq: 3 }] });
   });
 
   it('notices a deleted entry in the middle', async () => {

@@ -3,6 +3,7 @@ import { ObminError } from '../../../shared/errors';
 import type { Role } from '../../../shared/domain/roles';
 import type { OperatorInfo } from '../../../shared/ipc/schemas';
 import { appendAudit } from '../audit/audit';
+import { registerOperatorKey } from '../audit/signing';
 import type { DataPaths } from '../paths';
 import type { KdfParams } from '../vault/kdf';
 import { createSlot, readSlotsFile, writeSlotsFile } from '../vault/keyslots';
@@ -24,11 +25,13 @@ export async function addOperator(p: DataPaths, s: VaultSession, a: { name: stri
   assertStrong(a.passphrase, [name]);
   const slots = readSlotsFile(p.slots);
   const id = crypto.randomUUID();
-  slots.slots.push(await createSlot(slots, id, name, a.passphrase, s.key, kdf));
+  const slot = await createSlot(slots, id, name, a.passphrase, s.key, kdf);
+  slots.slots.push(slot);
   const now = new Date().toISOString();
   s.db.transaction(() => {
     s.db.prepare('INSERT INTO operators (id, name, role, disabled, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)').run(id, name, a.role, now, now);
-    appendAudit(s.db, s.operator.id, 'operator.add', id, { role: a.role });
+    appendAudit(s.db, s.operator.id, 'operator.add', id, { role: a.role, signingKey: slot.signing?.keyId });
+    if (slot.signing) registerOperatorKey(s.db, id, slot.signing);
     // The slots file is written last inside the transaction: if it fails, the operator row rolls back too.
     writeSlotsFile(p.slots, slots);
   })();
@@ -64,7 +67,8 @@ export async function resetOperatorPassphrase(p: DataPaths, s: VaultSession, id:
   const slots = readSlotsFile(p.slots);
   const fresh = await createSlot(slots, id, row.name, passphrase, s.key, kdf);
   s.db.transaction(() => {
-    appendAudit(s.db, s.operator.id, 'operator.resetPassphrase', id);
+    appendAudit(s.db, s.operator.id, 'operator.resetPassphrase', id, { signingKey: fresh.signing?.keyId });
+    if (fresh.signing) registerOperatorKey(s.db, id, fresh.signing);
     writeSlotsFile(p.slots, { ...slots, slots: [...slots.slots.filter((x) => x.operatorId !== id), fresh] });
   })();
 }

@@ -1,6 +1,7 @@
 // Operator key slots. Each slot holds an X25519 key pair whose private half is wrapped under the operator's
 // passphrase (Argon2id → AES-256-GCM); the database key is sealed to every slot's public key. A passphrase change
 // re-wraps one private key; a database-key rotation re-seals to all public keys without anyone's passphrase.
+// Each slot also wraps the operator's own Ed25519 audit-signing key under the same passphrase-derived key.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
@@ -18,6 +19,8 @@ const SlotSchema = z.object({
   publicKey: b64,
   wrappedPrivateKey: Sealed,
   sealedDbKey: Sealed.extend({ ephemeralPublicKey: b64 }),
+  /** Absent in slots made before audit signatures: added at the operator's next unlock. */
+  signing: z.object({ keyId: z.string().uuid(), publicKey: b64, wrappedPrivateKey: Sealed }).optional(),
 });
 export type Slot = z.infer<typeof SlotSchema>;
 
@@ -78,12 +81,43 @@ function unseal(privateKey: crypto.KeyObject, sealed: Slot['sealedDbKey'], aad: 
 
 const privAad = (vaultId: string, slotId: string) => `obmin-slot-private:${vaultId}:${slotId}`;
 const dbAad = (vaultId: string, slotId: string) => `${vaultId}:${slotId}`;
+const signAad = (vaultId: string, slotId: string) => `obmin-slot-signing:${vaultId}:${slotId}`;
+
+export interface OpenedSigning {
+  keyId: string;
+  publicKey: string;
+  privateKey: crypto.KeyObject;
+}
+
+function wrapSigning(kek: Buffer, vaultId: string, slotId: string): { stored: NonNullable<Slot['signing']>; opened: OpenedSigning } {
+  const pair = crypto.generateKeyPairSync('ed25519');
+  const keyId = crypto.randomUUID();
+  const publicKey = b(pair.publicKey.export({ format: 'der', type: 'spki' }));
+  const der = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
+  const stored = { keyId, publicKey, wrappedPrivateKey: gcmSeal(kek, der, signAad(vaultId, slotId)) };
+  der.fill(0);
+  return { stored, opened: { keyId, publicKey, privateKey: pair.privateKey } };
+}
+
+function openSigning(kek: Buffer, vaultId: string, slot: Slot): OpenedSigning | null {
+  if (!slot.signing) return null;
+  const der = gcmOpen(kek, slot.signing.wrappedPrivateKey, signAad(vaultId, slot.id));
+  if (!der) return null;
+  const privateKey = crypto.createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  der.fill(0);
+  return { keyId: slot.signing.keyId, publicKey: slot.signing.publicKey, privateKey };
+}
 
 export function newSlotsFile(): SlotsFile {
   return { format: 'obmin-keyslots', version: 1, lookupSalt: b(crypto.randomBytes(32)), vaultId: crypto.randomUUID(), slots: [] };
 }
 
 export async function createSlot(file: SlotsFile, operatorId: string, operatorName: string, passphrase: string, dbKey: Buffer, kdf: KdfParams): Promise<Slot> {
+  return (await createSlotWithSigning(file, operatorId, operatorName, passphrase, dbKey, kdf)).slot;
+}
+
+/** A new slot and its opened signing key (the first administrator signs the vault's first entries with it). */
+export async function createSlotWithSigning(file: SlotsFile, operatorId: string, operatorName: string, passphrase: string, dbKey: Buffer, kdf: KdfParams): Promise<{ slot: Slot; signing: OpenedSigning }> {
   const id = crypto.randomUUID();
   const salt = crypto.randomBytes(16);
   const kek = await deriveKey(passphrase, salt, kdf);
@@ -99,13 +133,24 @@ export async function createSlot(file: SlotsFile, operatorId: string, operatorNa
     wrappedPrivateKey: gcmSeal(kek, priv, privAad(file.vaultId, id)),
     sealedDbKey: sealTo(publicKey, dbKey, dbAad(file.vaultId, id)),
   };
+  const signing = wrapSigning(kek, file.vaultId, id);
+  slot.signing = signing.stored;
   kek.fill(0);
   priv.fill(0);
-  return slot;
+  return { slot, signing: signing.opened };
+}
+
+export interface OpenedSlot {
+  slot: Slot;
+  dbKey: Buffer;
+  candidates: Buffer[];
+  signing: OpenedSigning;
+  /** Set when the slot gained a signing key just now: the caller writes it back to the slots file. */
+  upgraded: boolean;
 }
 
 /** Returns the database key and slot, or null for any failure — the caller must not learn which. */
-export async function openSlot(file: SlotsFile, operatorName: string | null, passphrase: string, dummyKdf: KdfParams): Promise<{ slot: Slot; dbKey: Buffer; candidates: Buffer[] } | null> {
+export async function openSlot(file: SlotsFile, operatorName: string | null, passphrase: string, dummyKdf: KdfParams): Promise<OpenedSlot | null> {
   if (operatorName === null) {
     // No name given (a script on a one-operator workstation): try each slot in turn.
     for (const slot of file.slots) {
@@ -125,28 +170,52 @@ export async function openSlot(file: SlotsFile, operatorName: string | null, pas
   return tryOpen(file, slot, passphrase);
 }
 
-async function tryOpen(file: SlotsFile, slot: Slot, passphrase: string): Promise<{ slot: Slot; dbKey: Buffer; candidates: Buffer[] } | null> {
+async function tryOpen(file: SlotsFile, slot: Slot, passphrase: string): Promise<OpenedSlot | null> {
   const kek = await deriveKey(passphrase, unb(slot.kdf.salt), slot.kdf);
   const priv = gcmOpen(kek, slot.wrappedPrivateKey, privAad(file.vaultId, slot.id));
+  if (!priv) {
+    kek.fill(0);
+    return null;
+  }
+  let signing = openSigning(kek, file.vaultId, slot);
+  let upgraded = false;
+  if (!signing) {
+    if (slot.signing) {
+      kek.fill(0);
+      return null;
+    }
+    const made = wrapSigning(kek, file.vaultId, slot.id);
+    slot = { ...slot, signing: made.stored };
+    signing = made.opened;
+    upgraded = true;
+  }
   kek.fill(0);
-  if (!priv) return null;
   const privateKey = crypto.createPrivateKey({ key: priv, format: 'der', type: 'pkcs8' });
   priv.fill(0);
   const dbKey = unseal(privateKey, slot.sealedDbKey, dbAad(file.vaultId, slot.id));
   if (!dbKey) return null;
   const pending = file.pendingSlots?.find((s) => s.id === slot.id);
   const next = pending ? unseal(privateKey, pending.sealedDbKey, dbAad(file.vaultId, slot.id)) : null;
-  return { slot, dbKey, candidates: next ? [dbKey, next] : [dbKey] };
+  return { slot, dbKey, candidates: next ? [dbKey, next] : [dbKey], signing, upgraded };
 }
 
 export async function rewrapSlot(file: SlotsFile, slot: Slot, oldPassphrase: string, newPassphrase: string, kdf: KdfParams): Promise<Slot | null> {
   const oldKek = await deriveKey(oldPassphrase, unb(slot.kdf.salt), slot.kdf);
   const priv = gcmOpen(oldKek, slot.wrappedPrivateKey, privAad(file.vaultId, slot.id));
-  oldKek.fill(0);
-  if (!priv) return null;
+  if (!priv) {
+    oldKek.fill(0);
+    return null;
+  }
   const salt = crypto.randomBytes(16);
   const kek = await deriveKey(newPassphrase, salt, kdf);
+  const signing = openSigning(oldKek, file.vaultId, slot);
+  oldKek.fill(0);
   const rewrapped: Slot = { ...slot, kdf: { ...kdf, salt: b(salt) }, wrappedPrivateKey: gcmSeal(kek, priv, privAad(file.vaultId, slot.id)) };
+  if (signing && slot.signing) {
+    const der = signing.privateKey.export({ format: 'der', type: 'pkcs8' });
+    rewrapped.signing = { ...slot.signing, wrappedPrivateKey: gcmSeal(kek, der, signAad(file.vaultId, slot.id)) };
+    der.fill(0);
+  }
   kek.fill(0);
   priv.fill(0);
   return rewrapped;

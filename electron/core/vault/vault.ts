@@ -5,11 +5,12 @@ import { ObminError } from '../../../shared/errors';
 import { passphraseStrength } from '../../../shared/domain/passphrase';
 import type { Role } from '../../../shared/domain/roles';
 import { appendAudit } from '../audit/audit';
+import { registerOperatorKey, setAuditSigner } from '../audit/signing';
 import type { DataPaths } from '../paths';
 import { migrate } from '../db/migrations';
 import { openDatabase, type Db } from './database';
 import { DEFAULT_KDF, type KdfParams } from './kdf';
-import { createSlot, newSlotsFile, openSlot, readSlotsFile, resealAll, rewrapSlot, writeSlotsFile, type SlotsFile } from './keyslots';
+import { createSlotWithSigning, newSlotsFile, openSlot, readSlotsFile, resealAll, rewrapSlot, writeSlotsFile, type OpenedSigning, type SlotsFile } from './keyslots';
 import { readThrottle, recordFailure, resetThrottle, secondsUntilAllowed } from './throttle';
 
 export interface OperatorRow {
@@ -43,7 +44,8 @@ export async function initVault(p: DataPaths, a: { siteCode: string; siteName: s
   const key = crypto.randomBytes(32);
   const operatorId = crypto.randomUUID();
   const slots = newSlotsFile();
-  slots.slots.push(await createSlot(slots, operatorId, a.operator, a.passphrase, key, kdf));
+  const made = await createSlotWithSigning(slots, operatorId, a.operator, a.passphrase, key, kdf);
+  slots.slots.push(made.slot);
   let db: Db | undefined;
   try {
     // Created empty with owner-only permissions first; SQLite gives its WAL and SHM files the same mode.
@@ -59,6 +61,7 @@ export async function initVault(p: DataPaths, a: { siteCode: string; siteName: s
       meta.run('created_at', now);
       db!.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('idleLockMinutes', '10');
       db!.prepare('INSERT INTO operators (id, name, role, disabled, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)').run(operatorId, a.operator, 'admin', now, now);
+      startSigning(db!, operatorId, made.signing);
       appendAudit(db!, operatorId, 'vault.init', null, { siteCode: a.siteCode });
       appendAudit(db!, operatorId, 'login');
     })();
@@ -69,6 +72,23 @@ export async function initVault(p: DataPaths, a: { siteCode: string; siteName: s
     throw e;
   }
   return { db, key, operator: loadOperator(db, operatorId)! };
+}
+
+/** Records the operator's public signing key if new (audited, signed by it) and signs this session's entries with it. */
+function startSigning(db: Db, operatorId: string, signing: OpenedSigning): void {
+  const fresh = registerOperatorKey(db, operatorId, signing);
+  setAuditSigner(db, { keyId: signing.keyId, operatorId, privateKey: signing.privateKey });
+  if (fresh) appendAudit(db, operatorId, 'signing.key', operatorId, { keyId: signing.keyId, publicKey: signing.publicKey });
+}
+
+/** A slot that gained its signing key at this unlock is written back (re-read: a rotation may have finished meanwhile). */
+function saveUpgradedSlot(p: DataPaths, slot: SlotsFile['slots'][number]): void {
+  const now = readSlotsFile(p.slots);
+  const i = now.slots.findIndex((x) => x.id === slot.id);
+  if (i < 0 || now.slots[i]!.signing) return;
+  now.slots[i] = { ...now.slots[i]!, signing: slot.signing };
+  if (now.pendingSlots) now.pendingSlots = now.pendingSlots.map((x) => (x.id === slot.id ? { ...x, signing: slot.signing } : x));
+  writeSlotsFile(p.slots, now);
 }
 
 export function loadOperator(db: Db, id: string): OperatorRow | undefined {
@@ -111,9 +131,11 @@ export async function unlockVault(p: DataPaths, operator: string | null, passphr
     if (!op || op.disabled) throw fail();
     const pending = readThrottle(p.throttle).pendingAudit;
     db.transaction(() => {
+      startSigning(db, op.id, opened.signing);
       if (pending > 0) appendAudit(db, null, 'login.failed', null, { attempts: pending });
       appendAudit(db, op.id, 'login');
     })();
+    if (opened.upgraded) saveUpgradedSlot(p, opened.slot);
     resetThrottle(p.throttle);
     return { db, key, operator: op };
   } catch (e) {
@@ -127,6 +149,7 @@ export function lockVault(s: VaultSession, reason: string): void {
     appendAudit(s.db, s.operator.id, 'lock', null, { reason });
     s.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
+    setAuditSigner(s.db, null);
     s.db.close();
     s.key.fill(0);
   }
