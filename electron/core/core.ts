@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ObminError } from '../../shared/errors';
 import { can, type Permission } from '../../shared/domain/roles';
 import { Locale, type AppState, type AuditEntry, type AuditVerifyResult, type OperatorInfo, type Session, type Settings } from '../../shared/ipc/schemas';
+import type { AuditFilter } from '../../shared/audit';
 import { appendAudit, listAudit, verifyAudit } from './audit/audit';
 import { writeFileAtomic } from './fsutil';
 import { addOperator, disableOperator, listOperators, resetOperatorPassphrase, toInfo } from './operators/operators';
@@ -172,8 +173,8 @@ export class Core {
     return this.settings();
   }
 
-  auditList(limit: number, beforeSeq?: number): AuditEntry[] {
-    return listAudit(this.require('audit.read').db, limit, beforeSeq);
+  auditList(limit: number, beforeSeq?: number, filter?: AuditFilter): AuditEntry[] {
+    return listAudit(this.require('audit.read').db, limit, beforeSeq, filter);
   }
 
   auditVerify(): AuditVerifyResult {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditPerson } from '../audit/filter';
 import { ROLES } from '../domain/roles';
 
 export const Locale = z.enum(['uk', 'en']);
@@ -81,5 +82,7 @@ export const AuditEntry = z.object({
   action: z.string(),
   target: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
+  /** the person the entry concerns, when there is one */
+  person: AuditPerson.nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

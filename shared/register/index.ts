@@ -2,3 +2,4 @@ export * from './enums';
 export * from './schemas';
 export * from './queries';
 export * from './collation';
+export * from './captivity';

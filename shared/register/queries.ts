@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Category, IcrcStatus, Side, Status } from './enums';
 import { PersonRow } from './schemas';
 
-export const SORT_FIELDS = ['score', 'surname', 'givenName', 'dateOfBirth', 'ref', 'status', 'category', 'side', 'icrcStatus', 'facility', 'captureDate', 'updatedAt'] as const;
+export const SORT_FIELDS = ['score', 'surname', 'givenName', 'dateOfBirth', 'ref', 'status', 'category', 'side', 'icrcStatus', 'facility', 'captureDate', 'captivityDays', 'updatedAt'] as const;
 export const SortField = z.enum(SORT_FIELDS);
 export type SortField = z.infer<typeof SortField>;
 
@@ -16,7 +16,7 @@ export const SearchFilters = z
     /** substring of the facility or last known location */
     facility: z.string().trim().min(1).max(256).optional(),
     seriouslyWounded: z.boolean().optional(),
-    /** time in captivity, counted from the capture date */
+    /** days in captivity (shared/register/captivity.ts): to release, repatriation or death, else to today */
     captivityMinDays: z.number().int().min(0).max(36500).optional(),
     captivityMaxDays: z.number().int().min(0).max(36500).optional(),
   })

@@ -112,6 +112,8 @@ export const PersonRow = z.object({
   facility: z.string().nullable(),
   captureDate: z.string().nullable(),
   seriouslyWounded: z.boolean(),
+  /** days from capture to release, repatriation or death, else to today (shared/register/captivity.ts) */
+  captivityDays: z.number().int().nullable(),
   updatedAt: z.string(),
   /** 0…1 when the rows answer a text query, else null. */
   score: z.number().nullable(),

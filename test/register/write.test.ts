@@ -46,7 +46,7 @@ describe('the one write path', () => {
     tx(core, (w) => updatePerson(w, p.id, { surname: 'Бондаренко' }));
     expect(keys()).toContain(`s:${surnameKey('Бондаренко')}`);
     expect(keys()).not.toContain(`s:${surnameKey('Шевчук')}`);
-    tx(core, (w) => w.tombstone('persons', p.id));
+    tx(core, (w) => w.tombstone('persons', p.id, { action: 'persons.delete' }));
     expect((db.prepare('SELECT deleted FROM persons WHERE id = ?').get(p.id) as { deleted: number }).deleted).toBe(1);
     expect(core.countPersons()).toBe(0);
     expect(keys()).toEqual([]);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { PersonInput } from '../../shared/register';
 import { gridTemplate } from '../../renderer/src/areas/register/columns';
-import { captivityDays, latinName, originalName } from '../../renderer/src/areas/register/format';
+import { latinName, originalName } from '../../renderer/src/areas/register/format';
 import { SECTIONS, toInput } from '../../renderer/src/areas/register/personFields';
 import { fieldErrors } from '../../renderer/src/areas/register/validation';
 import { createI18n } from '../../renderer/src/i18n';
@@ -40,17 +40,9 @@ describe('register display', () => {
     expect(latinName({ ...p, surnameLatin: null })).toBeNull();
   });
 
-  it('counts days in captivity from partial dates and never negative', () => {
-    const now = new Date('2026-11-26T12:00:00Z');
-    expect(captivityDays('2026-11-20', now)).toBe(6);
-    expect(captivityDays('2026-11', now)).toBe(25);
-    expect(captivityDays('2027-01-01', now)).toBeNull();
-    expect(captivityDays(null, now)).toBeNull();
-  });
-
-  it('gives the name column the free width and sums the rest for sideways scrolling', () => {
-    const g = gridTemplate(['name', 'ref', 'status']);
-    expect(g['--reg-cols']).toMatch(/^minmax\(\d+px, 1fr\) \d+px \d+px$/);
+  it('shares the free width between the text columns and sums the rest for sideways scrolling', () => {
+    const g = gridTemplate(['name', 'ref', 'status', 'facility']);
+    expect(g['--reg-cols']).toMatch(/^minmax\(\d+px, 3fr\) \d+px \d+px minmax\(\d+px, 2fr\)$/);
     expect(Number.parseInt(g['--reg-w'], 10)).toBeGreaterThan(400);
   });
 });

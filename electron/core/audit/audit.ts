@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { AuditAction, AuditFilter } from '../../../shared/audit';
 import type { AuditEntry, AuditProblem, AuditVerifyResult } from '../../../shared/ipc/schemas';
 import type { Db } from '../vault/database';
 import { auditSigner, entrySignatureHolds, signEntry } from './signing';
@@ -7,22 +8,7 @@ import { GENESIS_HASH, listWitnesses } from './witness';
 export { GENESIS_HASH };
 export { auditHead, recordWitness, listWitnesses, type AuditHead, type Witness, type WitnessInput } from './witness';
 
-export type AuditAction =
-  | 'vault.init'
-  | 'login'
-  | 'login.failed'
-  | 'lock'
-  | 'passphrase.change'
-  | 'key.rotate'
-  | 'signing.key'
-  | 'operator.add'
-  | 'operator.disable'
-  | 'operator.resetPassphrase'
-  | 'settings.update'
-  | 'backup.create'
-  | 'backup.restore'
-  | 'audit.verify'
-  | (string & {});
+export type { AuditAction };
 
 interface Row {
   seq: number;
@@ -124,14 +110,56 @@ function dedupe(problems: AuditProblem[]): AuditProblem[] {
   });
 }
 
-export function listAudit(db: Db, limit: number, beforeSeq?: number): AuditEntry[] {
+// The person an entry concerns, from its target ("table:id") — the record's own person, or the person a list entry was
+// decided for. Table names and prefix lengths are fixed here: nothing from the caller reaches the SQL text.
+const PERSON_OF_TARGET = `CASE
+  WHEN a.target LIKE 'persons:%' THEN substr(a.target, 9)
+  WHEN a.target LIKE 'sightings:%' THEN (SELECT person_id FROM sightings WHERE id = substr(a.target, 11))
+  WHEN a.target LIKE 'relatives:%' THEN (SELECT person_id FROM relatives WHERE id = substr(a.target, 11))
+  WHEN a.target LIKE 'attachments:%' THEN (SELECT person_id FROM attachments WHERE id = substr(a.target, 13))
+  WHEN a.target LIKE 'status_changes:%' THEN (SELECT person_id FROM status_changes WHERE id = substr(a.target, 16))
+  WHEN a.target LIKE 'intake_entries:%' THEN (SELECT decided_person_id FROM intake_entries WHERE id = substr(a.target, 16))
+  WHEN a.target LIKE 'contact_log:%' THEN (SELECT r.person_id FROM contact_log c JOIN relatives r ON r.id = c.relative_id WHERE c.id = substr(a.target, 13))
+END`;
+
+// Case-insensitive for Cyrillic too (SQLite's own lower() knows ASCII only); registered once per connection.
+const folding = new WeakSet<Db>();
+function foldOn(db: Db): void {
+  if (folding.has(db)) return;
+  db.function('audit_fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLocaleLowerCase('uk') : null));
+  folding.add(db);
+}
+
+type ListedRow = Body & { operator_name: string | null; person_id: string | null; surname: string | null; given_name: string | null; patronymic: string | null; ref: string | null };
+
+export function listAudit(db: Db, limit: number, beforeSeq?: number, filter: AuditFilter = {}): AuditEntry[] {
+  foldOn(db);
+  const where = ['x.seq < ?'];
+  const params: unknown[] = [beforeSeq ?? Number.MAX_SAFE_INTEGER];
+  if (filter.operator) {
+    where.push("instr(audit_fold(coalesce(x.operator_name, '')), audit_fold(?)) > 0");
+    params.push(filter.operator);
+  }
+  if (filter.person) {
+    where.push("(instr(audit_fold(p.surname || ' ' || coalesce(p.given_name, '') || ' ' || coalesce(p.patronymic, '')), audit_fold(?)) > 0 OR p.ref = ?)");
+    params.push(filter.person, filter.person);
+  }
+  if (filter.from) {
+    where.push('x.at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    where.push("x.at < date(?, '+1 day')");
+    params.push(filter.to);
+  }
   const rows = db
     .prepare(
-      `SELECT a.seq, a.at, a.operator_id, o.name AS operator_name, a.action, a.target, a.details
-       FROM audit a LEFT JOIN operators o ON o.id = a.operator_id
-       WHERE a.seq < ? ORDER BY a.seq DESC LIMIT ?`,
+      `WITH x AS (SELECT a.seq, a.at, a.operator_id, o.name AS operator_name, a.action, a.target, a.details, ${PERSON_OF_TARGET} AS person_id
+                  FROM audit a LEFT JOIN operators o ON o.id = a.operator_id)
+       SELECT x.*, p.surname, p.given_name, p.patronymic, p.ref FROM x LEFT JOIN persons p ON p.id = x.person_id
+       WHERE ${where.join(' AND ')} ORDER BY x.seq DESC LIMIT ?`,
     )
-    .all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as (Body & { operator_name: string | null })[];
+    .all(...params, limit) as ListedRow[];
   return rows.map((r) => ({
     seq: r.seq,
     at: r.at,
@@ -140,5 +168,6 @@ export function listAudit(db: Db, limit: number, beforeSeq?: number): AuditEntry
     action: r.action,
     target: r.target,
     details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
+    person: r.person_id && r.surname !== null ? { id: r.person_id, name: [r.surname, r.given_name, r.patronymic].filter(Boolean).join(' '), ref: r.ref } : null,
   }));
 }

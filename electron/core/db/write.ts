@@ -6,6 +6,7 @@
 // come only from the allowlist below, never from input; values are always bound parameters.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { Hlc, formatStamp, packStamp, parseStamp } from '../../../shared/hlc';
+import type { AuditAction } from '../../../shared/audit';
 import { ObminError } from '../../../shared/errors';
 import { appendAudit } from '../audit/audit';
 import { refreshPersonIndexes, INDEXED_PERSON_FIELDS } from '../register/indexes';
@@ -44,7 +45,7 @@ function assertAllowed(tbl: string, fields: Iterable<string>): asserts tbl is Ta
 }
 
 export interface AuditSpec {
-  action: string;
+  action: AuditAction;
   details?: Record<string, unknown> | null;
 }
 
@@ -190,13 +191,13 @@ export class Writer {
   }
 
   /** Deletion is a tombstone: the row stays so a later, older change from another site cannot bring it back. */
-  tombstone(tbl: Table, id: string, audit?: AuditSpec | null): void {
+  tombstone(tbl: Table, id: string, audit: AuditSpec): void {
     assertAllowed(tbl, []);
     const r = stmt(this.db, this.p, `UPDATE ${tbl} SET deleted = 1 WHERE id = ? AND deleted = 0`).run(id);
     if (r.changes === 0) throw new ObminError('NOT_FOUND', { what: id });
     if (HAS_UPDATED_AT.has(tbl)) stmt(this.db, this.p, `UPDATE ${tbl} SET updated_at = ? WHERE id = ?`).run(this.now(), id);
     this.record(tbl, id, { deleted: 1 });
     if (tbl === 'persons') refreshPersonIndexes(this.db, id);
-    this.audit(audit ?? { action: `${tbl}.delete` }, `${tbl}:${id}`, ['deleted']);
+    this.audit(audit, `${tbl}:${id}`, ['deleted']);
   }
 }

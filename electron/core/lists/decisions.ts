@@ -1,6 +1,7 @@
 // An operator's decision on one entry: link to a person (a sighting citing the list's source), create a new person
 // from what the entry says and link, or skip. Register writes go through the Writer; every decision is audited.
 import { ObminError } from '../../../shared/errors';
+import { decisionAction } from '../../../shared/audit';
 import type { IntakeEntry, MatchCandidate, ParsedView } from '../../../shared/lists';
 import type { Category, PersonInput, Side } from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
@@ -67,7 +68,7 @@ export function applyDecision(w: Writer, entryId: string, d: Decision, how: 'man
   const at = new Date().toISOString();
   let personId: string | null = null;
   let sightingId: string | null = null;
-  let decision: EntryRow['decision'] = 'skipped';
+  let decision: 'linked' | 'created' | 'skipped' = 'skipped';
   if (d.action === 'link') {
     personId = d.personId;
     sightingId = link(w, list, e, personId);
@@ -82,7 +83,7 @@ export function applyDecision(w: Writer, entryId: string, d: Decision, how: 'man
   db.prepare('UPDATE intake_entries SET decision = ?, decided_person_id = ?, decided_by = ?, decided_at = ?, sighting_id = ? WHERE id = ?')
     .run(decision, personId, w.operatorId, at, sightingId, entryId);
   const cands = JSON.parse(e.candidates_json) as MatchCandidate[];
-  appendAudit(db, w.operatorId, `lists.decide.${decision}`, `intake_entries:${entryId}`, {
+  appendAudit(db, w.operatorId, decisionAction(decision), `intake_entries:${entryId}`, {
     listId: list.id, row: e.row_no, personId, sightingId, sourceId: list.source_id, how,
     suggestion: e.suggestion, rank: personId ? cands.findIndex((c) => c.personId === personId) + 1 : null,
   });

@@ -119,7 +119,7 @@ export function setListStatus(db: Db, operatorId: string, id: string, status: 'o
   getList(db, id);
   db.transaction(() => {
     db.prepare('UPDATE intake_lists SET status = ? WHERE id = ?').run(status, id);
-    appendAudit(db, operatorId, `lists.${status === 'closed' ? 'close' : 'reopen'}`, `intake_lists:${id}`);
+    appendAudit(db, operatorId, status === 'closed' ? 'lists.close' : 'lists.reopen', `intake_lists:${id}`);
   })();
   return getList(db, id);
 }

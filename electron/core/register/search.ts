@@ -2,7 +2,7 @@
 // ranked by the matcher's score. A text query never scans the persons table; an empty query pages through an index.
 import { parseFreeTextLine, scoreCandidate } from '../../../shared/matching';
 import { plainForm, queryNameKeys, transliterateUk } from '../../../shared/names';
-import type { PersonRow, SearchArgsParsed, SearchFilters, SearchResult } from '../../../shared/register';
+import { CAPTIVITY_OVER_STATUSES, isCaptivityOver, type PersonRow, type SearchArgsParsed, type SearchFilters, type SearchResult } from '../../../shared/register';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/database';
 
@@ -13,12 +13,19 @@ export const MAX_FTS_CANDIDATES = 500;
 
 /** What ranking reads of each candidate: the matcher's fields. */
 const MATCH_COLUMNS = 'id, ref, surname, given_name, patronymic, date_of_birth, unit, sex';
-const ROW_COLUMNS = 'id, ref, surname, given_name, patronymic, surname_latin, given_name_latin, date_of_birth, sex, side, category, status, icrc_status, rank, unit, facility, capture_date, seriously_wounded, updated_at';
+const OVER_SQL = CAPTIVITY_OVER_STATUSES.map((s) => `'${s}'`).join(', ');
+/** The day captivity ended: the latest change into a status that ends it (only looked up for those statuses). */
+const ENDED_SQL = `CASE WHEN status IN (${OVER_SQL}) THEN (SELECT max(sc.at) FROM status_changes sc WHERE sc.person_id = persons.id AND sc.deleted = 0 AND sc.to_status IN (${OVER_SQL})) END`;
+/** `captivity_days` is shared/register/captivity.ts registered on the connection (vault/database.ts). */
+const DAYS_SQL = `captivity_days(capture_date, status, ${ENDED_SQL}, date('now'))`;
+const ROW_COLUMNS = `id, ref, surname, given_name, patronymic, surname_latin, given_name_latin, date_of_birth, sex, side, category, status, icrc_status, rank, unit, facility, capture_date, seriously_wounded, updated_at, ${DAYS_SQL} AS captivity_days`;
 
 // Sort fields map to fixed expressions: nothing from the caller reaches the SQL text.
 const SORT_SQL: Record<string, string> = {
   surname: 'uk_sort(surname)', givenName: 'uk_sort(given_name)', dateOfBirth: 'date_of_birth', ref: 'ref', status: 'status',
   category: 'category', side: 'side', icrcStatus: 'icrc_status', facility: 'facility COLLATE NOCASE', captureDate: 'capture_date', updatedAt: 'updated_at',
+  // People who are home (or dead) never mix with those still held: they follow, in either direction; unknown last.
+  captivityDays: `status IN (${OVER_SQL}), ${DAYS_SQL} IS NULL, ${DAYS_SQL}`,
 };
 
 type DbRow = Record<string, string | number | null>;
@@ -29,7 +36,7 @@ function toRow(r: DbRow, score: number | null): PersonRow {
     surnameLatin: r.surname_latin as string | null, givenNameLatin: r.given_name_latin as string | null, dateOfBirth: r.date_of_birth as string | null,
     sex: r.sex as PersonRow['sex'], side: r.side as PersonRow['side'], category: r.category as PersonRow['category'], status: r.status as PersonRow['status'],
     icrcStatus: r.icrc_status as PersonRow['icrcStatus'], rank: r.rank as string | null, unit: r.unit as string | null, facility: r.facility as string | null,
-    captureDate: r.capture_date as string | null, seriouslyWounded: r.seriously_wounded === 1, updatedAt: String(r.updated_at), score,
+    captureDate: r.capture_date as string | null, seriouslyWounded: r.seriously_wounded === 1, captivityDays: r.captivity_days as number | null, updatedAt: String(r.updated_at), score,
   };
 }
 
@@ -57,14 +64,14 @@ function filterSql(f: SearchFilters): { where: string[]; params: unknown[] } {
     where.push("(facility LIKE ? ESCAPE '\\' OR last_known_location LIKE ? ESCAPE '\\')");
     params.push(like, like);
   }
-  // Partial capture dates compare as text: '2023' sorts before '2023-05', close enough for a duration filter.
+  // The capture date bound narrows by index first; the shared definition then decides.
   if (f.captivityMinDays !== undefined) {
-    where.push("capture_date IS NOT NULL AND capture_date <= date('now', ?)");
-    params.push(`-${f.captivityMinDays} days`);
+    where.push(`capture_date IS NOT NULL AND capture_date <= date('now', ?) AND ${DAYS_SQL} >= ?`);
+    params.push(`-${f.captivityMinDays} days`, f.captivityMinDays);
   }
   if (f.captivityMaxDays !== undefined) {
-    where.push("capture_date IS NOT NULL AND capture_date >= date('now', ?)");
-    params.push(`-${f.captivityMaxDays} days`);
+    where.push(`capture_date IS NOT NULL AND ${DAYS_SQL} <= ?`);
+    params.push(f.captivityMaxDays);
   }
   return { where, params };
 }
@@ -127,8 +134,9 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
   const byId = where.map((w) => (w === 'deleted = 0' ? '+deleted = 0' : w));
   // Ranking needs only the matcher's fields (and the sort column); the page's display rows are read after.
   const field = a.sort?.field;
-  const sortCol = field && field !== 'score' ? SORT_SQL[field]!.split(' ')[0]! : null;
-  const cols = sortCol && !MATCH_COLUMNS.includes(sortCol) ? `${MATCH_COLUMNS}, ${sortCol}` : MATCH_COLUMNS;
+  const byDays = field === 'captivityDays';
+  const sortCol = byDays ? 'captivity_days' : field && field !== 'score' ? SORT_SQL[field]!.split(' ')[0]! : null;
+  const cols = byDays ? `${MATCH_COLUMNS}, status, ${DAYS_SQL} AS captivity_days` : sortCol && !MATCH_COLUMNS.includes(sortCol) ? `${MATCH_COLUMNS}, ${sortCol}` : MATCH_COLUMNS;
   const rows = run(db, `SELECT ${cols} FROM persons WHERE id IN (SELECT value FROM json_each(?)) AND ${byId.join(' AND ')}`, [JSON.stringify(ids), ...params], o);
   const entry = parseFreeTextLine(query);
   const exactWords = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map(plainForm));
@@ -149,7 +157,15 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
     return { r, score, rank: score + exact * 0.02 + exactGiven * 0.01 };
   });
   if (!sortCol) ranked.sort((x, y) => y.rank - x.rank || String(x.r.surname).localeCompare(String(y.r.surname)));
-  else {
+  else if (byDays) {
+    const sign = dir === 'DESC' ? -1 : 1;
+    const key = (r: DbRow) => [isCaptivityOver(r.status as string) ? 1 : 0, r.captivity_days === null ? 1 : 0] as const;
+    ranked.sort((x, y) => {
+      const [ox, nx] = key(x.r);
+      const [oy, ny] = key(y.r);
+      return ox - oy || nx - ny || sign * (Number(x.r.captivity_days ?? 0) - Number(y.r.captivity_days ?? 0));
+    });
+  } else {
     const sign = dir === 'DESC' ? -1 : 1;
     ranked.sort((x, y) => sign * String(x.r[sortCol] ?? '').localeCompare(String(y.r[sortCol] ?? '')));
   }

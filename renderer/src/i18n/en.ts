@@ -171,7 +171,7 @@ export const en: ScreenMessages = {
     at: 'Time',
     operator: 'Operator',
     action: 'Action',
-    target: 'Target',
+    target: 'Concerns',
     verify: 'Verify the chain',
     verifying: 'Verifying…',
     verifyOk: 'The chain is intact: {{entries}} checked.',
@@ -179,5 +179,8 @@ export const en: ScreenMessages = {
     empty: 'No entries yet.',
     shown: 'Showing {{entries}}',
     system: 'system',
+    openPerson: 'Open the person’s page',
+    noneFiltered: 'No entry matches the filters.',
+    filter: { label: 'Log filters', operator: 'Operator', person: 'Person (name or case number)', from: 'From', to: 'To', clear: 'Clear filters' },
   },
 };

@@ -2,6 +2,8 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { sharedMessages } from '../../../shared/i18n';
 import type { Locale } from '../../../shared/ipc/schemas';
+import { auditActionsEn } from './audit.en';
+import { auditActionsUk } from './audit.uk';
 import { en } from './en';
 import { listsEn } from './lists.en';
 import { listsUk } from './lists.uk';
@@ -11,8 +13,8 @@ import { uk } from './uk';
 
 // Shared catalogues carry errors.* and passphrase.* (also used by the CLI); screen text sits beside them.
 export const resources = {
-  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk } },
-  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn } },
+  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk, auditAction: auditActionsUk } },
+  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn, auditAction: auditActionsEn } },
 } as const;
 
 export const LOCALES: readonly Locale[] = ['uk', 'en'];

@@ -18,6 +18,8 @@ export const registerEn: RegisterMessages = {
   days_few: '{{count}} days',
   days_many: '{{count}} days',
   days_other: '{{count}} days',
+  daysEnded: '{{days}} (ended)',
+  daysEndedHint: 'Captivity ended: {{status}}. Days are counted to that status change.',
   search: 'Search',
   searchPlaceholder: 'Surname, given name — any script; case number',
   searchHint: '/ or Ctrl+F',

@@ -13,6 +13,8 @@ export const registerUk = {
   days_few: '{{count}} дні',
   days_many: '{{count}} днів',
   days_other: '{{count}} дня',
+  daysEnded: '{{days}} (завершено)',
+  daysEndedHint: 'Полон завершено: {{status}}. Дні пораховано до цієї зміни статусу.',
   search: 'Пошук',
   searchPlaceholder: 'Прізвище та ім’я будь-яким письмом або № справи',
   searchHint: '/ або Ctrl+F',

@@ -169,7 +169,7 @@ export const uk = {
     at: 'Час',
     operator: 'Оператор',
     action: 'Дія',
-    target: 'Об’єкт дії',
+    target: 'Кого стосується',
     verify: 'Перевірити ланцюжок',
     verifying: 'Перевірка…',
     verifyOk: 'Ланцюжок цілий: перевірено {{entries}}.',
@@ -177,5 +177,8 @@ export const uk = {
     empty: 'Записів ще немає.',
     shown: 'Показано {{entries}}',
     system: 'система',
+    openPerson: 'Відкрити картку особи',
+    noneFiltered: 'Жоден запис не відповідає фільтрам.',
+    filter: { label: 'Фільтри журналу', operator: 'Оператор', person: 'Особа (ім’я або № справи)', from: 'З дати', to: 'По дату', clear: 'Скинути фільтри' },
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditFilter } from '../../audit/filter';
 import {
   AppState,
   AuditEntry,
@@ -42,7 +43,7 @@ export const foundationContract = {
   'settings.update': { args: Settings.partial().strict(), result: Settings },
 
   'audit.list': {
-    args: z.object({ limit: z.number().int().min(1).max(1000).default(200), beforeSeq: z.number().int().optional() }).strict(),
+    args: z.object({ limit: z.number().int().min(1).max(1000).default(200), beforeSeq: z.number().int().optional(), filter: AuditFilter.optional() }).strict(),
     result: z.array(AuditEntry),
   },
   'audit.verify': { args: Empty, result: AuditVerifyResult },

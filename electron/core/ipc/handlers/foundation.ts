@@ -30,7 +30,7 @@ export function foundationHandlers(core: Core): AreaHandlers<keyof typeof founda
       return null;
     },
     'settings.update': (patch) => core.updateSettings(patch),
-    'audit.list': ({ limit, beforeSeq }) => core.auditList(limit, beforeSeq),
+    'audit.list': ({ limit, beforeSeq, filter }) => core.auditList(limit, beforeSeq, filter),
     'audit.verify': () => core.auditVerify(),
   };
 }

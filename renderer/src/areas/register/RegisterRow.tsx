@@ -34,8 +34,9 @@ export const RegisterRow = memo(function RegisterRow({ index, top, data, cols, f
         cols.map((c) => {
           const meta = metaOf(c.columnDef);
           return (
-            <div key={c.id} role="gridcell" className={`reg-cell col-${c.id}${meta.numeric ? ' num' : ''}`}>
-              {meta.render(data, t)}
+            <div key={c.id} role="gridcell" className={`reg-cell col-${c.id}${meta.numeric ? ' num' : ''}`} title={meta.title(data, t)}>
+              {/* a block of its own: an ellipsis applies to a block's text, not to a flex container's */}
+              <span className="cell-text">{meta.render(data, t)}</span>
             </div>
           );
         })

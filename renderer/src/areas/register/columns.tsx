@@ -2,8 +2,8 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { PersonRow, SortField } from '../../../../shared/register';
-import { captivityDays, dayOf, latinName, originalName } from './format';
+import { isCaptivityOver, type PersonRow, type SortField } from '../../../../shared/register';
+import { dayOf, latinName, originalName } from './format';
 import { StatusBadge } from './StatusBadge';
 import type { ColumnId } from './store';
 
@@ -15,6 +15,8 @@ export interface ColumnMeta {
   inverted: boolean;
   /** the cell's content; the grid's rows call it directly (no row model for rows that live on the server) */
   render(r: PersonRow, t: TFunction): ReactNode;
+  /** the full text on hover, for a cell that may be cut with an ellipsis */
+  title(r: PersonRow, t: TFunction): string | undefined;
 }
 
 function NameCell({ row, t }: { row: PersonRow; t: TFunction }) {
@@ -29,22 +31,31 @@ function NameCell({ row, t }: { row: PersonRow; t: TFunction }) {
   );
 }
 
-type Def = { id: ColumnId; sort: SortField | null; numeric?: boolean; inverted?: boolean; cell(r: PersonRow, t: TFunction): ReactNode };
+type Def = { id: ColumnId; sort: SortField | null; numeric?: boolean; inverted?: boolean; cell(r: PersonRow, t: TFunction): ReactNode; title?(r: PersonRow, t: TFunction): string | undefined };
+
+const fullName = (r: PersonRow): string => [originalName(r), latinName(r)].filter(Boolean).join(' · ');
+const plain = (v: string | null): string | undefined => v ?? undefined;
 
 const DEFS: Def[] = [
-  { id: 'name', sort: 'surname', cell: (r, t) => <NameCell row={r} t={t} /> },
+  { id: 'name', sort: 'surname', cell: (r, t) => <NameCell row={r} t={t} />, title: fullName },
   { id: 'ref', sort: 'ref', cell: (r) => <span className="mono">{r.ref ?? ''}</span> },
   { id: 'dateOfBirth', sort: 'dateOfBirth', numeric: true, cell: (r) => r.dateOfBirth ?? '' },
   { id: 'status', sort: 'status', cell: (r) => <StatusBadge status={r.status} /> },
   { id: 'category', sort: 'category', cell: (r, t) => t(`register.category.${r.category}`) },
   { id: 'side', sort: 'side', cell: (r, t) => t(`register.side.${r.side}`) },
   { id: 'icrcStatus', sort: 'icrcStatus', cell: (r, t) => <span className={`icrc icrc-${r.icrcStatus}`}>{t(`register.icrc.${r.icrcStatus}`)}</span> },
-  { id: 'rank', sort: null, cell: (r) => r.rank ?? '' },
-  { id: 'unit', sort: null, cell: (r) => r.unit ?? '' },
-  { id: 'facility', sort: 'facility', cell: (r) => r.facility ?? '' },
+  { id: 'rank', sort: null, cell: (r) => r.rank ?? '', title: (r) => plain(r.rank) },
+  { id: 'unit', sort: null, cell: (r) => r.unit ?? '', title: (r) => plain(r.unit) },
+  { id: 'facility', sort: 'facility', cell: (r) => r.facility ?? '', title: (r) => plain(r.facility) },
   { id: 'captureDate', sort: 'captureDate', numeric: true, cell: (r) => r.captureDate ?? '' },
-  // Longest captivity first is the capture date ascending: the server sorts by the date, the screen shows days.
-  { id: 'captivityDays', sort: 'captureDate', numeric: true, inverted: true, cell: (r) => captivityDays(r.captureDate)?.toLocaleString('uk-UA') ?? '' },
+  // Counted by the core (shared/register/captivity.ts): to release, repatriation or death; those home sort apart.
+  {
+    id: 'captivityDays',
+    sort: 'captivityDays',
+    numeric: true,
+    cell: (r, t) => (r.captivityDays === null ? '' : isCaptivityOver(r.status) ? t('register.daysEnded', { days: r.captivityDays.toLocaleString('uk-UA') }) : r.captivityDays.toLocaleString('uk-UA')),
+    title: (r, t) => (r.captivityDays !== null && isCaptivityOver(r.status) ? t('register.daysEndedHint', { status: t(`register.status.${r.status}`) }) : undefined),
+  },
   {
     id: 'seriouslyWounded',
     sort: null,
@@ -60,9 +71,11 @@ export const COLUMN_WIDTH: Record<ColumnId, number> = {
   facility: 150, captureDate: 100, captivityDays: 100, seriouslyWounded: 90, updatedAt: 100, score: 64,
 };
 
-/** The name column takes what is left; the others keep their width and the grid scrolls sideways when narrow. */
+/** Text columns share what is left (the name most); the others keep their width; the grid scrolls sideways when narrow. */
+const SHARE: Partial<Record<ColumnId, number>> = { name: 3, facility: 2, unit: 1, rank: 1 };
+
 export function gridTemplate(visible: readonly ColumnId[]): { '--reg-cols': string; '--reg-w': string } {
-  const cols = visible.map((c) => (c === 'name' ? `minmax(${COLUMN_WIDTH.name}px, 1fr)` : `${COLUMN_WIDTH[c]}px`)).join(' ');
+  const cols = visible.map((c) => (SHARE[c] ? `minmax(${COLUMN_WIDTH[c]}px, ${SHARE[c]}fr)` : `${COLUMN_WIDTH[c]}px`)).join(' ');
   const total = visible.reduce((n, c) => n + COLUMN_WIDTH[c], 0);
   return { '--reg-cols': cols, '--reg-w': `${total}px` };
 }
@@ -73,10 +86,10 @@ export function registerColumns(t: TFunction): ColumnDef<PersonRow>[] {
     header: () => t(`register.col.${d.id}`),
     accessorFn: (r) => r.id,
     cell: (c) => d.cell(c.row.original, t),
-    meta: { sortField: d.sort, numeric: d.numeric ?? false, inverted: d.inverted ?? false, render: d.cell } satisfies ColumnMeta,
+    meta: { sortField: d.sort, numeric: d.numeric ?? false, inverted: d.inverted ?? false, render: d.cell, title: d.title ?? (() => undefined) } satisfies ColumnMeta,
   }));
 }
 
 export function metaOf(def: ColumnDef<PersonRow>): ColumnMeta {
-  return (def.meta ?? { sortField: null, numeric: false, inverted: false, render: () => null }) as ColumnMeta;
+  return (def.meta ?? { sortField: null, numeric: false, inverted: false, render: () => null, title: () => undefined }) as ColumnMeta;
 }
