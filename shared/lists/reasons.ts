@@ -3,8 +3,8 @@ import type { MatchReason } from './schemas';
 
 /** Every kind scoreCandidate can report, per field (keeps the i18n catalogues complete; tested). */
 export const REASON_KINDS = {
-  surname: ['exact', 'russianForm', 'transliteration', 'variant', 'genderForm', 'typo', 'missing', 'mismatch'],
-  givenName: ['exact', 'russianForm', 'transliteration', 'variant', 'typo', 'initial', 'missing', 'mismatch'],
+  surname: ['exact', 'russianForm', 'transliteration', 'variant', 'genderForm', 'typo', 'confusable', 'missing', 'mismatch'],
+  givenName: ['exact', 'russianForm', 'transliteration', 'variant', 'diminutive', 'typo', 'initial', 'missing', 'mismatch'],
   patronymic: ['exact', 'russianForm', 'transliteration', 'variant', 'typo', 'initial', 'missing', 'mismatch'],
   dateOfBirth: ['exact', 'dayMonthSwapped', 'yearMonth', 'yearOnly', 'yearOff', 'missing', 'mismatch'],
   unit: ['exact', 'mismatch'],

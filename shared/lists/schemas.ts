@@ -22,7 +22,7 @@ export type Decision = z.infer<typeof Decision>;
 export const Suggestion = z.enum(['link', 'review', 'new']);
 export type Suggestion = z.infer<typeof Suggestion>;
 
-export const MatchReason = z.object({ field: z.string(), kind: z.string(), weight: z.number() });
+export const MatchReason = z.object({ field: z.string(), kind: z.string(), weight: z.number(), form: z.string().optional() });
 export type MatchReason = z.infer<typeof MatchReason>;
 
 export const MatchCandidate = z.object({ personId: Id, ref: z.string().nullable(), score: z.number(), reasons: z.array(MatchReason) });

@@ -2,6 +2,7 @@
 export { compareDates, findDate, parseDate, TWO_DIGIT_YEAR_PIVOT } from './dates';
 export type { DateComparison } from './dates';
 export { normaliseUnit, parseFreeTextLine, parseListEntry, parseName } from './parse';
+export { extractParts, extractRank } from './extract';
 export { candidateScore, MatchFeatures, pointsToScore, preparePerson, scoreCandidate, SCORE_MIDPOINT, SCORE_SCALE, WEIGHTS } from './score';
 export { decide, DEFAULT_THRESHOLDS, POINTS_PER_LOGIT } from './decide';
 export { MatchIndex } from './matcher';

@@ -8,24 +8,12 @@ import {
   skeleton,
 } from '../names';
 import type { NameParts } from '../names';
-import { findDate, parseDate } from './dates';
+import { parseDate } from './dates';
+import { extractParts, extractRank, normaliseUnit } from './extract';
+import { detectConvention, otherLatinReading, respell, toCommonLatin } from '../names';
 import type { ParsedEntry } from './types';
 
-const UNIT_PREFIX = /(?:в\s*\/\s*ч|в\.\s*ч\.?|вч|військова\s+частина|воинская\s+часть|v\s*\/\s*ch|military\s+unit|unit)\s*[№#]?\s*/iu;
-const UNIT_CODE = /(?<![\p{L}\d])([AАaаBВвb])\s?-?\s?(\d{4})(?!\d)/u;
-
-/** Unit codes as the register writes them: Cyrillic capital letter + digits ("в/ч A5279" → "А5279"). */
-export function normaliseUnit(s: string | null | undefined): string | null {
-  if (!s) return null;
-  const t = s.trim().replace(UNIT_PREFIX, '');
-  const m = UNIT_CODE.exec(t);
-  if (m) {
-    const letter = /[AАaа]/.test(m[1] as string) ? 'А' : 'В';
-    return letter + m[2];
-  }
-  const plain = t.replace(/[\s-]/g, '').toUpperCase();
-  return plain || null;
-}
+export { normaliseUnit };
 
 interface Token {
   text: string;
@@ -49,7 +37,7 @@ function tokenise(name: string): Token[] {
 
 function givenLikeness(t: string): number {
   const hit = lookupGivenName(t);
-  let g = hit ? (hit.exact ? 3 : 1.5) : 0;
+  let g = hit ? (hit.exact ? 3 : hit.diminutiveOf ? 2.5 : 1.5) : 0;
   // Surname endings break ties between two words neither (or both) of which is a known given name.
   if (/(enko|uk|ski|ska|ov|ova|ko|ak|ec|qi|iq|ar|an)$/.test(skeleton(t))) g -= 0.5;
   return g;
@@ -139,7 +127,7 @@ function splitInitial(v: string | undefined): { full: string | null; initial: st
   return { full: foldHomoglyphs(t), initial: null };
 }
 
-/** One list entry, from separate columns or a single name column. */
+/** One list entry, from separate columns or a single name column; any cell may hold the whole entry. */
 export function parseListEntry(input: {
   name?: string;
   surname?: string;
@@ -151,50 +139,57 @@ export function parseListEntry(input: {
   let parts: NameParts;
   let alternatives: NameParts[] = [];
   const problems: string[] = [];
-  const structured = Boolean(input.surname?.trim());
+  let rank: string | null;
+  let document: string | null = null;
+  let inlineDate = '';
+  let inlineUnit: string | null = null;
+  const surnameCell = input.surname?.trim() ?? '';
+  // A surname cell holding several words while the other name cells are empty is a whole entry, read as a name.
+  const wholeInSurname = Boolean(surnameCell) && !input.givenName?.trim() && !input.patronymic?.trim() && /\S\s+\S/.test(surnameCell);
+  const structured = Boolean(surnameCell) && !wholeInSurname;
   if (structured) {
+    const conv = detectConvention([input.surname, input.givenName, input.patronymic].filter(Boolean).join(' '));
+    const fix = (t: string): string => (conv ? respell(t, conv) : t);
     const g = splitInitial(input.givenName);
     const p = splitInitial(input.patronymic);
+    const sur = extractRank(foldHomoglyphs(surnameCell));
+    rank = sur.rank;
     parts = {
-      surname: foldHomoglyphs((input.surname ?? '').trim()),
-      givenName: g.full,
+      surname: fix(sur.rest),
+      givenName: g.full && fix(g.full),
       givenInitial: g.initial,
-      patronymic: p.full,
+      patronymic: p.full && fix(p.full),
       patronymicInitial: p.initial,
     };
   } else {
-    const parsed = parseName([input.name, input.givenName, input.patronymic].filter(Boolean).join(' '));
+    const x = extractParts([input.name, wholeInSurname ? surnameCell : '', input.givenName, input.patronymic].filter(Boolean).join(' '));
+    rank = x.rank;
+    document = x.document;
+    inlineDate = x.dateText;
+    inlineUnit = x.unit;
+    const parsed = parseName(toCommonLatin(x.name));
     parts = parsed.parts;
     alternatives = parsed.alternatives;
     problems.push(...parsed.problems);
+    // Latin letters whose sound depends on an undetected convention: the other reading is scored too.
+    const other = otherLatinReading(x.name);
+    if (other) {
+      const o = parseName(other);
+      alternatives = [...alternatives, o.parts, ...o.alternatives];
+    }
   }
-  const dateText = input.dateOfBirth?.trim() ?? '';
+  const dateColumn = input.dateOfBirth?.trim() ?? '';
+  const dateText = dateColumn || inlineDate;
   const dateOfBirth = parseDate(dateText);
   if (dateText && !dateOfBirth) problems.push('lists.problem.dateUnreadable');
   if (dateOfBirth?.ambiguousDayMonth) problems.push('lists.problem.dateAmbiguous');
-  const raw = [input.name ?? [input.surname, input.givenName, input.patronymic].filter(Boolean).join(' '), dateText, input.unit ?? '']
+  const raw = [input.name ?? [input.surname, input.givenName, input.patronymic].filter(Boolean).join(' '), dateColumn, input.unit ?? '']
     .filter(Boolean)
     .join(', ');
-  return { ...parts, alternatives, dateOfBirth, unit: normaliseUnit(input.unit), problems, raw };
+  return { ...parts, alternatives, dateOfBirth, unit: normaliseUnit(input.unit) ?? inlineUnit, rank, document, problems, raw };
 }
 
-/** One pasted line: a name in any order, a date anywhere, and a unit like "в/ч А1234". */
+/** One pasted line: the same reading as a list's name cell (name in any order, date, unit, rank anywhere). */
 export function parseFreeTextLine(line: string): ParsedEntry {
-  let rest = line.replace(/^\s*\d{1,4}\s*[.)]\s+/, '');
-  let unit: string | null = null;
-  const unitRe = new RegExp(`(?:${UNIT_PREFIX.source})?${UNIT_CODE.source}`, 'iu');
-  const um = unitRe.exec(rest);
-  if (um) {
-    unit = normaliseUnit(um[0]);
-    rest = rest.replace(um[0], ' ');
-  }
-  let dateText = '';
-  const found = findDate(rest);
-  if (found) {
-    dateText = found.text;
-    rest = rest.replace(found.text, ' ');
-  }
-  rest = rest.replace(/(?<![\p{L}])(р\.?\s*н\.?|г\.?\s*р\.?|д\.?\s*н\.?|dob|born|b\.)(?![\p{L}])/giu, ' ');
-  const entry = parseListEntry({ name: rest, dateOfBirth: dateText, ...(unit ? { unit } : {}) });
-  return { ...entry, raw: line.trim() };
+  return { ...parseListEntry({ name: line }), raw: line.trim() };
 }

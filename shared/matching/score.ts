@@ -1,5 +1,6 @@
 // Field-by-field comparison of a parsed entry with a registered person, with machine-readable reasons.
 import {
+  confusableBase,
   damerauLevenshtein,
   foldInitial,
   givenFormSkeletons,
@@ -22,7 +23,8 @@ import type { ParsedEntry, Reason, RegisteredPerson } from './types';
 /** Evidence weights in points; the score is a logistic of their sum (see pointsToScore). */
 export const WEIGHTS = {
   surname: { exact: 4, genderForm: 3.5, typo1: 2.5, typo2: 1, mismatch: -4 },
-  givenName: { exact: 3, typo: 2, initial: 1.3, mismatch: -3.5 },
+  /** a diminutive (Женя for Євген) a little below the full name: with the surname and a unit it just reaches a link */
+  givenName: { exact: 3, diminutive: 2.7, typo: 2, initial: 1.3, mismatch: -3.5 },
   patronymic: { exact: 2.5, typo: 1.5, initial: 1, mismatch: -3 },
   dateOfBirth: { exact: 3, swappedAmbiguous: 2.6, swapped: 1.8, yearMonth: 1.8, yearOnly: 1.2, yearOff: -2.5, mismatch: -3.5 },
   unit: { exact: 0.8, mismatch: -0.4 },
@@ -41,6 +43,14 @@ const INITIAL_OTHER_FORM = 0.7;
 export const CONTRADICTION_CAP = 4.5;
 const CONTRADICTION_SLOPE = 0.1;
 
+/**
+ * A surname reached only through a slip (typo, handwriting) is corrected, not confirmed: without a birth date or unit
+ * that agrees, the points stay below the link threshold (7.5) — a namesake with a similar surname is a review.
+ */
+export const UNCORROBORATED_SLIP_CAP = 7;
+/** Handwriting slips and two typing errors are the corrections that need corroboration; one ordinary typo links as before. */
+const isNewSlip = (r: Reason): boolean => r.kind === 'confusable' || (r.kind === 'typo' && r.weight < WEIGHTS.surname.typo1);
+
 /** Points at which the score is 0.5, and points per unit of log-odds. */
 export const SCORE_MIDPOINT = 5;
 export const SCORE_SCALE = 1.5;
@@ -55,6 +65,8 @@ interface NameFeature {
   sk: string;
   id: string;
   exact: boolean;
+  /** a diminutive's full names */
+  dim: string[] | null;
 }
 
 /** A registered surname's forms; people with the same spelling share one (see MatchFeatures). */
@@ -62,6 +74,8 @@ interface SurnameFeature {
   sk: string;
   base: string;
   plain: string;
+  /** the base with handwriting-confusable letters folded (и/н/п, ш/щ, к/х …) */
+  conf: string;
 }
 
 interface PersonFeatures {
@@ -78,7 +92,7 @@ function nameFeature(raw: string | null | undefined, kind: 'given' | 'patronymic
   if (!raw || !raw.trim()) return null;
   const sk = skeleton(raw);
   const hit = kind === 'given' ? lookupGivenName(raw) : lookupPatronymic(raw);
-  return { raw, plain: plainForm(raw), sk, id: hit?.id ?? '~' + sk, exact: hit?.exact ?? false };
+  return { raw, plain: plainForm(raw), sk, id: hit?.id ?? '~' + sk, exact: hit?.exact ?? false, dim: hit?.diminutiveOf ?? null };
 }
 
 /**
@@ -126,7 +140,7 @@ export class MatchFeatures {
 
 function surnameFeature(raw: string): SurnameFeature {
   const sk = skeleton(raw);
-  return { sk, base: surnameBase(sk), plain: plainForm(raw) };
+  return { sk, base: surnameBase(sk), plain: plainForm(raw), conf: confusableBase(raw) };
 }
 
 const personCache = new WeakMap<RegisteredPerson, PersonFeatures>();
@@ -158,7 +172,7 @@ function personFeatures(p: RegisteredPerson, shared?: MatchFeatures): PersonFeat
 }
 
 interface EntryNames {
-  surname: { raw: string; plain: string; sk: string; base: string } | null;
+  surname: { raw: string; plain: string; sk: string; base: string; conf: string } | null;
   given: NameFeature | null;
   givenInitial: string | null;
   patronymic: NameFeature | null;
@@ -176,7 +190,7 @@ interface EntryNames {
 function entryNames(parts: NameParts): EntryNames {
   const sk = parts.surname ? skeleton(parts.surname) : '';
   return {
-    surname: parts.surname && sk ? { raw: parts.surname, plain: plainForm(parts.surname), sk, base: surnameBase(sk) } : null,
+    surname: parts.surname && sk ? { raw: parts.surname, plain: plainForm(parts.surname), sk, base: surnameBase(sk), conf: confusableBase(parts.surname) } : null,
     given: nameFeature(parts.givenName, 'given'),
     givenInitial: parts.givenInitial,
     patronymic: nameFeature(parts.patronymic, 'patronymic'),
@@ -213,8 +227,9 @@ function scoreSurname(e: EntryNames, p: SurnameFeature): Reason {
   }
   if (e.surname.base === p.base) return { field: 'surname', kind: 'genderForm', weight: W.genderForm };
   const len = Math.min(e.surname.base.length, p.base.length);
+  if (len >= 4 && e.surname.conf === p.conf) return { field: 'surname', kind: 'confusable', weight: W.typo1 };
   if (len >= 4 && oneEditApart(e.surname.base, p.base)) return { field: 'surname', kind: 'typo', weight: W.typo1 };
-  if (len >= 7 && damerauLevenshtein(e.surname.base, p.base, 2) === 2) {
+  if (len >= 5 && (damerauLevenshtein(e.surname.base, p.base, 2) === 2 || oneEditApart(e.surname.conf, p.conf))) {
     return { field: 'surname', kind: 'typo', weight: W.typo2 };
   }
   return { field: 'surname', kind: 'mismatch', weight: W.mismatch };
@@ -239,6 +254,12 @@ function scoreName(
     const q = initialQuality(initial as string, person);
     if (q === 0) return { field, kind: 'mismatch', weight: W.mismatch };
     return { field, kind: 'initial', weight: q === 2 ? W.initial : W.initial * INITIAL_OTHER_FORM };
+  }
+  if (field === 'givenName' && (entry.dim || person.dim) && entry.sk !== person.sk) {
+    const ids = person.dim ?? [person.id];
+    if ((entry.dim ?? [entry.id]).some((id) => ids.includes(id))) {
+      return { field, kind: 'diminutive', weight: WEIGHTS.givenName.diminutive, form: entry.raw };
+    }
   }
   if (entry.id === person.id) {
     if (entry.exact || entry.sk === person.sk) {
@@ -340,6 +361,7 @@ function bestPoints(entry: ParsedEntry, p: PersonFeatures, readings: EntryNames[
     let points = 0 + s.weight + g.weight + pa.weight + date.weight;
     if (unit) points += unit.weight;
     if (i > 0) points += WEIGHTS.alternativeOrder;
+    if (points > UNCORROBORATED_SLIP_CAP && isNewSlip(s) && date.weight <= 0 && unit !== UNIT_EXACT) points = UNCORROBORATED_SLIP_CAP;
     if (points > CONTRADICTION_CAP && (contradicts(s) || contradicts(g) || contradicts(pa) || contradicts(date) || (unit !== null && contradicts(unit)))) {
       points = CONTRADICTION_CAP + (points - CONTRADICTION_CAP) * CONTRADICTION_SLOPE;
     }
@@ -365,5 +387,5 @@ export function scoreCandidate(entry: ParsedEntry, person: RegisteredPerson, sha
   const reasons: Reason[] = [surnameReason(e, p), nameReason('givenName', e, p.given), nameReason('patronymic', e, p.patronymic), scoreDate(entry.dateOfBirth, p.dob)];
   if (entry.unit && p.unit) reasons.push(entry.unit === p.unit ? UNIT_EXACT : UNIT_MISMATCH);
   // Fresh objects: the memoised and fixed reasons above are shared between candidates.
-  return { score: pointsToScore(points), reasons: reasons.map((r) => ({ field: r.field, kind: r.kind, weight: r.weight })) };
+  return { score: pointsToScore(points), reasons: reasons.map((r) => (r.form === undefined ? { field: r.field, kind: r.kind, weight: r.weight } : { field: r.field, kind: r.kind, weight: r.weight, form: r.form })) };
 }

@@ -7,6 +7,10 @@ export interface ParsedEntry extends ParsedName {
   dateOfBirth: PartialDate | null;
   /** normalised unit, e.g. А5279 (Cyrillic А) */
   unit: string | null;
+  /** the rank the entry names (солдат, ст. сержант, капитан …), as written; never part of the name */
+  rank?: string | null;
+  /** an identity document's number found in the entry (passport, ID, military ticket) */
+  document?: string | null;
   /** i18n keys: lists.problem.* */
   problems: string[];
 }
@@ -30,6 +34,8 @@ export interface Reason {
   /** exact, russianForm, transliteration, genderForm, initial, typo, missing, mismatch, dayMonthSwapped, yearOnly, yearMonth, yearOff, alternativeOrder */
   kind: string;
   weight: number;
+  /** the entry's own spelling, where the reason names it (a diminutive: «Женя» → Євген) */
+  form?: string;
 }
 
 export interface Thresholds {

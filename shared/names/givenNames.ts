@@ -1,6 +1,7 @@
 // Given names and patronymics across Ukrainian, Russian and Latin spellings, resolved to a canonical id.
 import { damerauLevenshtein } from './distance';
 import { GIVEN_NAME_TABLE, PATRONYMIC_EXTRA } from './givenNamesData';
+import { DIMINUTIVE_TABLE } from './diminutivesData';
 import { hasCyrillic } from './normalise';
 import { skeleton, transliterateUk } from './translit';
 
@@ -14,8 +15,10 @@ export interface GivenNameEntry {
 
 export interface NameHit {
   id: string;
-  /** true when the spelling is a known form, false when it was reached by one typing error */
+  /** true when the spelling is a known form, false when it was reached by one typing error or is a diminutive */
   exact: boolean;
+  /** a diminutive or colloquial form (Женя, Сашко): every full name it can stand for; id is the first */
+  diminutiveOf?: string[];
 }
 
 const entries = new Map<string, GivenNameEntry>();
@@ -107,6 +110,21 @@ for (const line of GIVEN_NAME_TABLE.split('\n')) {
   }
 }
 
+// Diminutives: skeleton → the full names' ids; a spelling that is a full name stays that name.
+const diminutiveBySkeleton = new Map<string, string[]>();
+for (const line of DIMINUTIVE_TABLE.split('\n')) {
+  const [idsRaw, formsRaw] = line.trim().split('|');
+  if (!idsRaw || !formsRaw) continue;
+  const ids = idsRaw.split(',').filter((id) => entries.has(id));
+  for (const form of formsRaw.split(',')) {
+    const sk = skeleton(form);
+    if (!sk || givenBySkeleton.has(sk)) continue;
+    const list = diminutiveBySkeleton.get(sk) ?? [];
+    for (const id of ids) if (!list.includes(id)) list.push(id);
+    diminutiveBySkeleton.set(sk, list);
+  }
+}
+
 const givenSkeletonList = [...givenBySkeleton.keys()];
 const patronymicSkeletonList = [...patronymicBySkeleton.keys()];
 
@@ -138,7 +156,8 @@ export function lookupGivenName(token: string): NameHit | null {
   const cached = givenCache.get(sk);
   if (cached !== undefined) return cached;
   const id = givenBySkeleton.get(sk);
-  const hit = id ? { id, exact: true } : fuzzy(sk, givenSkeletonList, givenBySkeleton, 4);
+  const dim = id ? undefined : diminutiveBySkeleton.get(sk);
+  const hit = id ? { id, exact: true } : dim ? { id: dim[0] as string, exact: false, diminutiveOf: dim } : fuzzy(sk, givenSkeletonList, givenBySkeleton, 4);
   givenCache.set(sk, hit);
   return hit;
 }

@@ -1,6 +1,8 @@
 // Public surface of the name layer: transliteration, skeletons, given-name equivalents, index keys.
 export { foldHomoglyphs, hasCyrillic, looksRussian, normaliseApostrophes, plainForm } from './normalise';
 export { skeleton, surnameBase, transliterateUk } from './translit';
+export { detectConvention, otherLatinReading, respell, toCommonLatin } from './conventions';
+export type { LatinConvention } from './conventions';
 export { damerauLevenshtein, oneEditApart } from './distance';
 export {
   allGivenNames,
@@ -15,6 +17,7 @@ export {
 export type { GivenNameEntry, NameHit } from './givenNames';
 export {
   MAX_PERSON_KEYS,
+  confusableBase,
   givenNameKey,
   parseIsoPartial,
   personNameKeys,

@@ -1,5 +1,6 @@
 // Index keys: what the register stores per person, and what a query looks up (the recall contract).
 import { lookupGivenName } from './givenNames';
+import { plainForm } from './normalise';
 import { skeleton, surnameBase } from './translit';
 
 export interface PartialDate {
@@ -46,6 +47,15 @@ function deletions(s: string, upTo: number): string[] {
 /** The gender-neutral surname key of a surname as written (several words are joined). */
 export function surnameKey(surname: string): string {
   return surnameBase(skeleton(surname));
+}
+
+// Letters that handwriting and recognition confuse, folded onto one (и/й/н/п, ш/щ, е/є/ё, г/т, к/х, і/ї).
+const CONFUSABLE: Record<string, string> = { й: 'и', н: 'и', п: 'и', щ: 'ш', є: 'е', ё: 'е', г: 'т', х: 'к', ї: 'і' };
+
+/** The surname key with handwriting-confusable Cyrillic letters folded: Тищеико and Тищенко share it. */
+export function confusableBase(surname: string): string {
+  const plain = plainForm(surname);
+  return surnameBase(skeleton(plain.replace(/[йнпщєёгхї]/g, (c) => CONFUSABLE[c] ?? c)));
 }
 
 /** Canonical given-name id, or the skeleton when the name is not in the table. */
@@ -114,9 +124,11 @@ export function queryNameKeys(q: ParsedName): string[] {
     if (parts.surname) surnameQueryKeys(parts.surname, keys);
     const d = q.dateOfBirth;
     if (parts.givenName && d?.year && d.month && d.day) {
-      const id = givenNameKey(parts.givenName);
-      keys.add(`g:${id}|${isoDate(d)}`);
-      if (d.day <= 12 && d.day !== d.month) keys.add(`g:${id}|${isoDate({ year: d.year, month: d.day, day: d.month })}`);
+      // A diminutive (Женя) looks up every full name it can stand for (Євген, Євгенія).
+      for (const id of lookupGivenName(parts.givenName)?.diminutiveOf ?? [givenNameKey(parts.givenName)]) {
+        keys.add(`g:${id}|${isoDate(d)}`);
+        if (d.day <= 12 && d.day !== d.month) keys.add(`g:${id}|${isoDate({ year: d.year, month: d.day, day: d.month })}`);
+      }
     }
   }
   return [...keys];

@@ -62,7 +62,7 @@ const LATIN_SPECIAL: Record<string, string> = {
 
 // Longest first; output symbols: h = г/х/g, c = ц, q = ч, w = ш/щ, j = ж, y = й/и/і-like.
 const LATIN_RULES: [string, string][] = [
-  ['schtsch', 'w'], ['tshch', 'tw'], ['shtch', 'w'], ['shch', 'w'], ['szcz', 'w'], ['tsch', 'q'], ['sch', 'w'], ['tch', 'q'],
+  ['schtsch', 'w'], ['chtch', 'w'], ['tshch', 'tw'], ['shtch', 'w'], ['shch', 'w'], ['szcz', 'w'], ['tsch', 'q'], ['sch', 'w'], ['tch', 'q'],
   ['sh', 'w'], ['sz', 'w'], ['ch', 'q'], ['cz', 'q'], ['zh', 'j'], ['kh', 'h'], ['gh', 'h'], ['ts', 'c'],
   ['tz', 'c'], ['ck', 'k'], ['ph', 'f'], ['x', 'ks'], ['w', 'v'], ['q', 'k'], ['g', 'h'], ['j', 'y'],
 ];

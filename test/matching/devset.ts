@@ -6,8 +6,8 @@ import path from 'node:path';
 import { personsFromCsv, readCsv } from './evaluate';
 import type { Expected } from './evaluate';
 
-export function devSetDir(base: string): string {
-  return path.resolve(base, '../../../shared/data/matching-dev');
+export function devSetDir(base: string, name = 'matching-dev'): string {
+  return path.resolve(base, '../../../shared/data', name);
 }
 
 export function loadDevSet(dir: string): { persons: RegisteredPerson[]; entries: ParsedEntry[]; expected: Expected[] } | null {

@@ -27,15 +27,37 @@ export interface RowResult {
   topScores: number[];
 }
 
-/** Simple CSV (no quoted fields): header row → records. */
+/** CSV with RFC 4180 quoting (a whole entry may sit in one quoted cell): header row → records. */
 export function readCsv(file: string): Record<string, string>[] {
-  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
-  const header = (lines[0] ?? '').split(',');
-  return lines.slice(1).map((line) => {
-    if (line.includes('"')) throw new Error(`quoted CSV not supported: ${line}`);
-    const cells = line.split(',');
-    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
-  });
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      if (row.some((c) => c.length > 0)) rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  row.push(cell);
+  if (row.some((c) => c.length > 0)) rows.push(row);
+  const header = rows[0] ?? [];
+  return rows.slice(1).map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
 }
 
 export function personsFromCsv(rows: Record<string, string>[]): RegisteredPerson[] {

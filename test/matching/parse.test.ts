@@ -82,3 +82,36 @@ describe('parseFreeTextLine', () => {
     expect(e).toMatchObject({ surname: 'Kovalenko', givenName: 'Oleh', unit: 'А5279', dateOfBirth: { year: 1973 } });
   });
 });
+
+describe('a whole entry in one cell', () => {
+  it.each([
+    ['ст. сержант Ковальчук Татьяна Александровна, 28.02.1962 р.н., в/ч A1229', 'ст. сержант', 'Ковальчук', 'Татьяна', 'Александровна', { year: 1962, month: 2, day: 28 }, 'А1229'],
+    ['солдат Дячук Володимир Павлович, 1981', 'солдат', 'Дячук', 'Володимир', 'Павлович', { year: 1981 }, null],
+    ['мол. сержант Жовнір Богдан Вадимович', 'мол. сержант', 'Жовнір', 'Богдан', 'Вадимович', null, null],
+    ['капітан Іван Вікторович Гребенюк, 2005-01-08 р.н., в/ч А3508', 'капітан', 'Гребенюк', 'Іван', 'Вікторович', { year: 2005, month: 1, day: 8 }, 'А3508'],
+    ['рядовой Шевчук Иван, 1990 г.р.', 'рядовой', 'Шевчук', 'Иван', null, { year: 1990 }, null],
+    ['ефрейтор Мельник Олег', 'ефрейтор', 'Мельник', 'Олег', null, null, null],
+    ['ст. лейтенант Поліщук Євген Назарович', 'ст. лейтенант', 'Поліщук', 'Євген', 'Назарович', null, null],
+  ])('%s', (cell, rank, surname, givenName, patronymic, date, unit) => {
+    const e = parseListEntry({ name: cell });
+    expect(e).toMatchObject({ rank, surname, givenName, patronymic, unit });
+    expect(e.dateOfBirth).toEqual(date);
+    expect(parseFreeTextLine(cell)).toMatchObject({ rank, surname, givenName, patronymic, unit });
+  });
+
+  it('takes the date and unit columns over the name cell’s, and reads a document number', () => {
+    const e = parseListEntry({ name: 'Бойко Тарас, 1985, паспорт АА 123456', dateOfBirth: '12.03.1985', unit: 'А1234' });
+    expect(e).toMatchObject({ surname: 'Бойко', givenName: 'Тарас', unit: 'А1234', document: 'АА123456', rank: null });
+    expect(e.dateOfBirth).toEqual({ year: 1985, month: 3, day: 12 });
+  });
+
+  it('reads a whole entry typed into the surname column', () => {
+    const e = parseListEntry({ surname: 'сержант Бойко Тарас Іванович, 12.03.1985 р.н.' });
+    expect(e).toMatchObject({ rank: 'сержант', surname: 'Бойко', givenName: 'Тарас', patronymic: 'Іванович' });
+    expect(e.dateOfBirth).toEqual({ year: 1985, month: 3, day: 12 });
+  });
+
+  it('never takes a lone rank-like word away from the name', () => {
+    expect(parseListEntry({ name: 'Майор' })).toMatchObject({ surname: 'Майор', rank: null });
+  });
+});
