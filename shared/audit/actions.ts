@@ -41,6 +41,19 @@ export const AUDIT_ACTIONS = [
   'lists.decide.created',
   'lists.decide.skipped',
   'lists.acceptSuggested',
+  'exchanges.create',
+  'exchanges.update',
+  'exchanges.status',
+  'exchanges.add',
+  'exchanges.withdraw',
+  'exchanges.freeze',
+  'exchanges.answer',
+  'exchanges.agree',
+  'exchanges.mark',
+  'exchanges.undoMark',
+  'exchanges.arrival',
+  'exchanges.close',
+  'exchanges.taskDone',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,3 +1,4 @@
+import { exchangesEn } from './exchanges.en';
 import type { MessageTree } from './types';
 
 export const en: MessageTree = {
@@ -43,4 +44,5 @@ export const en: MessageTree = {
     tooGuessable: 'it is easy to guess — add a few more random words',
     containsName: 'do not use the operator’s or the site’s name',
   },
+  exchanges: exchangesEn,
 };

@@ -1,4 +1,5 @@
 // Messages shared by the CLI and the window: errors and passphrase rules. Screen text lives in renderer/src/i18n.
+import { exchangesUk } from './exchanges.uk';
 export const uk = {
   errors: {
     USAGE: 'Неправильний виклик команди: {{detail}}',
@@ -42,4 +43,5 @@ export const uk = {
     tooGuessable: 'її легко вгадати — додайте ще кілька випадкових слів',
     containsName: 'не використовуйте ім’я оператора чи назву об’єкта',
   },
+  exchanges: exchangesUk,
 } as const;

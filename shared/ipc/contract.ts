@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exchangesContract } from './areas/exchanges';
 import { foundationContract } from './areas/foundation';
 import { listsContract } from './areas/lists';
 import { registerContract } from './areas/register';
@@ -12,6 +13,7 @@ export const contract = {
   ...foundationContract,
   ...registerContract,
   ...listsContract,
+  ...exchangesContract,
 } as const;
 
 export type Contract = typeof contract;

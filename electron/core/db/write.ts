@@ -32,6 +32,11 @@ export const TABLES = {
   contact_log: ['relative_id', 'at', 'channel', 'kind', 'summary', 'operator_id'],
   attachments: ['person_id', 'kind', 'mime', 'filename', 'caption', 'source_id', 'sha256', 'size', 'created_at'],
   status_changes: ['person_id', 'from_status', 'to_status', 'source_id', 'at', 'note', 'operator_id'],
+  exchange_rounds: ['number', 'status', 'planned_date', 'actual_date', 'place', 'mediators', 'source_id', 'totals_json', 'summary_uk', 'summary_en', 'closed_at', 'created_at'],
+  exchange_entries: ['round_id', 'person_id', 'direction', 'state', 'unexpected', 'created_at'],
+  exchange_entry_states: ['entry_id', 'round_id', 'from_state', 'to_state', 'kind', 'at', 'operator_id'],
+  exchange_proposals: ['round_id', 'version', 'kind', 'mediator', 'list_ids', 'lines_json', 'diff_json', 'frozen_at', 'created_at'],
+  exchange_tasks: ['round_id', 'person_id', 'reason', 'done_at', 'contact_id', 'created_at'],
 } as const satisfies Record<string, readonly string[]>;
 export type Table = keyof typeof TABLES;
 

@@ -2,6 +2,7 @@
 import { ObminError, type Result } from '../../../shared/errors';
 import { contract, isChannel } from '../../../shared/ipc/contract';
 import type { Core } from '../core';
+import { exchangesHandlers } from './handlers/exchanges';
 import { foundationHandlers } from './handlers/foundation';
 import { listsHandlers } from './handlers/lists';
 import { registerHandlers } from './handlers/register';
@@ -13,6 +14,7 @@ export function handlersFor(core: Core): Handlers {
     ...foundationHandlers(core),
     ...registerHandlers(core),
     ...listsHandlers(core),
+    ...exchangesHandlers(core),
   };
 }
 

@@ -1,0 +1,146 @@
+// The two lists: adding people (all or none), withdrawing, the entry views with their warnings, and state changes.
+import crypto from 'node:crypto';
+import { ObminError } from '../../../shared/errors';
+import {
+  canMoveEntry, isActiveEntry, listsEditable, refusalsFor, warningsFor, type Candidate, type Direction, type EntryState, type EntryView,
+} from '../../../shared/exchanges';
+import type { Category, Side, Status } from '../../../shared/register';
+import { appendAudit } from '../audit/audit';
+import type { Writer } from '../db/write';
+import type { Db } from '../vault/database';
+import { assertOpen, refuse, roundRow, type RoundRow } from './rounds';
+
+export interface EntryRow {
+  id: string;
+  round_id: string;
+  person_id: string;
+  direction: Direction;
+  state: EntryState;
+  unexpected: number;
+}
+
+const ACTIVE_SQL = "state NOT IN ('withdrawn','rejected_by_counterpart')";
+
+/** The latest proposal is one we sent and no answer has been recorded after it. */
+export function awaitingAnswer(db: Db, roundId: string): boolean {
+  const k = db.prepare('SELECT kind FROM exchange_proposals WHERE round_id = ? AND deleted = 0 ORDER BY version DESC LIMIT 1').pluck().get(roundId) as string | undefined;
+  return k === 'sent';
+}
+
+export function assertEditable(db: Db, r: RoundRow): void {
+  assertOpen(r);
+  const waiting = awaitingAnswer(db, r.id);
+  if (!listsEditable(r.status, waiting)) {
+    const version = db.prepare('SELECT max(version) FROM exchange_proposals WHERE round_id = ? AND deleted = 0').pluck().get(r.id) as number | null;
+    throw refuse('CONFLICT', waiting ? 'proposalFrozen' : 'listsLocked', { number: r.number, version: version ?? 0 });
+  }
+}
+
+type PersonFacts = { id: string; ref: string | null; surname: string; side: Side; category: Category; status: Status; date_of_birth: string | null; unit: string | null; document_numbers: string | null };
+const toCandidate = (p: PersonFacts): Candidate => ({ id: p.id, side: p.side, category: p.category, status: p.status, dateOfBirth: p.date_of_birth, unit: p.unit, documentNumbers: p.document_numbers });
+
+function peopleFacts(db: Db, ids: readonly string[]): Map<string, PersonFacts> {
+  const out = new Map<string, PersonFacts>();
+  const q = db.prepare('SELECT id, ref, surname, side, category, status, date_of_birth, unit, document_numbers FROM persons WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))');
+  for (let i = 0; i < ids.length; i += 5000) for (const p of q.all(JSON.stringify(ids.slice(i, i + 5000))) as PersonFacts[]) out.set(p.id, p);
+  return out;
+}
+
+/** person id → number of another open round whose active entries hold them. */
+export function otherOpenRounds(db: Db, roundId: string, personIds: readonly string[] | null): Map<string, number> {
+  const sql = `SELECT e.person_id, r.number FROM exchange_entries e JOIN exchange_rounds r ON r.id = e.round_id
+    WHERE e.deleted = 0 AND r.deleted = 0 AND r.status NOT IN ('closed','cancelled') AND r.id <> ? AND e.${ACTIVE_SQL}
+    AND e.person_id IN (${personIds ? 'SELECT value FROM json_each(?)' : 'SELECT person_id FROM exchange_entries WHERE round_id = ? AND deleted = 0'})`;
+  const rows = db.prepare(sql).all(roundId, personIds ? JSON.stringify(personIds) : roundId) as { person_id: string; number: number }[];
+  return new Map(rows.map((r) => [r.person_id, r.number]));
+}
+
+/**
+ * Adds people to one direction of a round, all or none: an unknown person, or anyone the rules refuse, fails the
+ * whole request with the first reason (and how many were refused).
+ */
+export function addEntries(w: Writer, roundId: string, direction: Direction, personIds: readonly string[]): { added: number } {
+  const db = w.db;
+  const r = roundRow(db, roundId);
+  assertEditable(db, r);
+  const facts = peopleFacts(db, [...new Set(personIds)]);
+  const missing = personIds.find((id) => !facts.has(id));
+  if (missing) throw new ObminError('NOT_FOUND', { what: missing });
+  const existing = new Map((db.prepare('SELECT * FROM exchange_entries WHERE round_id = ? AND deleted = 0').all(roundId) as EntryRow[]).map((e) => [e.person_id, e]));
+  const onThisRound = new Set([...existing.values()].filter((e) => isActiveEntry(e.state)).map((e) => e.person_id));
+  const refusals = refusalsFor(personIds.map((id) => toCandidate(facts.get(id)!)), direction, { onThisRound, onOtherRound: otherOpenRounds(db, roundId, personIds) });
+  if (refusals.length) {
+    const first = refusals[0]!;
+    const p = facts.get(first.personId)!;
+    throw refuse('CONFLICT', 'notAdded', { count: refusals.length, who: p.ref ?? p.surname, reasons: [`exchanges.refusal.${first.reason}`], round: first.round ?? '' });
+  }
+  const now = new Date().toISOString();
+  for (const id of personIds) {
+    const old = existing.get(id);
+    if (old) {
+      // Withdrawn or rejected earlier: the same entry is proposed again (its history stays with it).
+      if (old.direction !== direction) w.update('exchange_entries', old.id, { direction }, null);
+      setEntryState(w, old, 'proposed', 'plan');
+      continue;
+    }
+    const entryId = crypto.randomUUID();
+    w.insert('exchange_entries', entryId, { round_id: roundId, person_id: id, direction, state: 'proposed', unexpected: 0, created_at: now }, null);
+    w.insert('exchange_entry_states', crypto.randomUUID(), { entry_id: entryId, round_id: roundId, from_state: null, to_state: 'proposed', kind: 'plan', at: now, operator_id: w.operatorId }, null);
+  }
+  appendAudit(db, w.operatorId, 'exchanges.add', `exchange_rounds:${roundId}`, { number: r.number, direction, count: personIds.length });
+  return { added: personIds.length };
+}
+
+export function entryRow(db: Db, id: string): EntryRow {
+  const e = db.prepare('SELECT * FROM exchange_entries WHERE id = ? AND deleted = 0').get(id) as EntryRow | undefined;
+  if (!e) throw new ObminError('NOT_FOUND', { what: id });
+  return e;
+}
+
+/** Changes an entry's state along its legal path and records the change in its history. */
+export function setEntryState(w: Writer, e: EntryRow, to: EntryState, kind: 'plan' | 'mark' | 'undo'): void {
+  if (e.state === to) return;
+  if (kind !== 'undo' && !canMoveEntry(e.state, to)) throw refuse('CONFLICT', 'badEntryMove', { from: [`exchanges.state.${e.state}`], to: [`exchanges.state.${to}`] });
+  w.update('exchange_entries', e.id, { state: to }, null);
+  w.insert('exchange_entry_states', crypto.randomUUID(), { entry_id: e.id, round_id: e.round_id, from_state: e.state, to_state: to, kind, at: new Date().toISOString(), operator_id: w.operatorId }, null);
+  e.state = to;
+}
+
+/** Takes a person off the list before the handover (a withdrawn entry can be proposed again by adding them). */
+export function withdrawEntry(w: Writer, entryId: string): void {
+  const e = entryRow(w.db, entryId);
+  const r = roundRow(w.db, e.round_id);
+  assertEditable(w.db, r);
+  setEntryState(w, e, 'withdrawn', 'plan');
+  appendAudit(w.db, w.operatorId, 'exchanges.withdraw', `exchange_entries:${e.id}`, { number: r.number, personId: e.person_id });
+}
+
+type ViewRow = PersonFacts & {
+  entry_id: string; direction: Direction; state: EntryState; unexpected: number; given_name: string | null; patronymic: string | null;
+  rank: string | null; distinguishing_marks: string | null; seriously_wounded: number; photo_id: string | null;
+};
+
+/** Both lists with each person's identifying details and warnings, in one read. */
+export function entryViews(db: Db, roundId: string): { receive: EntryView[]; give: EntryView[] } {
+  const rows = db.prepare(`SELECT e.id AS entry_id, e.direction, e.state, e.unexpected, p.id, p.ref, p.surname, p.given_name, p.patronymic,
+      p.date_of_birth, p.side, p.category, p.status, p.rank, p.unit, p.document_numbers, p.distinguishing_marks, p.seriously_wounded,
+      (SELECT a.id FROM attachments a WHERE a.person_id = p.id AND a.deleted = 0 AND a.kind = 'photo' ORDER BY a.created_at LIMIT 1) AS photo_id
+    FROM exchange_entries e JOIN persons p ON p.id = e.person_id
+    WHERE e.round_id = ? AND e.deleted = 0 ORDER BY p.surname COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id`).all(roundId) as ViewRow[];
+  const other = otherOpenRounds(db, roundId, null);
+  const out = { receive: [] as EntryView[], give: [] as EntryView[] };
+  for (const r of rows) {
+    const o = isActiveEntry(r.state) ? other.get(r.id) : undefined;
+    out[r.direction].push({
+      id: r.entry_id, personId: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth,
+      side: r.side, category: r.category, status: r.status, rank: r.rank, unit: r.unit, documentNumbers: r.document_numbers,
+      distinguishingMarks: r.distinguishing_marks, seriouslyWounded: r.seriously_wounded === 1, photoId: r.photo_id,
+      direction: r.direction, state: r.state, unexpected: r.unexpected === 1,
+      warnings: isActiveEntry(r.state) ? warningsFor(toCandidate(r), o) : [], otherRound: o ?? null,
+    });
+  }
+  return out;
+}
+
+export const personName = (p: { surname: string; given_name?: string | null; patronymic?: string | null }): string =>
+  [p.surname, p.given_name, p.patronymic].filter(Boolean).join(' ');
