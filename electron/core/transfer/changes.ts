@@ -1,0 +1,137 @@
+// The `changes` payload: JSON lines, one record per row ({"t": table, "id", "f": {field: [value, stamp]}}), read
+// from the change log and the rows' current values. Names come from the write path's allowlist, never from the file.
+import { formatStamp, parseStamp, unpackStamp, type Stamp } from '../../../shared/hlc';
+import { MAX_LINE_BYTES, MAX_RECORDS, type FieldValue } from '../../../shared/transfer/format';
+import { TABLES, type Table } from '../db/write';
+import type { Db } from '../vault/database';
+import { TransferRefused } from './refusal';
+
+const ORDER = Object.keys(TABLES) as Table[]; // parents before children (persons, sources, then what refers to them)
+const BATCH = 64 * 1024;
+
+/** Yields the payload for everything in the change log after `since` up to `through`, in 64 KiB pieces. */
+export function* changesPayload(db: Db, since: number, through: number, counter: { records: number }): Generator<Buffer> {
+  const sites = new Map((db.prepare('SELECT num, site_id FROM sites').all() as { num: number; site_id: string }[]).map((r) => [r.num, r.site_id]));
+  let pending: string[] = [];
+  let size = 0;
+  for (const tbl of ORDER) {
+    const cols = [...TABLES[tbl], 'deleted'];
+    const rows = db
+      .prepare(`SELECT t.id AS id, ${cols.map((c) => `t.${c}`).join(', ')}, rc.clock AS clock__ FROM ${tbl} t JOIN row_clock rc ON rc.row_id = t.id AND rc.tbl = ? WHERE t.id IN (SELECT row_id FROM change_log WHERE tbl = ? AND seq > ? AND seq <= ?)`)
+      .iterate(tbl, tbl, since, through) as Iterable<Record<string, FieldValue> & { id: string; clock__: string }>;
+    for (const row of rows) {
+      const f: Record<string, [FieldValue, string]> = {};
+      for (const [packed, fields] of Object.entries(JSON.parse(row.clock__) as Record<string, string[]>)) {
+        const u = unpackStamp(packed);
+        const stamp = formatStamp({ millis: u.millis, counter: u.counter, site: sites.get(u.siteNum) ?? '' });
+        for (const c of fields) if (c in row) f[c] = [row[c] ?? null, stamp];
+      }
+      const line = `${JSON.stringify({ t: tbl, id: row.id, f })}\n`;
+      pending.push(line);
+      size += line.length;
+      counter.records++;
+      if (size >= BATCH) {
+        yield Buffer.from(pending.join(''), 'utf8');
+        pending = [];
+        size = 0;
+      }
+    }
+  }
+  if (pending.length) yield Buffer.from(pending.join(''), 'utf8');
+}
+
+/** Splits a byte stream into lines, refusing any longer than MAX_LINE_BYTES and any record past MAX_RECORDS. */
+export async function* linesOf(source: AsyncIterable<Buffer>, maxRecords = MAX_RECORDS): AsyncGenerator<string> {
+  let rest: Buffer = Buffer.alloc(0);
+  let count = 0;
+  for await (const piece of source) {
+    let buf: Buffer = rest.length ? Buffer.concat([rest, piece]) : piece;
+    let at: number;
+    while ((at = buf.indexOf(0x0a)) >= 0) {
+      if (++count > maxRecords) throw new TransferRefused('too-many-records', { limit: maxRecords });
+      yield buf.subarray(0, at).toString('utf8');
+      buf = buf.subarray(at + 1);
+    }
+    if (buf.length > MAX_LINE_BYTES) throw new TransferRefused('bad-record', { detail: 'line too long' });
+    rest = buf;
+  }
+  if (rest.length) throw new TransferRefused('bad-record', { detail: 'no final newline' });
+}
+
+interface ColumnType {
+  type: 'TEXT' | 'INTEGER' | 'REAL';
+  nullable: boolean;
+  required: boolean;
+}
+export type Schema = Map<Table, Map<string, ColumnType>>;
+
+/** Column types of the allowlisted tables, read from this database's own schema (never from the file). */
+export function schemaOf(db: Db): Schema {
+  const out: Schema = new Map();
+  for (const tbl of ORDER) {
+    const allowed = new Set<string>([...TABLES[tbl], 'deleted']);
+    const cols = new Map<string, ColumnType>();
+    for (const c of db.pragma(`table_info(${tbl})`) as { name: string; type: string; notnull: number; dflt_value: unknown }[]) {
+      if (!allowed.has(c.name)) continue;
+      const t = c.type.toUpperCase();
+      cols.set(c.name, { type: t === 'INTEGER' ? 'INTEGER' : t === 'REAL' ? 'REAL' : 'TEXT', nullable: c.notnull === 0, required: c.notnull === 1 && c.dflt_value === null });
+    }
+    out.set(tbl, cols);
+  }
+  return out;
+}
+
+export interface ValidRecord {
+  tbl: Table;
+  id: string;
+  fields: Record<string, { value: FieldValue; stamp: Stamp }>;
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const MAX_TEXT = 256 * 1024;
+
+/** One line → a record whose every name is in the allowlist and every value fits its column; refused otherwise. */
+export function validateRecord(line: string, schema: Schema, lineNo: number): ValidRecord {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    throw new TransferRefused('bad-record', { line: lineNo });
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new TransferRefused('bad-record', { line: lineNo });
+  const { t, id, f, ...extra } = raw as Record<string, unknown>;
+  if (Object.keys(extra).length || typeof t !== 'string' || typeof id !== 'string' || !ID.test(id) || !f || typeof f !== 'object' || Array.isArray(f)) {
+    throw new TransferRefused('bad-record', { line: lineNo });
+  }
+  const cols = Object.prototype.hasOwnProperty.call(TABLES, t) ? schema.get(t as Table) : undefined;
+  if (!cols) throw new TransferRefused('unknown-table', { line: lineNo });
+  const fields: ValidRecord['fields'] = {};
+  for (const [name, pair] of Object.entries(f as Record<string, unknown>)) {
+    const col = cols.get(name);
+    if (!col) throw new TransferRefused('unknown-column', { line: lineNo });
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[1] !== 'string') throw new TransferRefused('bad-value', { line: lineNo, field: name });
+    const [value, stampText] = pair as [unknown, string];
+    let ok: boolean;
+    if (value === null) ok = col.nullable;
+    else if (col.type === 'TEXT') ok = typeof value === 'string' && value.length <= MAX_TEXT;
+    else if (col.type === 'INTEGER') ok = Number.isSafeInteger(value);
+    else ok = typeof value === 'number' && Number.isFinite(value);
+    if (name === 'deleted') ok = value === 0 || value === 1;
+    if (!ok) throw new TransferRefused('bad-value', { line: lineNo, field: name });
+    let stamp: Stamp;
+    try {
+      stamp = parseStamp(stampText);
+    } catch {
+      throw new TransferRefused('bad-value', { line: lineNo, field: name });
+    }
+    fields[name] = { value: value as FieldValue, stamp };
+  }
+  return { tbl: t as Table, id, fields };
+}
+
+/** A record for a row this site does not have must carry every required column. */
+export function assertInsertable(rec: ValidRecord, schema: Schema, lineNo: number): void {
+  for (const [name, col] of schema.get(rec.tbl)!) {
+    if (col.required && !(name in rec.fields)) throw new TransferRefused('bad-record', { line: lineNo, missing: name });
+  }
+}

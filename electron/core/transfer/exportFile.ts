@@ -1,0 +1,78 @@
+// Writing a changes file (everything since the last file to these peers) or an acknowledgement (what this site has
+// applied from a peer), then reading it back and checking it before anything is recorded as sent.
+import crypto from 'node:crypto';
+import { ObminError } from '../../../shared/errors';
+import type { AuditHead, Header } from '../../../shared/transfer/format';
+import { appendAudit, auditHead } from '../audit/audit';
+import { ciphertextDigest, readContainer, signatureValid, writeContainer } from './container';
+import { maxBytesOf, siteMeta, type TransferContext } from './context';
+import { changesPayload } from './changes';
+import { trustedPeer } from './peers';
+import { currentKeys } from './siteKeys';
+
+export interface ExportResult {
+  file: string;
+  fileId: string;
+  kind: Header['kind'];
+  recipients: { site: string; seq: number }[];
+  records: number;
+  bytes: number;
+  sha256: string;
+}
+
+function* ackPayload(body: unknown): Generator<Buffer> {
+  yield Buffer.from(`${JSON.stringify(body)}\n`, 'utf8');
+}
+
+/** The highest sequence number received from each peer, and which files: what an acknowledgement reports. */
+function appliedFrom(ctx: TransferContext, site: string): { seq: number; files: string[] } {
+  const rows = ctx.db.prepare("SELECT file_id, seq FROM transfer_files WHERE direction = 'in' AND kind = 'changes' AND peer = ? ORDER BY seq").all(site) as { file_id: string; seq: number }[];
+  return { seq: rows.reduce((m, r) => Math.max(m, r.seq), 0), files: rows.map((r) => r.file_id) };
+}
+
+/** The newest audit head a peer sent us: it goes back to the peer as its witness. */
+function lastHeadFrom(ctx: TransferContext, site: string): AuditHead | null {
+  const raw = ctx.db.prepare("SELECT audit_head FROM transfer_files WHERE direction = 'in' AND peer = ? AND audit_head IS NOT NULL ORDER BY processed_at DESC, rowid DESC LIMIT 1").pluck().get(site) as string | undefined;
+  return raw ? (JSON.parse(raw) as AuditHead) : null;
+}
+
+export async function exportFile(ctx: TransferContext, to: readonly string[], out: string, kind: 'changes' | 'ack' = 'changes'): Promise<ExportResult> {
+  const db = ctx.db;
+  const sites = [...new Set(to)];
+  if (sites.length === 0) throw new ObminError('USAGE', { detail: '--to' });
+  if (kind === 'ack' && sites.length !== 1) throw new ObminError('USAGE', { detail: 'an acknowledgement goes to one peer' });
+  const peers = sites.map((s) => trustedPeer(db, s));
+  const meta = siteMeta(db);
+  const keys = currentKeys(db);
+  const through = (db.prepare('SELECT max(seq) FROM change_log').pluck().get() as number | null) ?? 0;
+  const since = Math.min(...peers.map((p) => p.sent_through));
+  const counter = { records: 0 };
+  const payload = kind === 'changes' ? changesPayload(db, since, through, counter) : ackPayload({ ack: appliedFrom(ctx, sites[0]!) });
+  const draft = {
+    fileId: crypto.randomUUID(),
+    kind,
+    createdAt: new Date().toISOString(),
+    sender: { site: meta.code, fingerprint: keys.fingerprint },
+    recipients: peers.map((p) => ({ site: p.site, fingerprint: p.fingerprint, seq: p.next_seq, yourAuditHead: lastHeadFrom(ctx, p.site) })),
+    auditHead: auditHead(db),
+    identity: null,
+  };
+  const wrote = await writeContainer(out, draft, (async function* () {
+    for (const b of payload) yield b;
+  })(), peers.map((p) => p.key.encryption_key), keys.signing.privateKey);
+  // Read back from the medium: the header parses, the signature holds, the ciphertext is what was signed.
+  const back = readContainer(out, maxBytesOf(ctx));
+  if (!signatureValid(back, keys.signing.publicKey) || (await ciphertextDigest(out, back)) !== wrote.header.ciphertext.sha512) {
+    throw new ObminError('IO', { file: out, reason: 'read-back' });
+  }
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    const ins = db.prepare('INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, through_change, audit_head) VALUES (?, ?, \'out\', ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const p of peers) {
+      ins.run(draft.fileId, p.site, kind, p.next_seq, draft.createdAt, now, wrote.sha256, wrote.bytes, counter.records, kind === 'changes' ? through : null, JSON.stringify(draft.auditHead));
+      db.prepare(`UPDATE peers SET next_seq = next_seq + 1${kind === 'changes' ? ', sent_through = max(sent_through, ?)' : ''} WHERE site = ?`).run(...(kind === 'changes' ? [through, p.site] : [p.site]));
+    }
+    appendAudit(db, ctx.operatorId, `transfer.export.${kind}`, `file:${draft.fileId}`, { to: sites, records: counter.records, sha256: wrote.sha256, bytes: wrote.bytes });
+  })();
+  return { file: out, fileId: draft.fileId, kind, recipients: peers.map((p) => ({ site: p.site, seq: p.next_seq })), records: counter.records, bytes: wrote.bytes, sha256: wrote.sha256 };
+}

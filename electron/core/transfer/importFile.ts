@@ -1,0 +1,210 @@
+// Reading a transfer file: size, header, then the signature against a trusted, unrevoked key — before a byte is
+// decrypted — then this site as a recipient, then the payload record by record; applied in one transaction.
+import crypto from 'node:crypto';
+import { ClockDriftError, MAX_DRIFT_MS } from '../../../shared/hlc';
+import { ObminError } from '../../../shared/errors';
+import type { Header } from '../../../shared/transfer/format';
+import { appendAudit, recordWitness } from '../audit/audit';
+import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from '../register/indexes';
+import { Writer } from '../db/write';
+import { yieldBetweenBatches } from '../db/yield';
+import { AgeError, ageDecrypt } from './age';
+import { assertInsertable, linesOf, schemaOf, validateRecord, type ValidRecord } from './changes';
+import { ciphertextOf, readContainer, signatureValid, type ParsedFile } from './container';
+import { maxBytesOf, siteMeta, type TransferContext } from './context';
+import { getPeer, peerKey } from './peers';
+import { TransferRefused, refused } from './refusal';
+import { allKeys } from './siteKeys';
+
+export interface Verified {
+  file: string;
+  /** SHA-256 of the whole file, for the history. */
+  sha256: string;
+  parsed: ParsedFile;
+  header: Header;
+  sender: { site: string; name: string; fingerprint: string };
+  seq: number;
+  identity: Buffer;
+  /** This file was imported before: importing it again changes nothing. */
+  alreadyImported: boolean;
+}
+
+/** Every check that needs no decryption. Throws TransferRefused with the first reason found. */
+export async function verifyFile(ctx: TransferContext, file: string): Promise<Verified> {
+  const db = ctx.db;
+  const parsed = readContainer(file, maxBytesOf(ctx));
+  const h = parsed.header;
+  const own = allKeys(db);
+  if (own.some((k) => k.fingerprint === h.sender.fingerprint)) throw new TransferRefused('own-file');
+  const key = peerKey(db, h.sender.fingerprint);
+  const peer = key ? getPeer(db, key.site) : undefined;
+  if (!key || !peer || key.site !== h.sender.site) throw new TransferRefused('unknown-signer', { site: h.sender.site });
+  if (key.status === 'revoked' || key.status === 'retired' || peer.status === 'revoked') throw new TransferRefused('revoked-signer', { site: key.site });
+  if (key.status !== 'trusted') throw new TransferRefused('untrusted-signer', { site: key.site });
+  if (!signatureValid(parsed, key.signing_key)) throw new TransferRefused('bad-signature');
+  const whole = crypto.createHash('sha256').update(parsed.signed);
+  const ct = crypto.createHash('sha512');
+  for await (const piece of ciphertextOf(file, parsed, (b) => (ct.update(b), whole.update(b)))) void piece;
+  if (ct.digest('hex') !== h.ciphertext.sha512) throw new TransferRefused('bad-signature', { part: 'ciphertext' });
+  const sha256 = whole.update(parsed.signature).digest('hex');
+  if (h.kind === 'identity' || !h.payload) throw new TransferRefused('wrong-kind');
+  const me = siteMeta(db).code;
+  const mine = h.recipients.find((r) => r.site === me && own.some((k) => k.fingerprint === r.fingerprint));
+  const identity = mine ? own.find((k) => k.fingerprint === mine.fingerprint)!.encryption.privateKey : null;
+  if (!mine || !identity) throw new TransferRefused('not-recipient');
+  const seen = db.prepare("SELECT file_id FROM transfer_files WHERE direction = 'in' AND peer = ? AND kind = ? AND seq = ?").pluck().get(key.site, h.kind, mine.seq) as string | undefined;
+  if (seen !== undefined && seen !== h.fileId) throw new TransferRefused('replay', { seq: mine.seq });
+  return { file, sha256, parsed, header: h, sender: { site: key.site, name: peer.name, fingerprint: key.fingerprint }, seq: mine.seq, identity, alreadyImported: seen === h.fileId };
+}
+
+/** Decrypts and validates the payload record by record; the ciphertext is hashed again as it is read (it must be
+ * the bytes that were verified), and the plaintext must match the header's size and SHA-256. */
+async function* recordsOf(ctx: TransferContext, v: Verified, phase: string): AsyncGenerator<ValidRecord | { ack: unknown }> {
+  const schema = schemaOf(ctx.db);
+  const ctHash = crypto.createHash('sha512');
+  const ptHash = crypto.createHash('sha256');
+  const total = v.header.payload!.size;
+  let size = 0;
+  let lineNo = 0;
+  async function* plain(): AsyncGenerator<Buffer> {
+    try {
+      for await (const b of ageDecrypt(ciphertextOf(v.file, v.parsed, (c) => ctHash.update(c)), v.identity)) {
+        ptHash.update(b);
+        size += b.length;
+        if (size > total) throw new TransferRefused('payload-mismatch');
+        yield b;
+      }
+    } catch (e) {
+      if (e instanceof AgeError) throw new TransferRefused('decrypt-failed', { part: e.reason });
+      throw e;
+    }
+  }
+  const now = Date.now();
+  for await (const line of linesOf(plain())) {
+    lineNo++;
+    if (v.header.kind === 'ack') {
+      if (lineNo > 1) throw new TransferRefused('bad-record', { line: lineNo });
+      yield parseAck(line);
+      continue;
+    }
+    const rec = validateRecord(line, schema, lineNo);
+    for (const { stamp } of Object.values(rec.fields)) if (stamp.millis - now > MAX_DRIFT_MS) throw new TransferRefused('clock-drift', { line: lineNo });
+    if (lineNo % 2000 === 0) ctx.progress?.(phase, size, total);
+    yield rec;
+  }
+  if (size !== total || ptHash.digest('hex') !== v.header.payload!.sha256) throw new TransferRefused('payload-mismatch');
+  if (ctHash.digest('hex') !== v.header.ciphertext.sha512) throw new TransferRefused('bad-signature', { part: 'ciphertext' });
+  ctx.progress?.(phase, total, total);
+}
+
+function parseAck(line: string): { ack: { seq: number; files: string[] } } {
+  try {
+    const a = (JSON.parse(line) as { ack?: { seq?: unknown; files?: unknown } }).ack;
+    if (a && Number.isSafeInteger(a.seq) && Array.isArray(a.files) && a.files.every((f) => typeof f === 'string' && f.length <= 64)) {
+      return { ack: { seq: a.seq as number, files: a.files as string[] } };
+    }
+  } catch {
+    // fall through
+  }
+  throw new TransferRefused('bad-record', { line: 1 });
+}
+
+export interface ImportSummary {
+  fileId: string;
+  kind: Header['kind'];
+  sender: { site: string; name: string; fingerprint: string };
+  seq: number;
+  createdAt: string;
+  records: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  alreadyImported: boolean;
+  applied: boolean;
+  acknowledgedSeq: number | null;
+}
+
+function summaryOf(v: Verified): ImportSummary {
+  return { fileId: v.header.fileId, kind: v.header.kind, sender: v.sender, seq: v.seq, createdAt: v.header.createdAt, records: 0, added: 0, changed: 0, unchanged: 0, alreadyImported: v.alreadyImported, applied: false, acknowledgedSeq: null };
+}
+
+/** What the file would add and change, from a full pass over its payload; writes nothing. */
+export async function previewFile(ctx: TransferContext, file: string): Promise<ImportSummary> {
+  const v = await verifyFile(ctx, file);
+  const s = summaryOf(v);
+  if (v.alreadyImported) return s;
+  const schema = schemaOf(ctx.db);
+  const w = new Writer(ctx.db, ctx.operatorId);
+  let lineNo = 0;
+  for await (const r of recordsOf(ctx, v, 'preview')) {
+    lineNo++;
+    if ('ack' in r) {
+      s.acknowledgedSeq = (r.ack as { seq: number }).seq;
+      continue;
+    }
+    s.records++;
+    const local = w.fieldStamps(r.tbl, r.id);
+    const exists = local.size > 0 || ctx.db.prepare(`SELECT 1 FROM ${r.tbl} WHERE id = ?`).get(r.id) !== undefined;
+    if (!exists) {
+      assertInsertable(r, schema, lineNo);
+      s.added++;
+    } else if (Object.entries(r.fields).some(([f, { stamp }]) => {
+      const mine = local.get(f);
+      return !mine || stamp.millis > mine.millis || (stamp.millis === mine.millis && (stamp.counter > mine.counter || (stamp.counter === mine.counter && stamp.site > mine.site)));
+    })) s.changed++;
+    else s.unchanged++;
+  }
+  return s;
+}
+
+/**
+ * Applies a file in one transaction (newest wins per field, through the write path), audited, with its witness and
+ * its place in the history. A file already imported is a no-op. `dryRun`: the preview only.
+ */
+export async function importFile(ctx: TransferContext, file: string, opts: { dryRun?: boolean } = {}): Promise<ImportSummary> {
+  const preview = await previewFile(ctx, file);
+  if (opts.dryRun || preview.alreadyImported) return preview;
+  const v = await verifyFile(ctx, file);
+  const db = ctx.db;
+  const s = summaryOf(v);
+  const w = new Writer(db, ctx.operatorId);
+  db.exec('BEGIN IMMEDIATE');
+  deferPersonIndexes(db);
+  try {
+    let n = 0;
+    for await (const r of recordsOf(ctx, v, 'apply')) {
+      if ('ack' in r) {
+        const seq = (r.ack as { seq: number }).seq;
+        s.acknowledgedSeq = seq;
+        db.prepare('UPDATE peers SET acked_seq = max(acked_seq, ?), acked_at = ? WHERE site = ?').run(seq, new Date().toISOString(), v.sender.site);
+        continue;
+      }
+      s.records++;
+      const outcome = w.applyRemote(r.tbl, r.id, Object.fromEntries(Object.entries(r.fields).map(([k, x]) => [k, { value: x.value, stamp: x.stamp }])));
+      if (outcome === 'added') s.added++;
+      else if (outcome === 'changed') s.changed++;
+      else s.unchanged++;
+      if (++n % 5000 === 0) {
+        flushPersonIndexes(db);
+        await yieldBetweenBatches(db);
+      }
+    }
+    flushPersonIndexes(db);
+    const now = new Date().toISOString();
+    const h = v.header;
+    db.prepare("INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, added, changed, audit_head) VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .run(h.fileId, v.sender.site, h.kind, v.seq, h.createdAt, now, v.sha256, v.parsed.size, s.records, s.added, s.changed, h.auditHead ? JSON.stringify(h.auditHead) : null);
+    const mine = h.recipients.find((r) => r.site === siteMeta(db).code);
+    if (mine?.yourAuditHead) recordWitness(db, { peerSite: v.sender.site, count: mine.yourAuditHead.count, hash: mine.yourAuditHead.hash, at: h.createdAt, fromFile: h.fileId });
+    appendAudit(db, ctx.operatorId, `transfer.import.${h.kind}`, `file:${h.fileId}`, { from: v.sender.site, seq: v.seq, records: s.records, added: s.added, changed: s.changed, auditHead: h.auditHead });
+    db.exec('COMMIT');
+    s.applied = true;
+    return s;
+  } catch (e) {
+    if (db.open && db.inTransaction) db.exec('ROLLBACK');
+    if (db.open) discardPersonIndexes(db);
+    if (refused(e) || e instanceof ObminError) throw e;
+    if (e instanceof ClockDriftError) throw new TransferRefused('clock-drift');
+    throw new TransferRefused('bad-record', { detail: (e as Error).name });
+  }
+}
