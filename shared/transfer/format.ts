@@ -66,7 +66,8 @@ export type Refusal = (typeof REFUSALS)[number];
 
 /** A record of a changes payload: one row, each field with its value and its hybrid-clock stamp. */
 export const MAX_RECORDS = 5_000_000;
-export const MAX_LINE_BYTES = 1024 * 1024;
+/** One line: a record, or an attachment's bytes (base64). */
+export const MAX_LINE_BYTES = 24 * 1024 * 1024;
 export type FieldValue = string | number | null;
 export interface ChangeRecord {
   t: string;

@@ -1,5 +1,6 @@
 // The `changes` payload: JSON lines, one record per row ({"t": table, "id", "f": {field: [value, stamp]}}), read
 // from the change log and the rows' current values. Names come from the write path's allowlist, never from the file.
+import crypto from 'node:crypto';
 import { formatStamp, parseStamp, unpackStamp, type Stamp } from '../../../shared/hlc';
 import { MAX_LINE_BYTES, MAX_RECORDS, type FieldValue } from '../../../shared/transfer/format';
 import { TABLES, type Table } from '../db/write';
@@ -14,7 +15,23 @@ export function* changesPayload(db: Db, since: number, through: number, counter:
   const sites = new Map((db.prepare('SELECT num, site_id FROM sites').all() as { num: number; site_id: string }[]).map((r) => [r.num, r.site_id]));
   let pending: string[] = [];
   let size = 0;
+  const push = function* (line: string): Generator<Buffer> {
+    pending.push(line);
+    size += line.length;
+    if (size >= BATCH) {
+      yield Buffer.from(pending.join(''), 'utf8');
+      pending = [];
+      size = 0;
+    }
+  };
   for (const tbl of ORDER) {
+    if (tbl === 'attachments') {
+      // The attachments' bytes go first: an attachment row refers to its blob by SHA-256.
+      const blobs = db
+        .prepare("SELECT sha256, bytes, thumb FROM attachment_blobs WHERE sha256 IN (SELECT a.sha256 FROM attachments a WHERE a.id IN (SELECT row_id FROM change_log WHERE tbl = 'attachments' AND seq > ? AND seq <= ?))")
+        .iterate(since, through) as Iterable<{ sha256: string; bytes: Buffer; thumb: Buffer | null }>;
+      for (const b of blobs) yield* push(`${JSON.stringify({ blob: b.sha256, bytes: b.bytes.toString('base64'), thumb: b.thumb ? b.thumb.toString('base64') : null })}\n`);
+    }
     const cols = [...TABLES[tbl], 'deleted'];
     const rows = db
       .prepare(`SELECT t.id AS id, ${cols.map((c) => `t.${c}`).join(', ')}, rc.clock AS clock__ FROM ${tbl} t JOIN row_clock rc ON rc.row_id = t.id AND rc.tbl = ? WHERE t.id IN (SELECT row_id FROM change_log WHERE tbl = ? AND seq > ? AND seq <= ?)`)
@@ -26,15 +43,8 @@ export function* changesPayload(db: Db, since: number, through: number, counter:
         const stamp = formatStamp({ millis: u.millis, counter: u.counter, site: sites.get(u.siteNum) ?? '' });
         for (const c of fields) if (c in row) f[c] = [row[c] ?? null, stamp];
       }
-      const line = `${JSON.stringify({ t: tbl, id: row.id, f })}\n`;
-      pending.push(line);
-      size += line.length;
       counter.records++;
-      if (size >= BATCH) {
-        yield Buffer.from(pending.join(''), 'utf8');
-        pending = [];
-        size = 0;
-      }
+      yield* push(`${JSON.stringify({ t: tbl, id: row.id, f })}\n`);
     }
   }
   if (pending.length) yield Buffer.from(pending.join(''), 'utf8');
@@ -90,8 +100,27 @@ export interface ValidRecord {
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_TEXT = 256 * 1024;
 
+export interface BlobRecord {
+  blob: string;
+  bytes: Buffer;
+  thumb: Buffer | null;
+}
+
+const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** An attachment's bytes: kept only when they hash to the name they travel under. */
+export function validateBlob(raw: Record<string, unknown>, lineNo: number): BlobRecord {
+  const { blob, bytes, thumb, ...extra } = raw;
+  if (Object.keys(extra).length || typeof blob !== 'string' || !/^[0-9a-f]{64}$/.test(blob) || typeof bytes !== 'string' || !B64.test(bytes) || (thumb !== null && (typeof thumb !== 'string' || !B64.test(thumb)))) {
+    throw new TransferRefused('bad-record', { line: lineNo });
+  }
+  const b = Buffer.from(bytes, 'base64');
+  if (crypto.createHash('sha256').update(b).digest('hex') !== blob) throw new TransferRefused('bad-value', { line: lineNo, field: 'sha256' });
+  return { blob, bytes: b, thumb: typeof thumb === 'string' ? Buffer.from(thumb, 'base64') : null };
+}
+
 /** One line → a record whose every name is in the allowlist and every value fits its column; refused otherwise. */
-export function validateRecord(line: string, schema: Schema, lineNo: number): ValidRecord {
+export function validateRecord(line: string, schema: Schema, lineNo: number): ValidRecord | BlobRecord {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -99,6 +128,7 @@ export function validateRecord(line: string, schema: Schema, lineNo: number): Va
     throw new TransferRefused('bad-record', { line: lineNo });
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new TransferRefused('bad-record', { line: lineNo });
+  if ('blob' in raw) return validateBlob(raw as Record<string, unknown>, lineNo);
   const { t, id, f, ...extra } = raw as Record<string, unknown>;
   if (Object.keys(extra).length || typeof t !== 'string' || typeof id !== 'string' || !ID.test(id) || !f || typeof f !== 'object' || Array.isArray(f)) {
     throw new TransferRefused('bad-record', { line: lineNo });

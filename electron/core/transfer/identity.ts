@@ -3,13 +3,15 @@
 import crypto from 'node:crypto';
 import { normaliseFingerprint } from '../../../shared/transfer/fingerprint';
 import type { IdentityCard } from '../../../shared/transfer/format';
+import { ObminError } from '../../../shared/errors';
 import { appendAudit } from '../audit/audit';
+import { writeFileAtomic } from '../fsutil';
+import { ageIdentity, ageRecipient } from './keys';
 import { readContainer, signatureValid, writeContainer } from './container';
 import { maxBytesOf, siteMeta, type TransferContext } from './context';
 import { cardFingerprint, storeCard, type PeerStatus } from './peers';
 import { TransferRefused } from './refusal';
 import { currentKeys } from './siteKeys';
-import { ObminError } from '../../../shared/errors';
 
 export async function exportIdentity(ctx: TransferContext, out: string): Promise<{ file: string; fingerprint: string; bytes: number; sha256: string; site: string }> {
   const meta = siteMeta(ctx.db);
@@ -61,4 +63,15 @@ export function addPeer(ctx: TransferContext, file: string, fingerprint: string 
     appendAudit(ctx.db, ctx.operatorId, 'transfer.peer.add', `peer:${card.site}`, { fingerprint: fp, status: r.status, outcome: r.outcome });
     return { site: card.site, name: card.name, fingerprint: fp, status: r.status, outcome: r.outcome };
   })();
+}
+
+/**
+ * The site's X25519 private key in age's format (`AGE-SECRET-KEY-1…`), for an auditor to open a file with `age -d -i`.
+ * Whoever holds it can read every file sent to this site: written owner-only, audited.
+ */
+export function exportAgeKey(ctx: TransferContext, out: string): { file: string; recipient: string } {
+  const keys = currentKeys(ctx.db);
+  writeFileAtomic(out, `# Obmin site ${siteMeta(ctx.db).code}, key ${keys.fingerprint}\n# public key: ${ageRecipient(keys.encryption.publicKey)}\n${ageIdentity(keys.encryption.privateKey)}\n`, 0o600);
+  appendAudit(ctx.db, ctx.operatorId, 'transfer.key.export', null, { fingerprint: keys.fingerprint });
+  return { file: out, recipient: ageRecipient(keys.encryption.publicKey) };
 }

@@ -9,7 +9,7 @@ import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from '..
 import { Writer } from '../db/write';
 import { yieldBetweenBatches } from '../db/yield';
 import { AgeError, ageDecrypt } from './age';
-import { assertInsertable, linesOf, schemaOf, validateRecord, type ValidRecord } from './changes';
+import { assertInsertable, linesOf, schemaOf, validateRecord, type BlobRecord, type ValidRecord } from './changes';
 import { ciphertextOf, readContainer, signatureValid, type ParsedFile } from './container';
 import { maxBytesOf, siteMeta, type TransferContext } from './context';
 import { getPeer, peerKey } from './peers';
@@ -59,7 +59,7 @@ export async function verifyFile(ctx: TransferContext, file: string): Promise<Ve
 
 /** Decrypts and validates the payload record by record; the ciphertext is hashed again as it is read (it must be
  * the bytes that were verified), and the plaintext must match the header's size and SHA-256. */
-async function* recordsOf(ctx: TransferContext, v: Verified, phase: string): AsyncGenerator<ValidRecord | { ack: unknown }> {
+async function* recordsOf(ctx: TransferContext, v: Verified, phase: string): AsyncGenerator<ValidRecord | BlobRecord | { ack: unknown }> {
   const schema = schemaOf(ctx.db);
   const ctHash = crypto.createHash('sha512');
   const ptHash = crypto.createHash('sha256');
@@ -88,6 +88,10 @@ async function* recordsOf(ctx: TransferContext, v: Verified, phase: string): Asy
       continue;
     }
     const rec = validateRecord(line, schema, lineNo);
+    if ('blob' in rec) {
+      yield rec;
+      continue;
+    }
     for (const { stamp } of Object.values(rec.fields)) if (stamp.millis - now > MAX_DRIFT_MS) throw new TransferRefused('clock-drift', { line: lineNo });
     if (lineNo % 2000 === 0) ctx.progress?.(phase, size, total);
     yield rec;
@@ -142,6 +146,7 @@ export async function previewFile(ctx: TransferContext, file: string): Promise<I
       s.acknowledgedSeq = (r.ack as { seq: number }).seq;
       continue;
     }
+    if ('blob' in r) continue;
     s.records++;
     const local = w.fieldStamps(r.tbl, r.id);
     const exists = local.size > 0 || ctx.db.prepare(`SELECT 1 FROM ${r.tbl} WHERE id = ?`).get(r.id) !== undefined;
@@ -177,6 +182,10 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
         const seq = (r.ack as { seq: number }).seq;
         s.acknowledgedSeq = seq;
         db.prepare('UPDATE peers SET acked_seq = max(acked_seq, ?), acked_at = ? WHERE site = ?').run(seq, new Date().toISOString(), v.sender.site);
+        continue;
+      }
+      if ('blob' in r) {
+        db.prepare('INSERT OR IGNORE INTO attachment_blobs (sha256, bytes, thumb) VALUES (?, ?, ?)').run(r.blob, r.bytes, r.thumb);
         continue;
       }
       s.records++;
