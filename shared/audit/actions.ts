@@ -54,6 +54,16 @@ export const AUDIT_ACTIONS = [
   'exchanges.arrival',
   'exchanges.close',
   'exchanges.taskDone',
+  'transfer.identity.export',
+  'transfer.key.export',
+  'transfer.key.rotate',
+  'transfer.peer.add',
+  'transfer.peer.confirm',
+  'transfer.peer.revoke',
+  'transfer.export.changes',
+  'transfer.export.ack',
+  'transfer.import.changes',
+  'transfer.import.ack',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -75,7 +75,7 @@ describe('site keys', () => {
   it('a vault from before the transfer migration gets keys when it is migrated', () => {
     const db = new Database(':memory:');
     db.function('uk_sort', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? ukSortKey(v) : null));
-    migrate(db, MIGRATIONS.slice(0, 6));
+    migrate(db, MIGRATIONS.slice(0, 7));
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'site_keys'").pluck().get()).toBe(0);
     migrate(db);
     const k = currentKeys(db);

@@ -205,7 +205,7 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
       .run(h.fileId, v.sender.site, h.kind, v.seq, h.createdAt, now, v.sha256, v.parsed.size, s.records, s.added, s.changed, h.auditHead ? JSON.stringify(h.auditHead) : null);
     const mine = h.recipients.find((r) => r.site === siteMeta(db).code);
     if (mine?.yourAuditHead) recordWitness(db, { peerSite: v.sender.site, count: mine.yourAuditHead.count, hash: mine.yourAuditHead.hash, at: h.createdAt, fromFile: h.fileId });
-    appendAudit(db, ctx.operatorId, `transfer.import.${h.kind}`, `file:${h.fileId}`, { from: v.sender.site, seq: v.seq, records: s.records, added: s.added, changed: s.changed, auditHead: h.auditHead });
+    appendAudit(db, ctx.operatorId, h.kind === 'ack' ? 'transfer.import.ack' : 'transfer.import.changes', `file:${h.fileId}`, { from: v.sender.site, seq: v.seq, records: s.records, added: s.added, changed: s.changed, auditHead: h.auditHead });
     db.exec('COMMIT');
     s.applied = true;
     return s;
