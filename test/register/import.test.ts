@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { applyImport, previewImport } from '../../electron/core/register/import';
-import { CSV_MAX_BYTES } from '../../electron/core/register/importRead';
+import { CSV_MAX_BYTES } from '../../electron/core/files';
 import { exportPersons } from '../../electron/core/register/export';
 import { initCore, tmpDir } from '../helpers/tmp';
 import { DEV_PERSONS } from '../helpers/devset';

@@ -1,11 +1,11 @@
 // Reading an intake list: CSV, XLSX or plain text (one person per line), from a file or from bytes the window sent.
-// Size limits and encoding detection are the register import's; nothing touches disk.
+// Size limits, encoding detection and the XLSX guard are the shared file readers' (core/files); nothing touches disk.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ObminError } from '../../../shared/errors';
 import { parseFreeTextLine, parseListEntry, type ParsedEntry } from '../../../shared/matching';
-import { CSV_MAX_BYTES, XLSX_MAX_BYTES, decodeText, readTableBuffer } from '../register/importRead';
+import { CSV_MAX_BYTES, XLSX_MAX_BYTES, decodeText, mb, readTableBuffer } from '../files';
 import { foldHeader } from '../register/importRows';
 import { regularFileSize } from '../fsutil';
 
@@ -36,6 +36,8 @@ export interface IntakeRead {
   encoding: string | null;
   sha256: string;
   rows: IntakeRow[];
+  /** rows holding bytes that were not valid UTF-8 (shown as U+FFFD): the file is still read as UTF-8, these are named */
+  undecodable: number[];
 }
 
 type Format = IntakeRead['format'];
@@ -100,29 +102,35 @@ function hasControlChars(s: string): boolean {
   return false;
 }
 
+function undecodableRows(rows: IntakeRow[], badLines: number[]): number[] {
+  return badLines.length === 0 ? [] : rows.filter((r) => r.raw.includes('\uFFFD') || Object.values(r.columns).some((v) => v.includes('\uFFFD'))).map((r) => r.row);
+}
+
 /** Bytes from the window or a file; refused by size before parsing. */
 export async function readIntakeBytes(name: string, buf: Buffer): Promise<IntakeRead> {
   const format = formatOf(name, buf);
-  if (buf.length > limitOf(format)) throw new ObminError('FILE_TOO_LARGE', { file: path.basename(name), limit: `${Math.round(limitOf(format) / 1048576)} MB` });
+  if (buf.length > limitOf(format)) throw new ObminError('FILE_TOO_LARGE', { file: path.basename(name), limit: mb(limitOf(format)) });
   if (buf.length === 0) throw new ObminError('FILE_MALFORMED', { detail: `${path.basename(name)}: 0 B` });
   // Binary data renamed .csv (a PDF, an image) is refused rather than read as mojibake names.
   if (format !== 'xlsx' && !(buf[0] === 0xff && buf[1] === 0xfe) && buf.subarray(0, 4096).includes(0)) throw new ObminError('FILE_MALFORMED', { detail: path.basename(name) });
   if (format === 'text') {
     const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
-    const { text, encoding } = decodeText(buf);
+    const { text, encoding, badLines } = decodeText(buf);
     if (hasControlChars(text.slice(0, 4096))) throw new ObminError('FILE_MALFORMED', { detail: path.basename(name) });
-    return { format, encoding, sha256, rows: readText(text) };
+    const rows = readText(text);
+    return { format, encoding, sha256, rows, undecodable: undecodableRows(rows, badLines) };
   }
   // CSV and XLSX: the register import's reader (encoding detection, XLSX dates and formula results, size limits).
   // The name tells that reader the format: ours was decided above (a .txt that is really a workbook, a .tsv).
   const table = await readTableBuffer(`${path.basename(name).replace(/\.[^.]*$/, '')}.${format}`, buf);
-  return { format, encoding: table.encoding, sha256: table.sha256, rows: fromTable(table.headers, table.rows.map((r) => r.cells)) };
+  const rows = fromTable(table.headers, table.rows.map((r) => r.cells));
+  return { format, encoding: table.encoding, sha256: table.sha256, rows, undecodable: undecodableRows(rows, table.badLines) };
 }
 
 export async function readIntakeFile(file: string): Promise<IntakeRead> {
   const format = formatOf(file, null);
   const size = regularFileSize(file);
-  if (size > limitOf(format)) throw new ObminError('FILE_TOO_LARGE', { file, limit: `${Math.round(limitOf(format) / 1048576)} MB` });
+  if (size > limitOf(format)) throw new ObminError('FILE_TOO_LARGE', { file, limit: mb(limitOf(format)) });
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);

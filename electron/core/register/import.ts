@@ -7,7 +7,7 @@ import { defaultStatus, type ImportColumn, type ImportPreview, type ImportResult
 import { appendAudit } from '../audit/audit';
 import { Writer } from '../db/write';
 import type { Db } from '../vault/database';
-import { readTable, readTableBuffer } from './importRead';
+import { readTable, readTableBuffer } from '../files';
 import { checkRow, mapHeaders, validateRow } from './importRows';
 import { toValues } from './mapping';
 import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from './indexes';

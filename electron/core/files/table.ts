@@ -1,39 +1,26 @@
-// Reading an import file into header + raw cells: size refused by stat first, encoding detected, CSV or XLSX parsed.
+// Reading a table file into header + raw cells, for the register import and the lists intake alike: size refused by
+// stat first, an XLSX's unpacked size and strings counted before exceljs sees it, encoding decided by evidence.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import chardet from 'chardet';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { ObminError } from '../../../shared/errors';
 import { regularFileSize } from '../fsutil';
+import { decodeText } from './decode';
+import { CSV_MAX_BYTES, mb, XLSX_MAX_BYTES } from './limits';
+import { guardXlsx } from './xlsxGuard';
 
-export const CSV_MAX_BYTES = 100 * 1024 * 1024;
-export const XLSX_MAX_BYTES = 50 * 1024 * 1024;
+export { CSV_MAX_BYTES, XLSX_MAX_BYTES };
 
 export interface RawTable {
   format: 'csv' | 'xlsx';
   encoding: string | null;
+  /** lines holding bytes that were not valid UTF-8 (CSV only) */
+  badLines: number[];
   headers: string[];
   /** data rows (header excluded); `broken` marks a row the parser could not read whole */
   rows: { cells: string[]; broken: boolean; formulaCols: Set<number> }[];
-}
-
-const CYRILLIC_8BIT = new Set(['windows-1251', 'koi8-r', 'koi8-u', 'iso-8859-5', 'ibm866']);
-
-/** UTF-8 (with or without BOM) when it decodes cleanly; else what chardet recognises as a Cyrillic code page; else cp1251. */
-export function decodeText(buf: Buffer, forced?: string): { text: string; encoding: string } {
-  if (forced) return { text: iconv.decode(buf, forced).replace(/^\uFEFF/, ''), encoding: forced };
-  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8' };
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
-  } catch {
-    const guess = (chardet.detect(buf) ?? '').toLowerCase();
-    const enc = CYRILLIC_8BIT.has(guess) ? guess : 'windows-1251';
-    return { text: iconv.decode(buf, enc), encoding: enc };
-  }
 }
 
 function formatOf(file: string): 'csv' | 'xlsx' {
@@ -48,21 +35,24 @@ export function checkSize(file: string): { format: 'csv' | 'xlsx'; size: number 
   const format = formatOf(file);
   const size = regularFileSize(file);
   const limit = format === 'csv' ? CSV_MAX_BYTES : XLSX_MAX_BYTES;
-  if (size > limit) throw new ObminError('FILE_TOO_LARGE', { file, limit: `${Math.round(limit / 1024 / 1024)} MB` });
+  if (size > limit) throw new ObminError('FILE_TOO_LARGE', { file, limit: mb(limit) });
   return { format, size };
 }
 
 function readCsv(buf: Buffer, encoding?: string): RawTable {
-  const { text, encoding: enc } = decodeText(buf, encoding);
+  const { text, encoding: enc, badLines } = decodeText(buf, encoding);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  // A row holding bytes that were not valid UTF-8 is reported as broken, never imported with U+FFFD in a name.
+  const undecodable = (cells: string[]) => badLines.length > 0 && cells.some((c) => c.includes('\uFFFD'));
   const brokenRows = new Set(parsed.errors.map((e) => e.row).filter((r): r is number => typeof r === 'number'));
   const [header, ...data] = parsed.data;
   if (!header || header.every((h) => !h.trim())) throw new ObminError('FILE_MALFORMED', { detail: 'no header row' });
   return {
     format: 'csv',
     encoding: enc,
+    badLines,
     headers: header.map((h) => h.trim()),
-    rows: data.map((cells, i) => ({ cells, broken: brokenRows.has(i + 1) || cells.length !== header.length, formulaCols: new Set<number>() })),
+    rows: data.map((cells, i) => ({ cells, broken: brokenRows.has(i + 1) || cells.length !== header.length || undecodable(cells), formulaCols: new Set<number>() })),
   };
 }
 
@@ -82,7 +72,8 @@ function cellText(v: ExcelJS.CellValue): { text: string; formula: boolean } {
   return { text: String(v), formula: false };
 }
 
-async function readXlsx(buf: Buffer): Promise<RawTable> {
+async function readXlsx(fileName: string, buf: Buffer): Promise<RawTable> {
+  await guardXlsx(fileName, buf);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -109,6 +100,7 @@ async function readXlsx(buf: Buffer): Promise<RawTable> {
   return {
     format: 'xlsx',
     encoding: null,
+    badLines: [],
     headers: header.cells.map((h) => h.trim()),
     rows: data.map((r) => ({ cells: r.cells.concat(Array(Math.max(0, width - r.cells.length)).fill('')).slice(0, Math.max(width, r.cells.length)), broken: r.cells.length > width && r.cells.slice(width).some((x) => x !== ''), formulaCols: r.formulaCols })),
   };
@@ -129,8 +121,8 @@ export async function readTable(file: string, encoding?: string): Promise<RawTab
 export async function readTableBuffer(fileName: string, buf: Buffer, encoding?: string): Promise<RawTable & { sha256: string; size: number }> {
   const format = formatOf(fileName);
   const limit = format === 'csv' ? CSV_MAX_BYTES : XLSX_MAX_BYTES;
-  if (buf.length > limit) throw new ObminError('FILE_TOO_LARGE', { file: path.basename(fileName), limit: `${Math.round(limit / 1024 / 1024)} MB` });
+  if (buf.length > limit) throw new ObminError('FILE_TOO_LARGE', { file: path.basename(fileName), limit: mb(limit) });
   const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
-  const t = format === 'csv' ? readCsv(buf, encoding) : await readXlsx(buf);
+  const t = format === 'csv' ? readCsv(buf, encoding) : await readXlsx(fileName, buf);
   return { ...t, sha256, size: buf.length };
 }
