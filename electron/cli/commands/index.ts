@@ -1,7 +1,8 @@
 import type { CliModule } from './types';
+import { exchangeCommands } from './exchange';
 import { listsCommands } from './lists';
 import { personsCommands } from './persons';
 import { vaultCommands } from './vault';
 
 /** Every area's commands, in help order. */
-export const CLI_MODULES: CliModule[] = [vaultCommands, personsCommands, listsCommands];
+export const CLI_MODULES: CliModule[] = [vaultCommands, personsCommands, listsCommands, exchangeCommands];

@@ -9,6 +9,7 @@ import { addRelative, logContact } from '../register/relatives';
 import { addSighting } from '../register/sightings';
 import { createSource } from '../register/sources';
 import { Writer } from '../db/write';
+import { fillDemoRounds } from './rounds';
 import type { Db } from '../vault/database';
 import { FACILITIES, FEMALE, HELD_GIVEN, HELD_PATRONYMIC, HELD_SURNAMES, MALE, PATRONYMIC_STEMS, PLACES, RANKS, RELATIONS, SURNAMES, patronymic, placeholderSvg } from './names';
 import { yieldBetweenBatches } from '../db/yield';
@@ -80,6 +81,7 @@ export async function fillDemo(db: Db, operatorId: string, o: { count: number; s
       }
       if ((i + 1) % BATCH === 0) await yieldBetweenBatches(db);
     }
+    fillDemoRounds(w, r);
     appendAudit(db, operatorId, 'demo.fill', null, counts);
     db.exec('COMMIT');
   } catch (e) {
