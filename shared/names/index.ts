@@ -17,6 +17,12 @@ export {
 export type { GivenNameEntry, NameHit } from './givenNames';
 export {
   MAX_PERSON_KEYS,
+  FUZZY_MAX_EDITS,
+  FUZZY_MIN_LEN,
+  closeSurnameBases,
+  fuzzyQueryBases,
+  personSurnameBases,
+  surnameVocabKeys,
   confusableBase,
   givenNameKey,
   parseIsoPartial,

@@ -1,5 +1,6 @@
 // Index keys: what the register stores per person, and what a query looks up (the recall contract).
 import { lookupGivenName } from './givenNames';
+import { damerauLevenshtein } from './distance';
 import { plainForm } from './normalise';
 import { skeleton, surnameBase } from './translit';
 
@@ -132,4 +133,67 @@ export function queryNameKeys(q: ParsedName): string[] {
     }
   }
   return [...keys];
+}
+
+// ---- Retrieval that survives errors: a vocabulary of registered surnames with their two-deletion neighbourhoods ----
+
+/** Surnames shorter than this are not searched for by edits (two edits in a four-letter name find anyone). */
+export const FUZZY_MIN_LEN = 4;
+/** Up to this many edits between the written and the registered surname (skeletons, gender ending dropped). */
+export const FUZZY_MAX_EDITS = 2;
+
+function deletionNeighbourhood(s: string, depth: number): Set<string> {
+  const out = new Set<string>([s]);
+  let layer = [s];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of layer) {
+      if (w.length <= 2) continue;
+      for (let i = 0; i < w.length; i++) {
+        const v = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    }
+    layer = next;
+  }
+  return out;
+}
+
+/**
+ * The vocabulary keys of one registered surname key (a distinct spelling, not a person): 'f:' + each string reached
+ * by deleting up to two letters. Two surnames within two edits share one of them (symmetric deletion).
+ */
+export function surnameVocabKeys(base: string): string[] {
+  if (base.length < FUZZY_MIN_LEN) return [];
+  return [...deletionNeighbourhood(base, FUZZY_MAX_EDITS)].map((d) => 'f:' + d);
+}
+
+/** The surname bases (gender ending dropped) of an entry's readings that are long enough to search by edits. */
+export function fuzzyQueryBases(q: ParsedName): string[] {
+  const out = new Set<string>();
+  for (const parts of [q, ...(q.alternatives ?? [])]) {
+    if (!parts.surname) continue;
+    const base = surnameKey(parts.surname);
+    if (base.length >= FUZZY_MIN_LEN) out.add(base);
+  }
+  return [...out];
+}
+
+/** The registered bases (from a vocabulary lookup of surnameVocabKeys(base)) within FUZZY_MAX_EDITS of base. */
+export function closeSurnameBases(base: string, found: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const b of found) {
+    if (b !== base && b.length >= FUZZY_MIN_LEN && damerauLevenshtein(base, b, FUZZY_MAX_EDITS) <= FUZZY_MAX_EDITS) out.push(b);
+  }
+  return out.sort();
+}
+
+/** The surname bases a registered person adds to the vocabulary: the surname's and each variant word's. */
+export function personSurnameBases(keys: NameKey[]): string[] {
+  const out: string[] = [];
+  for (const k of keys) if ((k.kind === 'surname' || k.kind === 'variant') && k.key.length - 2 >= FUZZY_MIN_LEN) out.push(k.key.slice(2));
+  return out;
 }

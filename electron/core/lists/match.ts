@@ -1,6 +1,6 @@
 // Candidate retrieval from the database: the entry's keys → person_name_keys → those persons → score → decide.
 // Never every pair: only people sharing a key with the entry are scored, exactly as the in-memory MatchIndex does.
-import { queryNameKeys } from '../../../shared/names';
+import { closeSurnameBases, fuzzyQueryBases, queryNameKeys, surnameVocabKeys } from '../../../shared/names';
 import { candidateScore, decide, MatchFeatures, preparePerson, scoreCandidate, type Candidate, type ParsedEntry, type RegisteredPerson, type Suggestion, type Thresholds } from '../../../shared/matching';
 import type { Db } from '../vault/database';
 
@@ -212,6 +212,57 @@ export function rank(entry: ParsedEntry, people: RegisteredPerson[], opts: { lim
   return { suggestion: decide(scored.slice(0, 2), opts.thresholds), candidates: scored.slice(0, limit) };
 }
 
+const vocabStatement = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
+/** 'f:' vocabulary key → registered surname bases, for a set of keys in one statement (surname_vocab, migration 0009). */
+function lookupVocab(db: Db, keys: Iterable<string>): Map<string, string[]> {
+  let stmt = vocabStatement.get(db);
+  if (!stmt) {
+    stmt = db.prepare('SELECT key, base FROM surname_vocab WHERE key IN (SELECT value FROM json_each(?))');
+    vocabStatement.set(db, stmt);
+  }
+  const out = new Map<string, string[]>();
+  const all = [...keys];
+  for (let i = 0; i < all.length; i += 5000) {
+    for (const [key, base] of stmt.raw(true).all(JSON.stringify(all.slice(i, i + 5000))) as [string, string][]) {
+      const list = out.get(key);
+      if (list) list.push(base);
+      else out.set(key, [base]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Retrieval that survives errors, as MatchIndex.fuzzyBases does it: a group whose surname is no registered spelling
+ * also looks up the registered spellings within two edits (through the vocabulary's deletion keys), and their
+ * people join the group's. A registered surname's group is left as it is (two SQL statements per batch in all).
+ */
+function addFuzzyKeys(db: Db, slice: ParsedEntry[], plan: { group: { keys: string[] }; entry: ParsedEntry }[]): void {
+  const bases = new Map<{ keys: string[] }, string[]>();
+  for (const { group, entry } of plan) if (!bases.has(group)) bases.set(group, fuzzyQueryBases(entry));
+  const wanted = new Set<string>();
+  for (const list of bases.values()) for (const b of list) wanted.add(b);
+  if (wanted.size === 0 || slice.length === 0) return;
+  const exact = lookupVocab(db, [...wanted].map((b) => 'f:' + b));
+  const unregistered = [...wanted].filter((b) => !(exact.get('f:' + b) ?? []).includes(b));
+  if (unregistered.length === 0) return;
+  const keysOf = new Map(unregistered.map((b) => [b, surnameVocabKeys(b)]));
+  const found = lookupVocab(db, new Set([...keysOf.values()].flat()));
+  const close = new Map<string, string[]>();
+  for (const [b, keys] of keysOf) {
+    const near = new Set<string>();
+    for (const k of keys) for (const x of found.get(k) ?? []) near.add(x);
+    close.set(b, closeSurnameBases(b, near));
+  }
+  for (const [group, list] of bases) {
+    const extra = new Set<string>();
+    for (const b of list) for (const x of close.get(b) ?? []) extra.add('s:' + x);
+    for (const k of group.keys) extra.delete(k);
+    if (extra.size) group.keys.push(...[...extra].sort());
+  }
+}
+
 /**
  * Matches entries against the register in batches; results are in the entries' order. Entries with the same
  * surname keys (same surname, any script or gender form) share one retrieval: their people are read once, the
@@ -239,8 +290,9 @@ export function matchEntries(db: Db, entries: ParsedEntry[], opts: MatchOptions 
       const id = surnameKeys.join('\n');
       let g = groups.get(id);
       if (!g) groups.set(id, (g = { keys: surnameKeys, ids: [], set: null, people: null }));
-      return { group: g, own };
+      return { group: g, own, entry: e };
     });
+    addFuzzyKeys(db, slice, plan);
     const all = new Set<string>();
     for (const g of groups.values()) {
       g.ids = distinctCandidateIds(db, g.keys);

@@ -2,6 +2,7 @@
 // the matcher's row (person_match: what list matching reads of each candidate).
 import { personNameKeys } from '../../../shared/names';
 import type { Db } from '../vault/database';
+import { addSurnameVocab } from './surnameVocab';
 
 /** Columns whose change means the person's name keys or FTS body must be rebuilt. */
 export const INDEXED_PERSON_FIELDS: ReadonlySet<string> = new Set([
@@ -114,6 +115,7 @@ export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson): v
     return;
   }
   for (const k of keys) s.addKey.run(k.key, id, k.kind);
+  addSurnameVocab(db, keys);
   if (body) s.addFts.run(r.rowid, body);
   s.addMatch.run(...matchRow(id, r));
 }
@@ -156,6 +158,7 @@ export function flushPersonIndexes(db: Db): void {
     }
   }
   for (const k of keys) s.addKey.run(k.key, k.personId, k.kind);
+  addSurnameVocab(db, keys);
   if (indexSql) db.exec(indexSql);
   for (const f of fts) s.addFts.run(f.rowid, f.body);
   // In person id order: appends to the WITHOUT ROWID table's B-tree rather than inserts all over it.
