@@ -24,3 +24,7 @@ await Promise.all(
     .filter((e) => existsSync(e.entryPoints[0]))
     .map((e) => build({ ...common, ...e })),
 );
+// The PDF font (Noto Sans, covers Ukrainian) travels beside the bundles: the core embeds it in every document it prints.
+const { cpSync, mkdirSync } = await import('node:fs');
+mkdirSync('dist/fonts', { recursive: true });
+for (const f of ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'LICENSE-OFL.txt']) cpSync(`renderer/src/assets/fonts/${f}`, `dist/fonts/${f}`);

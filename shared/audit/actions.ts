@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
   'transfer.export.ack',
   'transfer.import.changes',
   'transfer.import.ack',
+  'manifest.print', 'manifest.save', 'manifest.write', 'dossier.print', 'dossier.save', 'dossier.write', 'list.print', 'list.save', 'list.write',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -45,4 +45,14 @@ export const en: MessageTree = {
     containsName: 'do not use the operator’s or the site’s name',
   },
   exchanges: exchangesEn,
+  manifest: {
+    matches: 'Code {{code}} matches exchange no. {{round}} as held now.',
+    mismatch: 'Code {{code}} does not match exchange no. {{round}} as held now ({{count}} differences).',
+    noSnapshot: 'This code was not printed here: the entries that differ cannot be listed.',
+    header: 'Header changed: {{fields}}',
+    added: 'added',
+    removed: 'removed',
+    changed: 'changed',
+    written: 'Wrote {{file}}: {{pages}} pages, code {{code}}',
+  },
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exchangesContract } from './areas/exchanges';
 import { foundationContract } from './areas/foundation';
 import { listsContract } from './areas/lists';
+import { manifestContract } from './areas/manifest';
 import { registerContract } from './areas/register';
 
 /**
@@ -14,6 +15,7 @@ export const contract = {
   ...registerContract,
   ...listsContract,
   ...exchangesContract,
+  ...manifestContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,8 +1,9 @@
 import type { CliModule } from './types';
 import { exchangeCommands } from './exchange';
 import { listsCommands } from './lists';
+import { manifestCommands } from './manifest';
 import { personsCommands } from './persons';
 import { vaultCommands } from './vault';
 
 /** Every area's commands, in help order. */
-export const CLI_MODULES: CliModule[] = [vaultCommands, personsCommands, listsCommands, exchangeCommands];
+export const CLI_MODULES: CliModule[] = [vaultCommands, personsCommands, listsCommands, exchangeCommands, manifestCommands];

@@ -5,6 +5,7 @@ import type { Core } from '../core';
 import { exchangesHandlers } from './handlers/exchanges';
 import { foundationHandlers } from './handlers/foundation';
 import { listsHandlers } from './handlers/lists';
+import { manifestHandlers } from './handlers/manifest';
 import { registerHandlers } from './handlers/register';
 import type { Handlers } from './handlers/types';
 
@@ -15,6 +16,7 @@ export function handlersFor(core: Core): Handlers {
     ...registerHandlers(core),
     ...listsHandlers(core),
     ...exchangesHandlers(core),
+    ...manifestHandlers(core),
   };
 }
 

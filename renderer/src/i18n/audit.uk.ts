@@ -71,4 +71,7 @@ export const auditActionsUk: AuditActionMessages = {
   transfer_export_ack: 'Записано підтвердження',
   transfer_import_changes: 'Застосовано файл змін',
   transfer_import_ack: 'Прийнято підтвердження',
+  manifest_print: 'Надруковано маніфест обміну', manifest_save: 'Збережено маніфест обміну (PDF)', manifest_write: 'Записано маніфест обміну (PDF, CLI)',
+  dossier_print: 'Надруковано особову справу', dossier_save: 'Збережено особову справу (PDF)', dossier_write: 'Записано особову справу (PDF, CLI)',
+  list_print: 'Надруковано звіт про список', list_save: 'Збережено звіт про список (PDF)', list_write: 'Записано звіт про список (PDF, CLI)',
 };

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { CodeInput, DocRequest, ManifestCheck, OutputAction, PdfDocument } from '../../manifest';
+
+/**
+ * Printed documents (docs/manifest.md). `render` makes a PDF for the preview (nothing recorded); `output` makes it
+ * again and records that it was printed or saved, with its code, in the print log and the audit chain; `check` tells
+ * whether a printed code still matches the round as held now.
+ */
+export const manifestContract = {
+  'manifest.render': { args: z.object({ request: DocRequest }).strict(), result: PdfDocument },
+  'manifest.output': { args: z.object({ request: DocRequest, action: OutputAction }).strict(), result: PdfDocument },
+  'manifest.check': { args: z.object({ code: CodeInput }).strict(), result: ManifestCheck },
+} as const;
