@@ -175,7 +175,7 @@ export function parseListEntry(input: {
     const other = otherLatinReading(x.name);
     if (other) {
       const o = parseName(other);
-      alternatives = [...alternatives, o.parts, ...o.alternatives];
+      alternatives = [...alternatives, { ...o.parts, respelled: true }, ...o.alternatives];
     }
   }
   const dateColumn = input.dateOfBirth?.trim() ?? '';

@@ -30,6 +30,8 @@ export const WEIGHTS = {
   unit: { exact: 0.8, mismatch: -0.4 },
   /** reading the words in the other order costs a little */
   alternativeOrder: -0.5,
+  /** reading Latin letters by another convention (Rousnak as Rusnak) costs less: the words stay in place */
+  otherSpelling: -0.25,
 } as const;
 
 /** An initial that fits only the Russian (or another) form counts this much of a Ukrainian-form initial. */
@@ -182,6 +184,8 @@ interface EntryNames {
    * for the people of `memoOf`: another register's forms start them afresh, so they never hold a dropped cache.
    */
   memoOf: MatchFeatures | null;
+  /** a reading of Latin letters by another convention (its own, smaller penalty) */
+  respelled: boolean;
   memoSurname: Map<SurnameFeature, Reason>;
   memoGiven: Map<NameFeature, Reason>;
   memoPatronymic: Map<NameFeature, Reason>;
@@ -196,6 +200,7 @@ function entryNames(parts: NameParts): EntryNames {
     patronymic: nameFeature(parts.patronymic, 'patronymic'),
     patronymicInitial: parts.patronymicInitial,
     memoOf: null,
+    respelled: parts.respelled === true,
     memoSurname: new Map(),
     memoGiven: new Map(),
     memoPatronymic: new Map(),
@@ -360,7 +365,7 @@ function bestPoints(entry: ParsedEntry, p: PersonFeatures, readings: EntryNames[
     const pa = nameReason('patronymic', e, p.patronymic);
     let points = 0 + s.weight + g.weight + pa.weight + date.weight;
     if (unit) points += unit.weight;
-    if (i > 0) points += WEIGHTS.alternativeOrder;
+    if (i > 0) points += e.respelled ? WEIGHTS.otherSpelling : WEIGHTS.alternativeOrder;
     if (points > UNCORROBORATED_SLIP_CAP && isNewSlip(s) && date.weight <= 0 && unit !== UNIT_EXACT) points = UNCORROBORATED_SLIP_CAP;
     if (points > CONTRADICTION_CAP && (contradicts(s) || contradicts(g) || contradicts(pa) || contradicts(date) || (unit !== null && contradicts(unit)))) {
       points = CONTRADICTION_CAP + (points - CONTRADICTION_CAP) * CONTRADICTION_SLOPE;

@@ -33,6 +33,7 @@ function respellWord(w: string, conv: LatinConvention, germanS: boolean): string
   // Lower case first, so the capitals Q, C, S can stand for щ, ч, ш while the rules run.
   let s = w.toLowerCase();
   if (conv === 'de') {
+    s = s.replace(/tz|z(?!h)/g, 'ts');
     // German writes з as s between vowels (Nasar) and с as ss; only trusted where tsch/sch made the style certain.
     if (germanS) s = s.replace(/([aeiouy])s(?=[aeiouy])/g, '$1z');
     s = s
@@ -40,7 +41,6 @@ function respellWord(w: string, conv: LatinConvention, germanS: boolean): string
       .replace(/tsch/g, 'C')
       .replace(/sch/g, 'S')
       .replace(/ch/g, 'kh')
-      .replace(/tz|z(?!h)/g, 'ts')
       .replace(/ss/g, 's')
       .replace(/Q/g, 'shch')
       .replace(/C/g, 'ch')

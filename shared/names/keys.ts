@@ -18,6 +18,8 @@ export interface NameParts {
   givenInitial: string | null;
   patronymic: string | null;
   patronymicInitial: string | null;
+  /** an alternative that reads Latin letters by another convention (not another word order) */
+  respelled?: boolean;
 }
 
 export interface ParsedName extends NameParts {

@@ -120,3 +120,5 @@ export const GOALS = { top1Consistent: 0.97, top5Registered: 0.97, linkPrecision
 
 /** What the matcher reaches on the hard dev set (matching-hard-dev) today: a regression below these fails. */
 export const HARD_FLOORS = { top1Consistent: 0.98, top5Registered: 0.98, consistentLinked: 0.9 };
+/** Auto-link coverage the generated hard set keeps (seeds 7 and 11 reach 0.77 and 0.76 — below the 0.80 goal). */
+export const GENERATED_HARD_COVERAGE_FLOOR = 0.75;

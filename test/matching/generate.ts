@@ -4,6 +4,7 @@ import type { GivenNameEntry } from '../../shared/names';
 import type { RegisteredPerson } from '../../shared/matching';
 import type { Expected } from './evaluate';
 import { mulberry32 } from '../../shared/random';
+import { foreignSpelling, GEN_DIMINUTIVES, handwritingSlip, wholeEntryCell } from './generateHard';
 
 type Rng = () => number;
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
@@ -167,9 +168,16 @@ export interface GeneratedSet {
   expected: Expected[];
 }
 
-/** A register of `registerSize` people and a list of `listSize` entries; about 20% of entries are absent people. */
-export function generateSet(seed: number, registerSize: number, listSize: number, surnameCount = Math.max(60, Math.round(registerSize / 90))): GeneratedSet {
+/**
+ * A register of `registerSize` people and a list of `listSize` entries; about 20% of entries are absent people.
+ * `hard`: lists as they really arrive too — diminutives, German/French/Polish spellings, handwriting slips, two
+ * typos in a surname, whole entries with a rank in one cell (drawn from their own generator, so the ordinary set of
+ * the same seed stays the same).
+ */
+export function generateSet(seed: number, registerSize: number, listSize: number, surnameCount = Math.max(60, Math.round(registerSize / 90)), opts: { hard?: boolean } = {}): GeneratedSet {
   const r = mulberry32(seed);
+  const h = mulberry32(seed ^ 0x5eed);
+  const hard = opts.hard === true;
   const names = allGivenNames();
   const males = names.filter((n) => n.sex === 'M');
   const females = names.filter((n) => n.sex === 'F');
@@ -191,11 +199,22 @@ export function generateSet(seed: number, registerSize: number, listSize: number
       }
     } else meant = pick(r, truth);
     const style = pick(r, ['uk', 'uk', 'ru', 'ru', 'ru', 'latUk', 'latUk', 'latIcao', 'latRu', 'latRu'] as const);
-    const f = forms(meant, style, r);
+    const foreign = hard && chance(h, 0.2) ? pick(h, ['de', 'fr', 'pl'] as const) : null;
+    const formsOf = (p: TruePerson, rng: Rng): { s: string; g: string; p: string } => {
+      if (!foreign) return forms(p, style, rng);
+      const uk = forms(p, 'uk', rng);
+      return { s: foreignSpelling(uk.s, foreign), g: foreignSpelling(uk.g, foreign), p: foreignSpelling(uk.p, foreign) };
+    };
+    const f = formsOf(meant, r);
     const layout = r();
-    const gTypo = chance(r, 0.05) ? typo(r, f.g) : f.g;
+    let gTypo = chance(r, 0.05) ? typo(r, f.g) : f.g;
     const pTypo = chance(r, 0.05) ? typo(r, f.p) : f.p;
-    const sTypo = chance(r, 0.15) ? typo(r, f.s) : f.s;
+    let sTypo = chance(r, 0.15) ? typo(r, f.s) : f.s;
+    const cyrillic = !foreign && (style === 'uk' || style === 'ru');
+    const dims = GEN_DIMINUTIVES[meant.given.id];
+    if (hard && cyrillic && dims && chance(h, 0.35)) gTypo = pick(h, dims);
+    if (hard && cyrillic && chance(h, 0.15)) sTypo = handwritingSlip(h, f.s);
+    else if (hard && f.s.length >= 7 && chance(h, 0.08)) sTypo = typo(h, typo(h, f.s));
     const ini = (w: string): string => w.charAt(0) + '.';
     let name: string;
     let shows: { g: 'full' | 'initial' | 'none'; p: 'full' | 'initial' | 'none' };
@@ -210,11 +229,12 @@ export function generateSet(seed: number, registerSize: number, listSize: number
     if (style === 'uk' && chance(r, 0.05)) name = name.replace('о', 'o');
     const date = chance(r, 0.65) ? renderDate(r, meant.dob) : null;
     const unit = meant.unit && chance(r, 0.25) ? pick(r, [meant.unit, `в/ч ${meant.unit}`, meant.unit.replace('А', 'A')]) : '';
-    rows.push({ name, dateOfBirth: date?.text ?? '', unit });
+    if (hard && chance(h, 0.25)) rows.push({ name: wholeEntryCell(h, name, date?.text ?? '', unit), dateOfBirth: '', unit: '' });
+    else rows.push({ name, dateOfBirth: date?.text ?? '', unit });
     // Oracle: who in the register fits everything the entry says, judged on true values, not by the matcher.
     const fits = (bySurname.get(meant.surnameUk) ?? []).filter((c) => {
       if (c.female !== meant.female) return false;
-      const cf = forms(c, style, mulberry32(1));
+      const cf = formsOf(c, mulberry32(1));
       if (shows.g === 'full' && c.given.id !== meant.given.id) return false;
       if (shows.g === 'initial' && cf.g.charAt(0) !== f.g.charAt(0)) return false;
       if (shows.p === 'full' && c.father.id !== meant.father.id) return false;
