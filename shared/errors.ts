@@ -21,6 +21,9 @@ export const ERROR_CODES = [
   'VERIFICATION_FAILED',
   'FILE_TOO_LARGE',
   'FILE_MALFORMED',
+  'SLOT_STALE',
+  'VAULT_BUSY',
+  'CORE_RESTARTED',
   'IO',
   'INTERNAL',
 ] as const;
@@ -57,6 +60,14 @@ export function isObminError(e: unknown): e is ObminError {
   return e instanceof ObminError;
 }
 
+/** SQLite's "database is locked/busy" from another process, once the busy timeout ran out: the vault is busy, not broken. */
+export function knownError(e: unknown): ObminError | null {
+  if (e instanceof ObminError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) return new ObminError('VAULT_BUSY');
+  return null;
+}
+
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (error: ObminErrorShape): Result<never> => ({ ok: false, error });
 
@@ -68,9 +79,11 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'WRONG_CREDENTIALS':
     case 'THROTTLED':
     case 'NOT_ALLOWED':
+    case 'SLOT_STALE':
       return 3;
     case 'VERIFICATION_FAILED':
     case 'FILE_MALFORMED':
+    case 'FILE_TOO_LARGE':
     case 'BACKUP_INVALID':
     case 'DB_CORRUPT':
     case 'SLOTS_CORRUPT':

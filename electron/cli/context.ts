@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { ObminError, exitCodeFor } from '../../shared/errors';
+import { ObminError, exitCodeFor, knownError } from '../../shared/errors';
 import { translate } from '../../shared/i18n';
 import type { Locale } from '../../shared/ipc/schemas';
 import { createCore, defaultDataDir, type Core } from '../core';
@@ -81,8 +81,9 @@ export function printJson(io: Io, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-export function errorLine(e: unknown, locale: Locale): { line: string; exit: number } {
-  if (e instanceof ObminError) {
+export function errorLine(raw: unknown, locale: Locale): { line: string; exit: number } {
+  const e = knownError(raw);
+  if (e) {
     const details = { ...(e.details ?? {}) } as Record<string, unknown>;
     if (Array.isArray(details.reasons)) details.reasons = details.reasons.map((r) => translate(locale, String(r))).join('; ');
     return { line: `obmin: ${translate(locale, e.messageKey, details)}`, exit: exitCodeFor(e.code) };

@@ -61,3 +61,36 @@ export function regularFileSize(file: string): number {
   }
   throw new ObminError('IO', { file });
 }
+
+const LOCK_STALE_MS = 10_000;
+const LOCK_GIVE_UP_MS = 15_000;
+
+/**
+ * Runs a short synchronous critical section under an exclusive lock file beside `target` (O_EXCL create), so separate
+ * processes (two CLI runs, the app and a script) read-modify-write it one at a time. A lock older than 10 s is stale.
+ */
+export function withFileLock<T>(target: string, fn: () => T): T {
+  const lock = `${target}.lock`;
+  const start = Date.now();
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(lock, 'wx', 0o600));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new ObminError('IO', { file: lock });
+      try {
+        if (Date.now() - fs.statSync(lock).mtimeMs > LOCK_STALE_MS) fs.rmSync(lock, { force: true });
+      } catch {
+        // removed by its owner meanwhile
+      }
+      if (Date.now() - start > LOCK_GIVE_UP_MS) throw new ObminError('VAULT_BUSY');
+      Atomics.wait(sleeper, 0, 0, 5 + Math.floor(Math.random() * 10));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}

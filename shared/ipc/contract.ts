@@ -34,7 +34,7 @@ export function isChannel(name: string): name is Channel {
 
 /** Events pushed from the main process to the window. */
 export const events = {
-  locked: z.object({ reason: z.enum(['manual', 'idle', 'suspend']) }),
+  locked: z.object({ reason: z.enum(['manual', 'idle', 'suspend', 'restart']) }),
   progress: z.object({ taskId: z.string(), phase: z.string(), done: z.number(), total: z.number() }),
 } as const;
 export type EventName = keyof typeof events;

@@ -33,4 +33,18 @@ describe('core worker', () => {
     expect(await router.handle('app.state', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     router = undefined;
   });
+
+  it('a worker that runs out of memory is restarted locked: the call answers CORE_RESTARTED, `locked` is emitted, unlock works', async () => {
+    const events: [string, unknown][] = [];
+    // A small heap so an ordinary large import exhausts it, as the red team's bomb exhausted the real one.
+    router = createWorkerRouter(WORKER, { dataDir: tmpDir(), kdf: TEST_KDF }, (n, p) => events.push([n, p]), { resourceLimits: { maxOldGenerationSizeMb: 48 } });
+    expect(await router.handle('vault.init', SITE)).toMatchObject({ ok: true });
+    const row = 'Вигаданенко,Тестовий,Іванович,1990-01-01,ours,missing\n';
+    const csv = 'surname,given_name,patronymic,date_of_birth,side,status\n' + row.repeat(150_000);
+    const big = await router.handle('persons.importPreview', { fileName: 'big.csv', dataBase64: Buffer.from(csv).toString('base64') });
+    expect(big).toEqual({ ok: false, error: { code: 'CORE_RESTARTED', messageKey: 'errors.CORE_RESTARTED' } });
+    expect(events).toContainEqual(['locked', { reason: 'restart' }]);
+    expect(await router.handle('app.state', {})).toMatchObject({ ok: true, value: { initialised: true, unlocked: false } });
+    expect(await router.handle('vault.unlock', { operator: SITE.operator, passphrase: PASS })).toMatchObject({ ok: true });
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 // The typed IPC router: one handler per contract channel; arguments and results are validated against the contract.
-import { ObminError, type Result } from '../../../shared/errors';
+import { knownError, type Result } from '../../../shared/errors';
 import { contract, isChannel } from '../../../shared/ipc/contract';
 import type { Core } from '../core';
 import { exchangesHandlers } from './handlers/exchanges';
@@ -21,7 +21,8 @@ export function handlersFor(core: Core): Handlers {
 }
 
 export function toErrorShape(e: unknown): Result<never> {
-  if (e instanceof ObminError) return { ok: false, error: e.toShape() };
+  const known = knownError(e);
+  if (known) return { ok: false, error: known.toShape() };
   // Never a stack trace across the boundary, and nothing from the data in the log line.
   console.error(`obmin: internal error (${(e as Error)?.name ?? 'unknown'})`);
   return { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.INTERNAL' } };

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { ObminError } from '../../../shared/errors';
+import { knownError, ObminError } from '../../../shared/errors';
 import { ukSortKey } from '../../../shared/register/collation';
 import { captivityDays } from '../../../shared/register/captivity';
 
 export type Db = Database.Database;
+
+export const BUSY_TIMEOUT_MS = 10_000;
 
 const SQLITE_PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -52,7 +54,8 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
   if (exists && !opts.create && fs.statSync(file).size === 0) throw new ObminError('DB_CORRUPT', { file });
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
+    // Another Obmin process (an import from the CLI) may hold the write lock: wait for it, then say the vault is busy.
+    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create, timeout: BUSY_TIMEOUT_MS });
     applyKey(db, key);
     // Reading the schema forces the first page to decrypt: a wrong key or damaged file fails here.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -71,7 +74,8 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
     return db;
   } catch (e) {
     db?.close();
-    if (e instanceof ObminError) throw e;
+    const known = knownError(e);
+    if (known) throw known;
     throw new ObminError('DB_CORRUPT', { file });
   }
 }

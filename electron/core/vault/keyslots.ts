@@ -31,6 +31,8 @@ export const SlotsFileSchema = z.object({
   /** Random per-installation id (not secret); binds sealed keys to this vault. */
   vaultId: z.string().uuid(),
   slots: z.array(SlotSchema),
+  /** A keyed check of the current database key: tells a slot that opens an older key from a damaged database. */
+  keyCheck: b64.optional(),
   /** Written before a key rotation rekeys the database, so a crash in between can be finished on the next open. */
   pendingSlots: z.array(SlotSchema).optional(),
 });
@@ -106,6 +108,10 @@ function openSigning(kek: Buffer, vaultId: string, slot: Slot): OpenedSigning | 
   const privateKey = crypto.createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
   der.fill(0);
   return { keyId: slot.signing.keyId, publicKey: slot.signing.publicKey, privateKey };
+}
+
+export function keyCheckOf(vaultId: string, dbKey: Buffer): string {
+  return b(crypto.createHmac('sha256', dbKey).update(`obmin-key-check:${vaultId}`).digest().subarray(0, 16));
 }
 
 export function newSlotsFile(): SlotsFile {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { writeFileAtomic } from '../fsutil';
+import { withFileLock, writeFileAtomic } from '../fsutil';
 
 // Failed unlocks are counted outside the (locked) database; the count holds no names, only numbers.
 const ThrottleSchema = z.object({ failures: z.number().int().nonnegative(), lastFailureAt: z.number(), pendingAudit: z.number().int().nonnegative() });
@@ -29,12 +29,37 @@ export function secondsUntilAllowed(state: ThrottleState, now = Date.now()): num
 }
 
 export function recordFailure(file: string, now = Date.now()): ThrottleState {
-  const s = readThrottle(file);
-  const next = { failures: s.failures + 1, lastFailureAt: now, pendingAudit: s.pendingAudit + 1 };
-  writeFileAtomic(file, JSON.stringify(next));
-  return next;
+  return withFileLock(file, () => {
+    const s = readThrottle(file);
+    const next = { failures: s.failures + 1, lastFailureAt: now, pendingAudit: s.pendingAudit + 1 };
+    writeFileAtomic(file, JSON.stringify(next));
+    return next;
+  });
+}
+
+/**
+ * Check and count in one step under a lock: an attempt is counted as failed before the passphrase is even tried, so
+ * eight guesses fired at once cannot all pass the check. Returns the seconds to wait (nothing counted), or 0.
+ */
+export function reserveAttempt(file: string, now = Date.now()): number {
+  return withFileLock(file, () => {
+    const s = readThrottle(file);
+    const wait = secondsUntilAllowed(s, now);
+    if (wait > 0) return wait;
+    writeFileAtomic(file, JSON.stringify({ failures: s.failures + 1, lastFailureAt: now, pendingAudit: s.pendingAudit + 1 }));
+    return 0;
+  });
+}
+
+/** After a success: the failures before it (the reserved attempt was this success), and the count starts again. */
+export function settleSuccess(file: string): number {
+  return withFileLock(file, () => {
+    const pending = Math.max(0, readThrottle(file).pendingAudit - 1);
+    writeFileAtomic(file, JSON.stringify({ failures: 0, lastFailureAt: 0, pendingAudit: 0 }));
+    return pending;
+  });
 }
 
 export function resetThrottle(file: string): void {
-  writeFileAtomic(file, JSON.stringify({ failures: 0, lastFailureAt: 0, pendingAudit: 0 }));
+  withFileLock(file, () => writeFileAtomic(file, JSON.stringify({ failures: 0, lastFailureAt: 0, pendingAudit: 0 })));
 }

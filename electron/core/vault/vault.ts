@@ -1,7 +1,7 @@
 // The vault: creates, unlocks and locks the encrypted database through the operators' key slots.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { ObminError } from '../../../shared/errors';
+import { knownError, ObminError } from '../../../shared/errors';
 import { passphraseStrength } from '../../../shared/domain/passphrase';
 import type { Role } from '../../../shared/domain/roles';
 import { appendAudit } from '../audit/audit';
@@ -10,8 +10,8 @@ import type { DataPaths } from '../paths';
 import { migrate } from '../db/migrations';
 import { openDatabase, type Db } from './database';
 import { DEFAULT_KDF, type KdfParams } from './kdf';
-import { createSlotWithSigning, newSlotsFile, openSlot, readSlotsFile, resealAll, rewrapSlot, writeSlotsFile, type OpenedSigning, type SlotsFile } from './keyslots';
-import { readThrottle, recordFailure, resetThrottle, secondsUntilAllowed } from './throttle';
+import { createSlotWithSigning, keyCheckOf, newSlotsFile, openSlot, readSlotsFile, resealAll, rewrapSlot, writeSlotsFile, type OpenedSigning, type SlotsFile } from './keyslots';
+import { readThrottle, reserveAttempt, settleSuccess } from './throttle';
 
 export interface OperatorRow {
   id: string;
@@ -44,6 +44,7 @@ export async function initVault(p: DataPaths, a: { siteCode: string; siteName: s
   const key = crypto.randomBytes(32);
   const operatorId = crypto.randomUUID();
   const slots = newSlotsFile();
+  slots.keyCheck = keyCheckOf(slots.vaultId, key);
   const made = await createSlotWithSigning(slots, operatorId, a.operator, a.passphrase, key, kdf);
   slots.slots.push(made.slot);
   let db: Db | undefined;
@@ -81,6 +82,13 @@ function startSigning(db: Db, operatorId: string, signing: OpenedSigning): void 
   if (fresh) appendAudit(db, operatorId, 'signing.key', operatorId, { keyId: signing.keyId, publicKey: signing.publicKey });
 }
 
+/** Slots files from before the key check get one at the first unlock that proves the key opens the database. */
+function recordKeyCheck(p: DataPaths, key: Buffer): void {
+  const now = readSlotsFile(p.slots);
+  const check = keyCheckOf(now.vaultId, key);
+  if (now.keyCheck !== check && !now.pendingSlots) writeSlotsFile(p.slots, { ...now, keyCheck: check });
+}
+
 /** A slot that gained its signing key at this unlock is written back (re-read: a rotation may have finished meanwhile). */
 function saveUpgradedSlot(p: DataPaths, slot: SlotsFile['slots'][number]): void {
   const now = readSlotsFile(p.slots);
@@ -102,13 +110,15 @@ function openWithCandidates(p: DataPaths, slots: SlotsFile, candidates: Buffer[]
     try {
       const db = openDatabase(p.db, key);
       if (slots.pendingSlots) {
-        writeSlotsFile(p.slots, i === 0 ? { ...slots, pendingSlots: undefined } : { ...slots, slots: slots.pendingSlots, pendingSlots: undefined });
+        writeSlotsFile(p.slots, i === 0 ? { ...slots, pendingSlots: undefined } : { ...slots, slots: slots.pendingSlots, pendingSlots: undefined, keyCheck: keyCheckOf(slots.vaultId, key) });
       }
       return { db, key };
     } catch (e) {
       lastError = e;
     }
   }
+  // The slot opened but its key does not open the file: if it is not the current key, the slot is stale, not the file.
+  if (slots.keyCheck && candidates.every((k) => keyCheckOf(slots.vaultId, k) !== slots.keyCheck)) throw new ObminError('SLOT_STALE');
   throw lastError;
 }
 
@@ -116,31 +126,30 @@ export async function unlockVault(p: DataPaths, operator: string | null, passphr
   if (!isInitialised(p)) throw new ObminError('NOT_INITIALISED');
   const slots = readSlotsFile(p.slots);
   if (!fs.existsSync(p.db)) throw new ObminError('DB_CORRUPT', { file: p.db });
-  const wait = secondsUntilAllowed(readThrottle(p.throttle));
+  // Counted before it is tried (serialised across processes): parallel guesses cannot slip past the check.
+  const wait = reserveAttempt(p.throttle);
   if (wait > 0) throw new ObminError('THROTTLED', { seconds: wait });
   const opened = await openSlot(slots, operator, passphrase, dummyKdf);
-  const fail = () => {
-    recordFailure(p.throttle);
-    return new ObminError('WRONG_CREDENTIALS');
-  };
+  const fail = () => new ObminError('WRONG_CREDENTIALS');
   if (!opened) throw fail();
   const { db, key } = openWithCandidates(p, slots, opened.candidates);
   try {
     migrate(db);
     const op = loadOperator(db, opened.slot.operatorId);
     if (!op || op.disabled) throw fail();
-    const pending = readThrottle(p.throttle).pendingAudit;
+    const pending = Math.max(0, readThrottle(p.throttle).pendingAudit - 1);
     db.transaction(() => {
       startSigning(db, op.id, opened.signing);
       if (pending > 0) appendAudit(db, null, 'login.failed', null, { attempts: pending });
       appendAudit(db, op.id, 'login');
     })();
     if (opened.upgraded) saveUpgradedSlot(p, opened.slot);
-    resetThrottle(p.throttle);
+    recordKeyCheck(p, key);
+    settleSuccess(p.throttle);
     return { db, key, operator: op };
   } catch (e) {
     db.close();
-    throw e;
+    throw knownError(e) ?? e;
   }
 }
 
@@ -161,14 +170,11 @@ export async function changePassphrase(p: DataPaths, s: VaultSession, current: s
   const idx = slots.slots.findIndex((x) => x.operatorId === s.operator.id);
   if (idx < 0) throw new ObminError('WRONG_CREDENTIALS');
   // Guessing the current passphrase at an unattended, unlocked screen is throttled like unlocking.
-  const wait = secondsUntilAllowed(readThrottle(p.throttle));
+  const wait = reserveAttempt(p.throttle);
   if (wait > 0) throw new ObminError('THROTTLED', { seconds: wait });
   const rewrapped = await rewrapSlot(slots, slots.slots[idx]!, current, next, kdf);
-  if (!rewrapped) {
-    recordFailure(p.throttle);
-    throw new ObminError('WRONG_CREDENTIALS');
-  }
-  resetThrottle(p.throttle);
+  if (!rewrapped) throw new ObminError('WRONG_CREDENTIALS');
+  settleSuccess(p.throttle);
   slots.slots[idx] = rewrapped;
   s.db.transaction(() => {
     appendAudit(s.db, s.operator.id, 'passphrase.change', s.operator.id);
@@ -186,7 +192,7 @@ export function rotateDatabaseKey(p: DataPaths, s: VaultSession): void {
   s.db.pragma(`rekey="x'${next.toString('hex')}'"`);
   s.db.pragma('journal_mode = WAL');
   const after = readSlotsFile(p.slots);
-  writeSlotsFile(p.slots, { ...after, slots: after.pendingSlots!, pendingSlots: undefined });
+  writeSlotsFile(p.slots, { ...after, slots: after.pendingSlots!, pendingSlots: undefined, keyCheck: keyCheckOf(after.vaultId, next) });
   s.key.fill(0);
   s.key = next;
   appendAudit(s.db, s.operator.id, 'key.rotate');

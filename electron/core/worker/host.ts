@@ -1,5 +1,7 @@
 // The host side: a Router whose calls run in the core worker. Same interface as createRouter, so main never knows.
-import { Worker } from 'node:worker_threads';
+// The worker has memory limits; if it dies (out of memory on a hostile file, a crash), the calls in flight answer
+// CORE_RESTARTED, a fresh worker starts — locked, since the session died with it — and `locked` is emitted.
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Result } from '../../../shared/errors';
 import type { Router } from '../ipc/router';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
@@ -8,31 +10,56 @@ export interface WorkerRouter extends Router {
   close(): Promise<void>;
 }
 
-const WORKER_GONE: Result<never> = { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.INTERNAL' } };
+export interface WorkerOptions {
+  resourceLimits?: ResourceLimits;
+  /** restarts in a row without one successful answer between them before giving up (INTERNAL from then on) */
+  maxRestarts?: number;
+}
 
-export function createWorkerRouter(workerFile: string, init: WorkerInit, onEvent: (name: string, payload: unknown) => void = () => undefined): WorkerRouter {
-  const worker = new Worker(workerFile, { workerData: init });
+/** Enough for a 100 000-row import and a 50 MB workbook; a decompression bomb that slips past the guard dies here. */
+export const CORE_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 3072, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
+
+const WORKER_GONE: Result<never> = { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.INTERNAL' } };
+const RESTARTED: Result<never> = { ok: false, error: { code: 'CORE_RESTARTED', messageKey: 'errors.CORE_RESTARTED' } };
+
+export function createWorkerRouter(workerFile: string, init: WorkerInit, onEvent: (name: string, payload: unknown) => void = () => undefined, opts: WorkerOptions = {}): WorkerRouter {
   const pending = new Map<number, (r: Result<unknown>) => void>();
+  const maxRestarts = opts.maxRestarts ?? 3;
   let nextId = 1;
+  let closing = false;
   let dead = false;
-  const failAll = () => {
-    dead = true;
-    for (const resolve of pending.values()) resolve(WORKER_GONE);
+  let restartsInARow = 0;
+  let worker = start();
+
+  function start(): Worker {
+    const w = new Worker(workerFile, { workerData: init, resourceLimits: opts.resourceLimits ?? CORE_WORKER_LIMITS });
+    w.on('message', (m: FromWorker) => {
+      if (m.type === 'event') onEvent(m.name, m.payload);
+      else if (m.type === 'result' || m.type === 'closed') {
+        restartsInARow = 0;
+        const resolve = pending.get(m.id);
+        pending.delete(m.id);
+        resolve?.(m.type === 'result' ? m.result : { ok: true, value: null });
+      }
+    });
+    w.on('error', (e) => console.error(`obmin: core worker failed (${e.name})`));
+    w.on('exit', () => died(w));
+    return w;
+  }
+
+  function died(w: Worker): void {
+    if (w !== worker) return;
+    const restart = !closing && restartsInARow < maxRestarts;
+    for (const resolve of pending.values()) resolve(restart ? RESTARTED : WORKER_GONE);
     pending.clear();
-  };
-  worker.on('message', (m: FromWorker) => {
-    if (m.type === 'event') onEvent(m.name, m.payload);
-    else if (m.type === 'result' || m.type === 'closed') {
-      const resolve = pending.get(m.id);
-      pending.delete(m.id);
-      resolve?.(m.type === 'result' ? m.result : { ok: true, value: null });
+    if (!restart) {
+      dead = true;
+      return;
     }
-  });
-  worker.on('error', () => {
-    console.error('obmin: core worker failed');
-    failAll();
-  });
-  worker.on('exit', failAll);
+    restartsInARow++;
+    worker = start();
+    onEvent('locked', { reason: 'restart' });
+  }
 
   type Outgoing = ToWorker extends infer T ? (T extends ToWorker ? Omit<T, 'id'> : never) : never;
   const send = (m: Outgoing): Promise<Result<unknown>> => {
@@ -48,6 +75,7 @@ export function createWorkerRouter(workerFile: string, init: WorkerInit, onEvent
     handle: (channel, args) => send({ type: 'call', channel, args }),
     async close() {
       await send({ type: 'close' });
+      closing = true;
       await worker.terminate();
     },
   };

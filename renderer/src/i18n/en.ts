@@ -77,6 +77,7 @@ export const en: ScreenMessages = {
     lockedBy_manual: 'Locked by hand.',
     lockedBy_idle: 'Locked after inactivity.',
     lockedBy_suspend: 'Locked while the system slept.',
+    lockedBy_restart: 'The application core stopped (most likely a file too large for memory) and was restarted. Unlock again.',
   },
   shell: {
     site: 'Site',

@@ -6,7 +6,7 @@ import type { AreaId } from '../lib/areas';
 import { useData } from './data';
 
 export type Phase = 'loading' | 'recovery' | 'setup' | 'locked' | 'unlocked';
-export type LockReason = 'manual' | 'idle' | 'suspend';
+export type LockReason = 'manual' | 'idle' | 'suspend' | 'restart';
 export type Overlay = 'palette' | 'changePassphrase' | null;
 type StartupError = NonNullable<AppState['startupError']> | ObminErrorShape;
 
@@ -20,7 +20,7 @@ interface AppStore {
   overlay: Overlay;
   start(): Promise<void>;
   signedIn(session: Session): void;
-  lock(reason: LockReason): Promise<void>;
+  lock(reason: Exclude<LockReason, 'restart'>): Promise<void>;
   markLocked(reason: LockReason): void;
   setLocale(locale: Locale): Promise<Result<null>>;
   setSettings(settings: Settings): void;
