@@ -42,6 +42,10 @@ export const en: MessageTree = {
       rewritten: 'Entry {{seq}} differs from what {{peer}} witnessed in the file of {{since}}: the log was rewritten.',
     },
   },
+  importProblems: {
+    noSurnameOrRef: 'The file has no surname column (surname, “Прізвище”) — needed for new people — and no case-number column (ref) for updates. The file’s columns: {{headers}}',
+    rowsWithErrors: 'Rows with errors: {{count}}. Fix them or skip them deliberately — otherwise nothing is imported.',
+  },
   passphrase: {
     tooShort: 'at least 12 characters',
     tooGuessable: 'it is easy to guess — add a few more random words',

@@ -3,3 +3,5 @@ export * from './schemas';
 export * from './queries';
 export * from './collation';
 export * from './captivity';
+export * from './dates';
+export * from './values';

@@ -36,7 +36,15 @@ export const SearchArgs = z
 export type SearchArgs = z.input<typeof SearchArgs>;
 export type SearchArgsParsed = z.output<typeof SearchArgs>;
 
-export const SearchResult = z.object({ total: z.number().int(), rows: z.array(PersonRow) });
+/** A text query's people who fit it well score at least this, or carry every word typed as one of their names. */
+export const FITS_WELL_SCORE = 0.7;
+
+export const SearchResult = z.object({
+  total: z.number().int(),
+  /** of `total`, how many fit a text query well (the rest are only similar); null without a text query */
+  good: z.number().int().nullable(),
+  rows: z.array(PersonRow),
+});
 export type SearchResult = z.infer<typeof SearchResult>;
 
 /** Import columns (snake_case, as in persons.csv and the export); the mapping is header → column. */
@@ -81,13 +89,15 @@ export const ImportPreviewArgs = z
 /** Over IPC the window sends bytes only: a path would let a page read any file on the machine. */
 export const ImportPreviewBytesArgs = z.object({ ...ImportBytes, ...ImportOptions }).strict();
 
-export const ROW_ERROR_CODES = ['broken_row', 'unknown_value', 'invalid_value', 'required', 'duplicate_ref', 'formula'] as const;
+export const ROW_ERROR_CODES = ['broken_row', 'unknown_value', 'invalid_value', 'required', 'duplicate_ref', 'unknown_ref', 'formula'] as const;
 export const RowError = z.object({
   /** 1-based line of data (the header is line 0) */
   row: z.number().int(),
   column: z.string().nullable(),
   code: z.enum(ROW_ERROR_CODES),
   value: z.string().nullable(),
+  /** for an unknown value: the codes the column accepts (the window shows their labels) */
+  allowed: z.array(z.string()).optional(),
 });
 export type RowError = z.infer<typeof RowError>;
 

@@ -105,3 +105,38 @@ describe('import of people', () => {
     expect(core.auditList(5).filter((e) => e.action === 'persons.export')).toHaveLength(2);
   });
 });
+
+describe('import in the window’s own words', () => {
+  it('accepts the UI’s labels in both languages and lists the allowed values when a word is unknown', async () => {
+    const { db } = await setup();
+    const csv = 'Прізвище,Ім’я,Сторона,Категорія,Статус,Стать\n' +
+      'Вигаданий,Петро,наші,військовий,зник безвісти,ч\n' +
+      'Вигадана,Олена,Ours,Civilian,Captivity confirmed,F\n' +
+      'Вигаданий,Іван,наші,пілот,зник безвісти,ч\n';
+    const p = await previewImport(db, { path: file('words.csv', csv) });
+    expect(p.valid).toBe(2);
+    expect(p.sample[0]).toMatchObject({ side: 'ours', category: 'military', status: 'missing', sex: 'M' });
+    expect(p.sample[1]).toMatchObject({ side: 'ours', category: 'civilian', status: 'captivity_confirmed', sex: 'F' });
+    const unknown = p.errors.find((e) => e.code === 'unknown_value');
+    expect(unknown).toMatchObject({ row: 3, column: 'category', value: 'пілот', allowed: ['military', 'civilian', 'remains', 'other'] });
+  });
+
+  it('updates only the columns an update file carries (ref + changed columns), and refuses rows of unknown refs', async () => {
+    const { core, db, op } = await setup();
+    const first = await previewImport(db, { path: file('base.csv', HEAD + 'U1,Ковальчук,Андрій,,1980-01-02,M,ours,military,А1234\nU2,Гнатюк,Ольга,,1985,F,ours,civilian,\n') });
+    await applyImport(db, op, { token: first.token, skipInvalid: false });
+    const reply = await previewImport(db, { path: file('icrc.csv', 'ref,icrc_status,icrc_ref\nU1,registered,ICRC-777\nU404,visited,ICRC-1\n') });
+    expect(reply).toMatchObject({ total: 2, updates: 1, creates: 0, invalid: 1 });
+    expect(reply.errors).toEqual([expect.objectContaining({ row: 2, code: 'unknown_ref', column: 'ref', value: 'U404' })]);
+    const done = await applyImport(db, op, { token: reply.token, skipInvalid: true });
+    expect(done).toMatchObject({ updated: 1, created: 0, skipped: 1 });
+    const row = db.prepare('SELECT surname, given_name, date_of_birth, unit, icrc_status, icrc_ref FROM persons WHERE ref = ?').get('U1');
+    expect(row).toEqual({ surname: 'Ковальчук', given_name: 'Андрій', date_of_birth: '1980-01-02', unit: 'А1234', icrc_status: 'registered', icrc_ref: 'ICRC-777' });
+    expect(core.countPersons()).toBe(2);
+  });
+
+  it('refuses a file with neither a surname nor a ref column, in the operator’s words', async () => {
+    const { db } = await setup();
+    await expect(previewImport(db, { path: file('none.csv', 'name,unit\nX,Y\n') })).rejects.toMatchObject({ code: 'FILE_MALFORMED', messageKey: 'importProblems.noSurnameOrRef' });
+  });
+});

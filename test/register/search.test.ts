@@ -74,3 +74,19 @@ describe('register sorting', () => {
     expect(explain.some((d) => /USE TEMP B-TREE FOR ORDER BY/.test(d))).toBe(false);
   });
 });
+
+describe('an honest count for a text query', () => {
+  it('says how many fit well and how many are only similar, the ones that fit first', async () => {
+    const core = await initCore();
+    const mk = (surname: string, givenName: string) => tx(core, (w) => createPerson(w, { surname, givenName, side: 'ours', category: 'civilian' })).id;
+    const fit = [mk('Ярошенко', 'Тетяна'), mk('Ярошенко', 'Тетяна')];
+    for (const g of ['Олена', 'Ірина', 'Марія']) mk('Ярошенко', g);
+    const r = searchPersons(core.require().db, { query: 'Ярошенко Тетяна', filters: {}, offset: 0, limit: 10 });
+    expect(r.total).toBe(5);
+    expect(r.good).toBe(2);
+    expect(r.rows.slice(0, 2).map((x) => x.id).sort()).toEqual([...fit].sort());
+    // A surname alone fits everyone who carries it; no query, no split.
+    expect(searchPersons(core.require().db, { query: 'Ярошенко', filters: {}, offset: 0, limit: 10 }).good).toBe(5);
+    expect(searchPersons(core.require().db, { query: '', filters: {}, offset: 0, limit: 10 }).good).toBeNull();
+  });
+});

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { ObminError } from '../../../shared/errors';
-import { defaultStatus, type ImportColumn, type ImportPreview, type ImportResult, type PersonInput, type RowError, type Status } from '../../../shared/register';
+import { defaultStatus, isValueColumn, normaliseDateInput, readValue, type ImportColumn, type ImportPreview, type ImportResult, type PersonInput, type RowError, type Status } from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
 import { Writer } from '../db/write';
 import type { Db } from '../vault/database';
@@ -53,7 +53,10 @@ export async function previewImport(db: Db, a: PreviewSource & { mapping?: Recor
   const table = 'bytes' in a ? await readTableBuffer(a.fileName, a.bytes, a.encoding) : await readTable(a.path, a.encoding);
   const fileLabel = 'bytes' in a ? path.basename(a.fileName) : a.path;
   const { mapping, unmapped } = mapHeaders(table.headers, a.mapping);
-  if (!Object.values(mapping).includes('surname')) throw new ObminError('FILE_MALFORMED', { detail: 'surname column' });
+  // A file of new people needs a surname column; an update file (an ICRC reply: ref, icrc_status, icrc_ref) needs only
+  // the ref and the columns it changes — its rows that name no known person are refused one by one.
+  const cols = Object.values(mapping);
+  if (!cols.includes('surname') && !cols.includes('ref')) throw new ObminError('FILE_MALFORMED', { headers: table.headers.slice(0, 8).join(', ') }, 'importProblems.noSurnameOrRef');
   const outcomes = table.rows.map((r, i) => checkRow(i + 1, r.cells, r.broken, r.formulaCols, table.headers, mapping));
   const existing = refsInDb(db, [...new Set(outcomes.map((o) => o.ref).filter((r): r is string => r !== null))]);
   const firstLine = new Map<string, number>();
@@ -68,6 +71,8 @@ export async function previewImport(db: Db, a: PreviewSource & { mapping?: Recor
       else firstLine.set(o.ref, o.line);
     }
     const existingId = o.ref !== null ? (existing.get(o.ref) ?? null) : null;
+    // In an update file a row whose ref names nobody is one clear error, not "surname, side, category missing".
+    if (existingId === null && !cols.includes('surname') && o.errors.length === 0) o.errors.push({ row: o.line, column: 'ref', code: 'unknown_ref', value: o.ref });
     const input = validateRow(o, existingId === null);
     const valid = input !== null;
     if (valid && existingId) updates++;
@@ -80,8 +85,15 @@ export async function previewImport(db: Db, a: PreviewSource & { mapping?: Recor
   let pending = pendingByDb.get(db);
   if (!pending) pendingByDb.set(db, (pending = new Map()));
   pending.set(token, { file: fileLabel, sha256: table.sha256, rows, invalid });
-  const cols = Object.entries(mapping).filter(([, c]) => c !== null);
-  const sample = table.rows.slice(0, SAMPLE_ROWS).map((r) => Object.fromEntries(cols.map(([h, c]) => [c!, r.cells[table.headers.indexOf(h)]?.trim() || null])));
+  const mapped = Object.entries(mapping).filter(([, c]) => c !== null);
+  // As they will be written: the window's words read as codes, dates as ISO.
+  const shown = (c: ImportColumn, raw: string | undefined): string | null => {
+    const v = raw?.trim();
+    if (!v) return null;
+    if (isValueColumn(c)) return readValue(c, v) ?? v;
+    return c.endsWith('_date') || c === 'date_of_birth' ? normaliseDateInput(v) : v;
+  };
+  const sample = table.rows.slice(0, SAMPLE_ROWS).map((r) => Object.fromEntries(mapped.map(([h, c]) => [c!, shown(c!, r.cells[table.headers.indexOf(h)])])));
   return {
     token, file: fileLabel, format: table.format, encoding: table.encoding, mapping, unmappedHeaders: unmapped,
     total: rows.length, valid: rows.length - invalid, invalid, updates, creates,
@@ -93,7 +105,7 @@ export async function previewImport(db: Db, a: PreviewSource & { mapping?: Recor
 export async function applyImport(db: Db, operatorId: string, a: { token: string; skipInvalid: boolean }, onProgress: (done: number, total: number) => void = () => undefined): Promise<ImportResult> {
   const pending = pendingByDb.get(db)?.get(a.token);
   if (!pending) throw new ObminError('NOT_FOUND', { what: 'import preview' });
-  if (pending.invalid > 0 && !a.skipInvalid) throw new ObminError('VALIDATION', { detail: `${pending.invalid} rows with errors` });
+  if (pending.invalid > 0 && !a.skipInvalid) throw new ObminError('VALIDATION', { count: pending.invalid }, 'importProblems.rowsWithErrors');
   const rows = pending.rows.filter((r) => r.valid);
   const w = new Writer(db, operatorId);
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, skipped: pending.rows.length - rows.length };

@@ -1,7 +1,7 @@
 // Header recognition and per-row validation of an import: what each cell becomes, or why it cannot.
 import type { z } from 'zod';
 import {
-  CATEGORIES, ICRC_STATUSES, IMPORT_COLUMNS, PersonInput, PersonPatch, SIDES, STATUSES,
+  allowedValues, IMPORT_COLUMNS, isValueColumn, normaliseDateInput, PersonInput, PersonPatch, readValue,
   type ImportColumn, type RowError,
 } from '../../../shared/register';
 import { camel } from './mapping';
@@ -61,15 +61,8 @@ export function looksLikeFormula(v: string): boolean {
   return /^[=+\-@\t\r]/.test(v) && !/^[+-]?\d[\d\s().-]*$/.test(v);
 }
 
-const ENUMS: Partial<Record<ImportColumn, readonly string[]>> = { side: SIDES, category: CATEGORIES, status: STATUSES, icrc_status: ICRC_STATUSES };
-const SEX: Record<string, 'M' | 'F'> = { m: 'M', male: 'M', ч: 'M', чол: 'M', м: 'M', f: 'F', female: 'F', ж: 'F', жін: 'F' };
 const BOOL: Record<string, boolean> = { '1': true, true: true, yes: true, так: true, y: true, '0': false, false: false, no: false, ні: false, n: false };
 
-/** 'DD.MM.YYYY' (office habit) becomes ISO; ISO partial dates pass through for the schema to check. */
-function isoDate(v: string): string {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
-  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : v;
-}
 
 export interface RowOutcome {
   line: number;
@@ -92,14 +85,10 @@ export function checkRow(line: number, cells: string[], broken: boolean, formula
       return;
     }
     const key = camel(col);
-    const allowed = ENUMS[col];
-    if (allowed) {
-      const v = raw.toLowerCase();
-      if (!allowed.includes(v)) errors.push({ row: line, column: col, code: 'unknown_value', value: raw.slice(0, 200) });
-      else fields[key] = v;
-    } else if (col === 'sex') {
-      const v = SEX[raw.toLowerCase()];
-      if (!v) errors.push({ row: line, column: col, code: 'unknown_value', value: raw.slice(0, 200) });
+    // Closed vocabularies take the codes and the window's own words, in either language (shared/register/values.ts).
+    if (isValueColumn(col)) {
+      const v = readValue(col, raw);
+      if (v === null) errors.push({ row: line, column: col, code: 'unknown_value', value: raw.slice(0, 200), allowed: [...allowedValues(col)] });
       else fields[key] = v;
     } else if (col === 'seriously_wounded') {
       const v = BOOL[raw.toLowerCase()];
@@ -107,7 +96,7 @@ export function checkRow(line: number, cells: string[], broken: boolean, formula
       else fields[key] = v;
     } else if (col === 'height_cm') fields[key] = /^\d+$/.test(raw) ? Number(raw) : raw;
     else if (col === 'name_variants') fields[key] = raw.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
-    else if (col.endsWith('_date') || col === 'date_of_birth') fields[key] = isoDate(raw);
+    else if (col.endsWith('_date') || col === 'date_of_birth') fields[key] = normaliseDateInput(raw);
     else fields[key] = raw;
   });
   return { line, ref: typeof fields.ref === 'string' ? fields.ref : null, fields, errors };

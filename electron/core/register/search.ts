@@ -2,7 +2,7 @@
 // ranked by the matcher's score. A text query never scans the persons table; an empty query pages through an index.
 import { parseFreeTextLine, scoreCandidate } from '../../../shared/matching';
 import { plainForm, queryNameKeys, transliterateUk } from '../../../shared/names';
-import { CAPTIVITY_OVER_STATUSES, isCaptivityOver, type PersonRow, type SearchArgsParsed, type SearchFilters, type SearchResult } from '../../../shared/register';
+import { CAPTIVITY_OVER_STATUSES, FITS_WELL_SCORE, isCaptivityOver, type PersonRow, type SearchArgsParsed, type SearchFilters, type SearchResult } from '../../../shared/register';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/database';
 
@@ -125,10 +125,10 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
     const total = (run(db, `SELECT count(*) AS n FROM persons WHERE ${where.join(' AND ')}`, params, o)[0]!.n as number) ?? 0;
     const order = SORT_SQL[a.sort?.field ?? 'surname'] ?? SORT_SQL.surname!;
     const rows = run(db, `SELECT ${ROW_COLUMNS} FROM persons WHERE ${where.join(' AND ')} ORDER BY ${order} ${dir}, id LIMIT ? OFFSET ?`, [...params, a.limit, a.offset], o);
-    return { total, rows: rows.map((r) => toRow(r, null)) };
+    return { total, good: null, rows: rows.map((r) => toRow(r, null)) };
   }
   const ids = candidateIds(db, query, o);
-  if (ids.length === 0) return { total: 0, rows: [] };
+  if (ids.length === 0) return { total: 0, good: 0, rows: [] };
   // `+deleted`: every filter index starts with `deleted`, and the planner would rather walk one of them over the whole
   // table than look the candidates up by id; the unary plus rules those indexes out, so the lookup goes by id.
   const byId = where.map((w) => (w === 'deleted = 0' ? '+deleted = 0' : w));
@@ -139,7 +139,9 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
   const cols = byDays ? `${MATCH_COLUMNS}, status, ${DAYS_SQL} AS captivity_days` : sortCol && !MATCH_COLUMNS.includes(sortCol) ? `${MATCH_COLUMNS}, ${sortCol}` : MATCH_COLUMNS;
   const rows = run(db, `SELECT ${cols} FROM persons WHERE id IN (SELECT value FROM json_each(?)) AND ${byId.join(' AND ')}`, [JSON.stringify(ids), ...params], o);
   const entry = parseFreeTextLine(query);
-  const exactWords = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map(plainForm));
+  const nameWords = [...new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map(plainForm))];
+  const exactWords = new Set(nameWords);
+  const isExactWord = (name: string, w: string) => plainForm(name) === w || plainForm(transliterateUk(name)) === w;
   const ref = query.trim();
   // Many candidates share a surname or given name: the exact-word check is done once per distinct name.
   const exactMemo = new Map<string, boolean>();
@@ -154,8 +156,11 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
     // The exact surname as typed (or its official Latin form) outranks an equivalent spelling at the same score.
     const exact = isExact(person.surname) ? 1 : 0;
     const exactGiven = person.givenName && isExact(person.givenName) ? 1 : 0;
-    return { r, score, rank: score + exact * 0.02 + exactGiven * 0.01 };
+    // Fits well: close enough by the matcher, or every word typed is one of this person's names as written.
+    const good = score >= FITS_WELL_SCORE || (nameWords.length > 0 && nameWords.every((w) => [person.surname, person.givenName, person.patronymic].some((n) => n && isExactWord(n, w))));
+    return { r, score, good, rank: score + exact * 0.02 + exactGiven * 0.01 + (good ? 0.1 : 0) };
   });
+  const good = ranked.filter((x) => x.good).length;
   if (!sortCol) ranked.sort((x, y) => y.rank - x.rank || String(x.r.surname).localeCompare(String(y.r.surname)));
   else if (byDays) {
     const sign = dir === 'DESC' ? -1 : 1;
@@ -170,7 +175,7 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
     ranked.sort((x, y) => sign * String(x.r[sortCol] ?? '').localeCompare(String(y.r[sortCol] ?? '')));
   }
   const page = ranked.slice(a.offset, a.offset + a.limit);
-  if (page.length === 0) return { total: ranked.length, rows: [] };
+  if (page.length === 0) return { total: ranked.length, good, rows: [] };
   const full = new Map(run(db, `SELECT ${ROW_COLUMNS} FROM persons WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(page.map((x) => x.r.id))], o).map((r) => [String(r.id), r]));
-  return { total: ranked.length, rows: page.map((x) => toRow(full.get(String(x.r.id))!, Math.round(x.score * 1000) / 1000)) };
+  return { total: ranked.length, good, rows: page.map((x) => toRow(full.get(String(x.r.id))!, Math.round(x.score * 1000) / 1000)) };
 }

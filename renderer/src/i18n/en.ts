@@ -4,6 +4,10 @@ import type { ScreenMessages } from './types';
 export const en: ScreenMessages = {
   app: { name: 'Obmin', tagline: 'Prisoner-exchange coordination workstation' },
   common: {
+    discardTitle: 'Unsaved changes',
+    discardQuestion: 'There are unsaved changes. Throw them away?',
+    keepEditing: 'Keep editing',
+    discard: 'Discard changes',
     cancel: 'Cancel',
     close: 'Close',
     save: 'Save',

@@ -2,6 +2,10 @@
 export const uk = {
   app: { name: 'Обмін', tagline: 'Робоче місце координації обміну полоненими' },
   common: {
+    discardTitle: 'Незбережені зміни',
+    discardQuestion: 'Є незбережені зміни. Відкинути їх?',
+    keepEditing: 'Продовжити редагування',
+    discard: 'Відкинути зміни',
     cancel: 'Скасувати',
     close: 'Закрити',
     save: 'Зберегти',

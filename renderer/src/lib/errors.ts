@@ -23,7 +23,8 @@ export interface ErrorLike {
 /** What an operator reads for a failed call: always translated, never a bare code. */
 export function errorMessage(i18n: I18n, error: ErrorLike): string {
   const params = translateDetails(i18n, error.details);
-  if (i18n.exists(error.messageKey)) return i18n.t(error.messageKey, params);
+  // With the params: a plural key exists only as key_one/key_few…, which i18next finds through `count`.
+  if (i18n.exists(error.messageKey, params)) return i18n.t(error.messageKey, params);
   const byCode = `errors.${error.code}`;
   return i18n.exists(byCode) ? i18n.t(byCode, params) : i18n.t('errors.INTERNAL');
 }

@@ -24,13 +24,15 @@ export function NewListDialog({ onClose, onDone }: { onClose(): void; onDone(lis
   const [mode, setMode] = useState<'paste' | 'file'>('paste');
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [kind, setKind] = useState<ListKind>('debriefing');
+  // Nothing pre-selected: a kind or a grade nobody chose would be recorded as an assessment someone made.
+  const [kind, setKind] = useState<ListKind | ''>('');
   const [title, setTitle] = useState('');
   const [received, setReceived] = useState(new Date().toISOString().slice(0, 10));
   const [place, setPlace] = useState('');
-  const [reliability, setReliability] = useState<(typeof GRADES)[number]>('C');
-  const [credibility, setCredibility] = useState<number>(3);
+  const [reliability, setReliability] = useState<(typeof GRADES)[number] | ''>('');
+  const [credibility, setCredibility] = useState<number | ''>('');
   const [error, setError] = useState<UiError | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<'kind' | 'place' | 'grade', UiError>>>({});
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   // getRandomValues, not randomUUID: the latter needs a secure context, which a custom app:// scheme may not be.
@@ -46,6 +48,15 @@ export function NewListDialog({ onClose, onDone }: { onClose(): void; onDone(lis
 
   const submit = async () => {
     setError(null);
+    const fe: typeof fieldErrors = {};
+    if (!kind) fe.kind = uiError('lists.dialog.chooseKind');
+    if (!place.trim()) fe.place = uiError('lists.dialog.placeRequired');
+    if (reliability === '' || credibility === '') fe.grade = uiError('lists.dialog.chooseGrade');
+    setFieldErrors(fe);
+    if (!kind || reliability === '' || credibility === '' || Object.keys(fe).length) {
+      document.getElementById(fe.kind ? `${id}-kind` : fe.place ? `${id}-place` : `${id}-rel`)?.focus();
+      return;
+    }
     let input: { text: string } | { filename: string; dataBase64: string };
     if (mode === 'paste') {
       if (!text.trim()) return setError(uiError('lists.dialog.nothing'));
@@ -66,7 +77,7 @@ export function NewListDialog({ onClose, onDone }: { onClose(): void; onDone(lis
 
   return (
     <Dialog title={t('lists.dialog.title')} onClose={onClose} wide>
-      <Form onSubmit={() => void submit()} className="dialog-body form-grid" label={t('lists.dialog.title')}>
+      <Form onSubmit={() => void submit()} className="dialog-body new-list-form" label={t('lists.dialog.title')}>
         <div className="lists-mode" role="radiogroup">
           <label>
             <input type="radio" name={`${id}-mode`} checked={mode === 'paste'} onChange={() => setMode('paste')} /> {t('lists.dialog.paste')}
@@ -78,7 +89,7 @@ export function NewListDialog({ onClose, onDone }: { onClose(): void; onDone(lis
         {mode === 'paste' ? (
           <div className="field">
             <label htmlFor={`${id}-text`}>{t('lists.dialog.text')}</label>
-            <textarea id={`${id}-text`} rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoFocus aria-describedby={`${id}-th`} />
+            <textarea id={`${id}-text`} rows={6} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoFocus aria-describedby={`${id}-th`} />
             <div className="field-hint" id={`${id}-th`}>
               {t('lists.dialog.textHint')}
             </div>
@@ -92,22 +103,33 @@ export function NewListDialog({ onClose, onDone }: { onClose(): void; onDone(lis
             </div>
           </div>
         )}
+        <div className="lists-meta">
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t('lists.dialog.kind')}</label>
-          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ListKind)}>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ListKind)} aria-invalid={fieldErrors.kind ? true : undefined} aria-describedby={fieldErrors.kind ? `${id}-kind-err` : undefined}>
+            <option value="">{t('lists.dialog.choose')}</option>
             {LIST_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`lists.kind.${k}`)}
               </option>
             ))}
           </select>
+          <FormError error={fieldErrors.kind} id={`${id}-kind-err`} />
         </div>
         <Field label={t('lists.dialog.listTitle')} value={title} onChange={setTitle} maxLength={512} />
         <Field label={t('lists.dialog.received')} value={received} onChange={setReceived} placeholder="2026-11-26" />
-        <Field label={t('lists.dialog.place')} value={place} onChange={setPlace} hint={t('lists.dialog.placeHint')} maxLength={256} />
+        <div className="field">
+          <label htmlFor={`${id}-place`}>{t('lists.dialog.place')}</label>
+          <input id={`${id}-place`} value={place} onChange={(e) => setPlace(e.target.value)} maxLength={256} aria-invalid={fieldErrors.place ? true : undefined} aria-describedby={`${id}-place-hint${fieldErrors.place ? ` ${id}-place-err` : ''}`} />
+          <div className="field-hint" id={`${id}-place-hint`}>
+            {t('lists.dialog.placeHint')}
+          </div>
+          <FormError error={fieldErrors.place} id={`${id}-place-err`} />
+        </div>
         <div className="field">
           <label htmlFor={`${id}-rel`}>{t('lists.dialog.reliability')}</label>
-          <select id={`${id}-rel`} value={reliability} onChange={(e) => setReliability(e.target.value as (typeof GRADES)[number])}>
+          <select id={`${id}-rel`} value={reliability} onChange={(e) => setReliability(e.target.value as (typeof GRADES)[number])} aria-invalid={fieldErrors.grade ? true : undefined}>
+            <option value="">{t('lists.dialog.choose')}</option>
             {GRADES.map((g) => (
               <option key={g} value={g}>
                 {t(`lists.reliability.${g}`)}
@@ -117,13 +139,28 @@ export function NewListDialog({ onClose, onDone }: { onClose(): void; onDone(lis
         </div>
         <div className="field">
           <label htmlFor={`${id}-cred`}>{t('lists.dialog.credibility')}</label>
-          <select id={`${id}-cred`} value={credibility} onChange={(e) => setCredibility(Number(e.target.value))}>
+          <select id={`${id}-cred`} value={credibility} onChange={(e) => setCredibility(e.target.value === '' ? '' : Number(e.target.value))} aria-invalid={fieldErrors.grade ? true : undefined}>
+            <option value="">{t('lists.dialog.choose')}</option>
             {CRED.map((c) => (
               <option key={c} value={c}>
                 {t(`lists.credibility.${c}`)}
               </option>
             ))}
           </select>
+        </div>
+        <div className="field lists-ungraded">
+          {/* F6 is the Admiralty code's own "cannot be judged": chosen on purpose, never by default. */}
+          <button
+            type="button"
+            onClick={() => {
+              setReliability('F');
+              setCredibility(6);
+            }}
+          >
+            {t('lists.dialog.ungraded')}
+          </button>
+          <FormError error={fieldErrors.grade} />
+        </div>
         </div>
         <p className="muted small">{t('lists.dialog.nothingChanges')}</p>
         <FormError error={error} />

@@ -1,10 +1,10 @@
 // Export of the people matching the current query and filters: the core builds the file (audited) and returns its
 // bytes; the window offers them as a download, which Electron saves through the system's save dialog.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { SearchFilters } from '../../../../shared/register';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FormError, type UiError } from '../../components/FormError';
-import { useRegister } from './store';
 
 function offerDownload(fileName: string, dataBase64: string, mime: string): void {
   const bin = atob(dataBase64);
@@ -21,8 +21,13 @@ function offerDownload(fileName: string, dataBase64: string, mime: string): void
 
 const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
-export function ExportDialog({ total, onClose }: { total: number; onClose(): void }) {
+/** The count is asked for the very query and filters the export will use: what it says is what the file holds. */
+export function ExportDialog({ query, filters, onClose }: { query: string; filters: SearchFilters; onClose(): void }) {
   const { t } = useTranslation();
+  const [count, setCount] = useState<{ total: number; good: number | null } | null>(null);
+  useEffect(() => {
+    void window.obmin.persons.search({ query, filters, limit: 1 }).then((r) => (r.ok ? setCount({ total: r.value.total, good: r.value.good }) : setError(r.error)));
+  }, [query, filters]);
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
@@ -31,7 +36,6 @@ export function ExportDialog({ total, onClose }: { total: number; onClose(): voi
   const run = async () => {
     setBusy(true);
     setError(null);
-    const { query, filters } = useRegister.getState();
     const r = await window.obmin.persons.export({ format, query, filters });
     setBusy(false);
     if (!r.ok) return setError(r.error);
@@ -48,7 +52,14 @@ export function ExportDialog({ total, onClose }: { total: number; onClose(): voi
           void run();
         }}
       >
-        <p>{t('register.exporter.body', { count: total })}</p>
+        {count ? (
+          <p data-testid="export-count">
+            {t('register.exporter.body', { count: count.total })}
+            {count.good !== null && count.good < count.total ? ` ${t('register.exporter.similar', { good: count.good, similar: count.total - count.good })}` : ''}
+          </p>
+        ) : (
+          <p className="muted">{t('common.loading')}</p>
+        )}
         <label className="filter-inline">
           <span>{t('register.exporter.format')}</span>
           <select value={format} onChange={(e) => setFormat(e.target.value as 'csv' | 'xlsx')}>
@@ -66,7 +77,7 @@ export function ExportDialog({ total, onClose }: { total: number; onClose(): voi
           <button type="button" onClick={onClose}>
             {t('common.close')}
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || !count}>
             {t('register.exporter.action')}
           </button>
         </div>

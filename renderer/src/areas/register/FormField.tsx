@@ -1,5 +1,5 @@
 // One labelled control for any field kind, with its translated error beneath it (wired for screen readers).
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError, type UiError } from '../../components/FormError';
 import type { FieldKind } from './personFields';
@@ -15,12 +15,19 @@ interface Props {
   autoFocus?: boolean;
   /** option text when it is not a plain catalogue lookup */
   optionLabel?: (o: string) => string;
+  /** a fixed id, for a summary that links to the field */
+  id?: string;
+  /** a non-blocking remark under the field (dates that contradict each other) */
+  warning?: string | undefined;
+  /** something to act on under the field (e.g. open the person who has this case number) */
+  extra?: ReactNode;
 }
 
-export function FormField({ label, kind, value, onChange, error, hint, wide, autoFocus, optionLabel }: Props) {
+export function FormField({ label, kind, value, onChange, error, hint, wide, autoFocus, optionLabel, id: fixedId, warning, extra }: Props) {
   const { t } = useTranslation();
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  const autoId = useId();
+  const id = fixedId ?? autoId;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-err` : '', warning ? `${id}-warn` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, autoFocus } as const;
   let control;
   if (kind === 'bool') {
@@ -59,6 +66,12 @@ export function FormField({ label, kind, value, onChange, error, hint, wide, aut
         </div>
       ) : null}
       <FormError error={error} id={`${id}-err`} />
+      {warning ? (
+        <p className="form-warning" id={`${id}-warn`}>
+          {warning}
+        </p>
+      ) : null}
+      {extra}
     </div>
   );
 }

@@ -49,7 +49,7 @@ export function RegisterHome({ perms }: { perms: RegisterPerms }) {
       <div className="area-head reg-toolbar">
         <h1 id="area-title">{t('register.title')}</h1>
         <span className="muted reg-total" data-testid="register-total" aria-live="polite">
-          {rows.total === null ? '' : t('register.people', { count: rows.total })}
+          {rows.total === null ? '' : rows.good === null ? t('register.people', { count: rows.total }) : t('register.fit', { good: t('register.fitGood', { count: rows.good }), similar: t('register.fitSimilar', { count: rows.total - rows.good }) })}
         </span>
         <label className="reg-search">
           <span className="sr-only">{t('register.search')}</span>
@@ -79,7 +79,14 @@ export function RegisterHome({ perms }: { perms: RegisterPerms }) {
             </button>
           ) : null}
           {perms.export ? (
-            <button type="button" onClick={() => setDialog('export')}>
+            <button
+              type="button"
+              onClick={() => {
+                // The export names exactly what it will write: the query as typed, not one still waiting for the debounce.
+                if (text !== query) setQuery(text);
+                setDialog('export');
+              }}
+            >
               {t('register.export')}
             </button>
           ) : null}
@@ -105,7 +112,7 @@ export function RegisterHome({ perms }: { perms: RegisterPerms }) {
           onApplied={() => changed()}
         />
       ) : null}
-      {dialog === 'export' ? <ExportDialog total={rows.total ?? 0} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'export' ? <ExportDialog query={text.trim()} filters={filters} onClose={() => setDialog(null)} /> : null}
     </section>
   );
 }

@@ -7,8 +7,10 @@ import type { Sort } from './store';
 export const WINDOW = 200;
 
 export interface RowWindows {
-  /** null until the first window answers */
+  /** null until the first window of the current query answers (never a figure left from the previous query) */
   total: number | null;
+  /** of total, how many fit a text query well; null without a text query */
+  good: number | null;
   rowAt(index: number): PersonRow | undefined;
   /** asks for every window the index range touches; already loaded or loading windows are skipped */
   ensure(first: number, last: number): void;
@@ -28,6 +30,7 @@ export function useRowWindows({ query, filters, sort, revision }: Args): RowWind
   // A new query bumps the generation; answers to an older one are dropped.
   const generation = useRef(0);
   const [total, setTotal] = useState<number | null>(null);
+  const [good, setGood] = useState<number | null>(null);
   const totalRef = useRef<number | null>(null);
   totalRef.current = total;
   const [error, setError] = useState<UiError | null>(null);
@@ -48,6 +51,7 @@ export function useRowWindows({ query, filters, sort, revision }: Args): RowWind
         windows.current.set(w, r.value.rows);
         setError(null);
         setTotal(r.value.total);
+        setGood(r.value.good);
         setTick((n) => n + 1);
       });
     },
@@ -59,6 +63,8 @@ export function useRowWindows({ query, filters, sort, revision }: Args): RowWind
     generation.current++;
     windows.current = new Map();
     loading.current = new Set();
+    setTotal(null);
+    setGood(null);
     load(0);
   }, [load]);
 
@@ -73,5 +79,5 @@ export function useRowWindows({ query, filters, sort, revision }: Args): RowWind
 
   const rowAt = useCallback((i: number) => windows.current.get(Math.floor(i / WINDOW))?.[i % WINDOW], []);
 
-  return { total, rowAt, ensure, error };
+  return { total, good, rowAt, ensure, error };
 }

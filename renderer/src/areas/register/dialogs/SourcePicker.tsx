@@ -15,12 +15,13 @@ export interface SourceChoice {
   credibility: string;
 }
 
-export const newChoice = (): SourceChoice => ({ mode: 'existing', sourceId: '', kind: 'family_report', title: '', reliability: 'C', credibility: '3' });
+// Nothing pre-selected: a kind or grade nobody chose would enter the history as an assessment someone made.
+export const newChoice = (): SourceChoice => ({ mode: 'existing', sourceId: '', kind: '', title: '', reliability: '', credibility: '' });
 
 /** The choice as the IPC wants it, or the per-field errors to show. */
 export function resolveSource(c: SourceChoice): { ok: true; value: { sourceId: string } | { source: SourceInput } } | { ok: false; errors: Record<string, UiError> } {
   if (c.mode === 'existing') return c.sourceId ? { ok: true, value: { sourceId: c.sourceId } } : { ok: false, errors: { sourceId: uiError('register.invalid.required') } };
-  const parsed = SourceInput.safeParse({ kind: c.kind, title: c.title, reliability: c.reliability, credibility: Number(c.credibility) });
+  const parsed = SourceInput.safeParse({ kind: c.kind || undefined, title: c.title, reliability: c.reliability || undefined, credibility: c.credibility ? Number(c.credibility) : undefined });
   return parsed.success ? { ok: true, value: { source: parsed.data } } : { ok: false, errors: fieldErrors(parsed.error) };
 }
 
@@ -78,6 +79,12 @@ export function SourcePicker({ value, onChange, errors }: { value: SourceChoice;
             onChange={set('credibility')}
             error={errors.credibility}
           />
+          {/* F6 is the Admiralty code's own "cannot be judged": a deliberate choice, never a default. */}
+          <div className="field field-ungraded">
+            <button type="button" onClick={() => onChange({ ...value, reliability: 'F', credibility: '6' })}>
+              {t('register.source.ungraded')}
+            </button>
+          </div>
         </div>
       )}
     </fieldset>

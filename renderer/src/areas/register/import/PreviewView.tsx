@@ -44,6 +44,15 @@ export function MappingTable({ preview, mapping, onChange }: { preview: ImportPr
   );
 }
 
+/** The labels of a column's closed vocabulary (the words the import accepts), as the window shows them. */
+const VALUE_LABELS: Record<string, string> = { side: 'register.side', category: 'register.category', status: 'register.status', icrc_status: 'register.icrc', sex: 'register.sex' };
+
+function allowedText(t: (k: string) => string, column: string | null, allowed: string[] | undefined): string {
+  if (!column || !allowed?.length) return '';
+  const labels = VALUE_LABELS[column];
+  return allowed.map((code) => (labels ? `${t(`${labels}.${code}`)} (${code})` : code)).join(', ');
+}
+
 export function RowErrors({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   if (preview.errors.length === 0) return null;
@@ -68,7 +77,10 @@ export function RowErrors({ preview }: { preview: ImportPreview }) {
                 <td className="num">{e.row}</td>
                 <td>{e.column ? columnLabel(t, e.column) : '—'}</td>
                 <td className="mono">{e.value ?? ''}</td>
-                <td>{t(`register.importer.reasons.${e.code}`)}</td>
+                <td className="import-reason">
+                  {t(`register.importer.reasons.${e.code}`)}
+                  {e.allowed?.length ? <div className="muted small">{t('register.importer.allowed', { values: allowedText(t, e.column, e.allowed) })}</div> : null}
+                </td>
               </tr>
             ))}
           </tbody>
