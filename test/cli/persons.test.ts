@@ -37,7 +37,7 @@ describe('obmin persons / search / demo', () => {
     const r = obmin('persons', 'import', '--data', data, bad);
     expect(r.code).toBe(4);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toContain('Рядків з помилками: 1');
+    expect(r.err).toContain('rows with errors');
     expect(JSON.parse(obmin('status', '--data', data, '--json').out).persons).toBe(5200);
     expect(obmin('persons', 'import', '--data', data, bad, '--skip-invalid').code).toBe(0);
     expect(JSON.parse(obmin('status', '--data', data, '--json').out).persons).toBe(5201);

@@ -52,7 +52,7 @@ describe('import of people', () => {
     const p = await previewImport(db, { path: file('cp1251.csv', iconv.encode(text, 'win1251')) });
     expect(p.encoding).toBe('windows-1251');
     expect(p.errors).toEqual([]);
-    expect(p.sample[0]).toMatchObject({ surname: 'Ковальов', given_name: 'Григорій', date_of_birth: '02.01.1980' });
+    expect(p.sample[0]).toMatchObject({ surname: 'Ковальов', given_name: 'Григорій', date_of_birth: '1980-01-02' });
     expect(p.mapping['Прізвище']).toBe('surname');
   });
 

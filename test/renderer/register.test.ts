@@ -65,6 +65,6 @@ describe('register forms', () => {
     expect(e.dateOfBirth?.messageKey).toBe('register.invalid.partialDate');
     expect(e.heightCm?.messageKey).toBe('register.invalid.number');
     const uk = createI18n('uk');
-    expect(uk.t(e.dateOfBirth!.messageKey)).toBe('Дата у формі РРРР, РРРР-ММ або РРРР-ММ-ДД.');
+    expect(uk.t(e.dateOfBirth!.messageKey)).toBe('Дата у формі ДД.ММ.РРРР, ММ.РРРР, РРРР або РРРР-ММ-ДД.');
   });
 });
