@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   'transfer.import.changes',
   'transfer.import.ack',
   'manifest.print', 'manifest.save', 'manifest.write', 'dossier.print', 'dossier.save', 'dossier.write', 'list.print', 'list.save', 'list.write',
+  'replication.apply',
+  'conflicts.resolve',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,5 @@
 import { exchangesEn } from './exchanges.en';
+import { replicationEn } from './replication.en';
 import type { MessageTree } from './types';
 
 export const en: MessageTree = {
@@ -62,4 +63,5 @@ export const en: MessageTree = {
     changed: 'changed',
     written: 'Wrote {{file}}: {{pages}} pages, code {{code}}',
   },
+  replication: replicationEn,
 };

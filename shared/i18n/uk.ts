@@ -1,5 +1,6 @@
 // Messages shared by the CLI and the window: errors and passphrase rules. Screen text lives in renderer/src/i18n.
 import { exchangesUk } from './exchanges.uk';
+import { replicationUk } from './replication.uk';
 export const uk = {
   errors: {
     USAGE: 'Неправильний виклик команди: {{detail}}',
@@ -61,4 +62,5 @@ export const uk = {
     changed: 'змінено',
     written: 'Записано {{file}}: сторінок {{pages}}, код {{code}}',
   },
+  replication: replicationUk,
 } as const;

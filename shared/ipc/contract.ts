@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conflictsContract } from './areas/conflicts';
 import { exchangesContract } from './areas/exchanges';
 import { foundationContract } from './areas/foundation';
 import { listsContract } from './areas/lists';
@@ -16,6 +17,7 @@ export const contract = {
   ...listsContract,
   ...exchangesContract,
   ...manifestContract,
+  ...conflictsContract,
 } as const;
 
 export type Contract = typeof contract;

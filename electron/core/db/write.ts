@@ -8,37 +8,17 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { Hlc, compareStamps, formatStamp, packStamp, parseStamp, unpackStamp, type Stamp } from '../../../shared/hlc';
 import type { AuditAction } from '../../../shared/audit';
 import { ObminError } from '../../../shared/errors';
+import { TABLES, type Table } from '../../../shared/replication/tables';
 import { appendAudit } from '../audit/audit';
+import { takeKept, nextOriginSeq } from '../replication/kept';
 import { refreshPersonIndexes, INDEXED_PERSON_FIELDS } from '../register/indexes';
 import type { Db } from '../vault/database';
 
 export type Scalar = string | number | null;
 export type Values = Record<string, Scalar>;
 
-/** Replicated tables and their writable columns (id, updated_at and deleted are handled here). */
-export const TABLES = {
-  persons: [
-    'ref', 'surname', 'given_name', 'patronymic', 'surname_latin', 'given_name_latin', 'patronymic_latin', 'name_variants',
-    'date_of_birth', 'place_of_birth', 'sex', 'citizenship', 'document_numbers', 'father_name', 'mother_maiden_name',
-    'person_to_inform', 'side', 'category', 'rank', 'unit', 'service_number', 'height_cm', 'build', 'eye_colour',
-    'hair_colour', 'distinguishing_marks', 'blood_type', 'capture_date', 'capture_place', 'capture_circumstances',
-    'last_known_location', 'facility', 'health', 'seriously_wounded', 'legal_status', 'icrc_status', 'icrc_ref',
-    'icrc_date', 'status', 'remains_tag', 'recovery_place', 'recovery_date', 'personal_effects', 'dna_lab_ref',
-    'dna_match_result', 'notes', 'created_at',
-  ],
-  sources: ['kind', 'title', 'summary', 'reliability', 'credibility', 'received_date', 'url', 'platform', 'captured_at', 'media_sha256', 'created_at'],
-  sightings: ['person_id', 'source_id', 'place', 'date', 'note', 'created_at'],
-  relatives: ['person_id', 'name', 'relation', 'phone', 'address', 'consent', 'consent_date', 'dna_lab_ref', 'notes', 'created_at'],
-  contact_log: ['relative_id', 'at', 'channel', 'kind', 'summary', 'operator_id'],
-  attachments: ['person_id', 'kind', 'mime', 'filename', 'caption', 'source_id', 'sha256', 'size', 'created_at'],
-  status_changes: ['person_id', 'from_status', 'to_status', 'source_id', 'at', 'note', 'operator_id'],
-  exchange_rounds: ['number', 'status', 'planned_date', 'actual_date', 'place', 'mediators', 'source_id', 'totals_json', 'summary_uk', 'summary_en', 'closed_at', 'created_at'],
-  exchange_entries: ['round_id', 'person_id', 'direction', 'state', 'unexpected', 'created_at'],
-  exchange_entry_states: ['entry_id', 'round_id', 'from_state', 'to_state', 'kind', 'at', 'operator_id'],
-  exchange_proposals: ['round_id', 'version', 'kind', 'mediator', 'list_ids', 'lines_json', 'diff_json', 'frozen_at', 'created_at'],
-  exchange_tasks: ['round_id', 'person_id', 'reason', 'done_at', 'contact_id', 'created_at'],
-} as const satisfies Record<string, readonly string[]>;
-export type Table = keyof typeof TABLES;
+/** Replicated tables and their writable columns (id, updated_at and deleted are handled here); one home in shared. */
+export { TABLES, type Table } from '../../../shared/replication/tables';
 
 const HAS_UPDATED_AT: ReadonlySet<Table> = new Set(['persons']);
 const ALLOWED = new Map<string, ReadonlySet<string>>(Object.entries(TABLES).map(([t, cols]) => [t, new Set<string>(cols)]));
@@ -84,7 +64,7 @@ function prepared(db: Db): Prepared {
   p = {
     stamp: db.prepare('INSERT INTO row_clock (row_id, tbl, clock) VALUES (?, ?, ?) ON CONFLICT (row_id, tbl) DO UPDATE SET clock = excluded.clock'),
     readClock: db.prepare('SELECT clock FROM row_clock WHERE row_id = ? AND tbl = ?').pluck(),
-    change: db.prepare('INSERT INTO change_log (hlc, tbl, row_id, fields, operator_id) VALUES (?, ?, ?, ?, ?)'),
+    change: db.prepare('INSERT INTO change_log (hlc, tbl, row_id, fields, operator_id, prev, site, oseq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     saveClock: db.prepare('INSERT INTO hlc_state (id, last) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last = excluded.last'),
     siteNum: db.prepare('SELECT num FROM sites WHERE site_id = ?').pluck(),
     addSite: db.prepare('INSERT INTO sites (site_id) VALUES (?)'),
@@ -138,6 +118,8 @@ export class Writer {
     if (fields.length === 0) return;
     const hlc = packStamp(clock.tick(), this.siteNum());
     let groups: Record<string, string[]> = {};
+    // What each written field supersedes: its shown value's stamp and any concurrent values kept (docs/replication.md).
+    const prev: Record<string, string[]> = fresh ? {} : takeKept(this.db, tbl, id, fields);
     if (!fresh) {
       const old = this.p.readClock.get(id, tbl) as string | undefined;
       if (old) {
@@ -145,12 +127,14 @@ export class Writer {
         for (const [stamp, fs] of Object.entries(JSON.parse(old) as Record<string, string[]>)) {
           const keep = fs.filter((f) => !moved.has(f));
           if (keep.length) groups[stamp] = keep;
+          for (const f of fs) if (moved.has(f)) (prev[f] ??= []).push(stamp);
         }
       }
     }
     groups = { ...groups, [hlc]: fields };
     this.p.stamp.run(id, tbl, JSON.stringify(groups));
-    this.p.change.run(hlc, tbl, id, JSON.stringify(changed), this.operatorId);
+    const site = this.siteNum();
+    this.p.change.run(hlc, tbl, id, JSON.stringify(changed), this.operatorId, Object.keys(prev).length ? JSON.stringify(prev) : null, site, nextOriginSeq(this.db, site));
     this.p.saveClock.run(formatStamp(clock.last()));
   }
 
@@ -175,13 +159,13 @@ export class Writer {
     this.audit(audit, `${tbl}:${id}`, cols);
   }
 
-  /** Changes only the fields whose value differs; returns their names (empty: nothing written, nothing audited). */
-  update(tbl: Table, id: string, values: Values, audit?: AuditSpec | null): string[] {
+  /** Changes only the fields whose value differs (all given with `force`: a conflict's resolution); returns their names. */
+  update(tbl: Table, id: string, values: Values, audit?: AuditSpec | null, force = false): string[] {
     assertAllowed(tbl, Object.keys(values));
     const current = stmt(this.db, this.p, `SELECT * FROM ${tbl} WHERE id = ? AND deleted = 0`).get(id) as Values | undefined;
     if (!current) throw new ObminError('NOT_FOUND', { what: id });
     const changed: Values = {};
-    for (const [k, val] of Object.entries(values)) if (val !== undefined && current[k] !== val) changed[k] = val;
+    for (const [k, val] of Object.entries(values)) if (val !== undefined && (force || current[k] !== val)) changed[k] = val;
     const cols = Object.keys(changed);
     if (cols.length === 0) return [];
     const sets = cols.map((c) => `${c} = ?`);
@@ -278,7 +262,7 @@ export class Writer {
       merged[packed] = [...(merged[packed] ?? []), ...fs];
       const changed: Values = {};
       for (const f of fs) changed[f] = values[f]!;
-      this.p.change.run(packed, tbl, id, JSON.stringify(changed), this.operatorId);
+      this.p.change.run(packed, tbl, id, JSON.stringify(changed), this.operatorId, null, this.siteNumOf(incoming[fs[0]!]!.stamp.site), null);
     }
     this.p.stamp.run(id, tbl, JSON.stringify(merged));
     this.p.saveClock.run(formatStamp(clock.last()));
@@ -296,4 +280,14 @@ export class Writer {
     if (tbl === 'persons') refreshPersonIndexes(this.db, id);
     this.audit(audit, `${tbl}:${id}`, ['deleted']);
   }
+}
+
+/** Folds remote stamps into this site's clock, so every later local write sorts after what it has seen. */
+export function observeStamps(db: Db, stamps: Iterable<Stamp>): void {
+  const p = prepared(db);
+  let max: Stamp | null = null;
+  for (const s of stamps) if (s.site !== p.clock.site && (!max || compareStamps(s, max) > 0)) max = s;
+  if (!max) return;
+  p.clock.receive(max);
+  p.saveClock.run(formatStamp(p.clock.last()));
 }

@@ -2,6 +2,7 @@
 import { knownError, type Result } from '../../../shared/errors';
 import { contract, isChannel } from '../../../shared/ipc/contract';
 import type { Core } from '../core';
+import { conflictsHandlers } from './handlers/conflicts';
 import { exchangesHandlers } from './handlers/exchanges';
 import { foundationHandlers } from './handlers/foundation';
 import { listsHandlers } from './handlers/lists';
@@ -17,6 +18,7 @@ export function handlersFor(core: Core): Handlers {
     ...listsHandlers(core),
     ...exchangesHandlers(core),
     ...manifestHandlers(core),
+    ...conflictsHandlers(core),
   };
 }
 

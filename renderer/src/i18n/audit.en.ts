@@ -68,4 +68,6 @@ export const auditActionsEn: AuditActionMessages = {
   manifest_print: 'Exchange manifest printed', manifest_save: 'Exchange manifest saved (PDF)', manifest_write: 'Exchange manifest written (PDF, CLI)',
   dossier_print: 'Person dossier printed', dossier_save: 'Person dossier saved (PDF)', dossier_write: 'Person dossier written (PDF, CLI)',
   list_print: 'List report printed', list_save: 'List report saved (PDF)', list_write: 'List report written (PDF, CLI)',
+  replication_apply: 'Changes from another site applied',
+  conflicts_resolve: 'Edit conflict resolved',
 };

@@ -74,4 +74,6 @@ export const auditActionsUk: AuditActionMessages = {
   manifest_print: 'Надруковано маніфест обміну', manifest_save: 'Збережено маніфест обміну (PDF)', manifest_write: 'Записано маніфест обміну (PDF, CLI)',
   dossier_print: 'Надруковано особову справу', dossier_save: 'Збережено особову справу (PDF)', dossier_write: 'Записано особову справу (PDF, CLI)',
   list_print: 'Надруковано звіт про список', list_save: 'Збережено звіт про список (PDF)', list_write: 'Записано звіт про список (PDF, CLI)',
+  replication_apply: 'Застосовано зміни з іншого пункту',
+  conflicts_resolve: 'Розв’язано конфлікт правок',
 };

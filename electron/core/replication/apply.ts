@@ -1,0 +1,90 @@
+// Applying changes from other sites in one transaction: each change is checked (schema, allowlist, clock bound),
+// recorded once by its origin and sequence (a duplicate is a no-op, so relays and replays are safe), and every record
+// it touches is rebuilt from all the changes known for it. Origin and stamp are kept, so this site can relay them.
+import { ObminError } from '../../../shared/errors';
+import { parseStamp } from '../../../shared/hlc';
+import { assertNotAhead, changeSchema, type Change, type Table } from '../../../shared/replication';
+import { appendAudit } from '../audit/audit';
+import { observeStamps } from '../db/write';
+import type { Db } from '../vault/database';
+import { countConflicts } from './conflicts';
+import { Materializer } from './materialize';
+import { Sites } from './sites';
+
+export interface ApplyResult {
+  received: number;
+  applied: number;
+  duplicates: number;
+  /** Records still waiting for a change that creates them or their parent. */
+  pending: number;
+  /** Open conflicts on this site after the batch. */
+  conflicts: number;
+}
+
+export interface ApplyOptions {
+  operatorId?: string | null;
+  now?: () => number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Checks every change before anything is written: one bad change refuses the whole batch (one clear error). */
+export function checkChanges(input: readonly unknown[], nowMs: number): Change[] {
+  return input.map((c, i) => {
+    const r = changeSchema.safeParse(c);
+    if (!r.success) throw new ObminError('VALIDATION', { detail: `change ${i + 1}: ${r.error.issues[0]?.message ?? 'invalid'}` });
+    assertNotAhead(r.data.stamp, nowMs);
+    return r.data;
+  });
+}
+
+export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptions = {}): ApplyResult {
+  const now = opts.now ?? Date.now;
+  const changes = checkChanges(input, now());
+  return db.transaction(() => {
+    const sites = new Sites(db);
+    const find = db.prepare('SELECT hlc, tbl, row_id FROM change_log WHERE site = ? AND oseq = ?');
+    const sameStamp = db.prepare('SELECT 1 FROM change_log WHERE tbl = ? AND row_id = ? AND hlc = ?').pluck();
+    const insert = db.prepare('INSERT INTO change_log (hlc, tbl, row_id, fields, operator_id, prev, site, oseq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const touched = new Map<string, [Table, string]>();
+    let duplicates = 0;
+    for (const c of changes) {
+      const site = sites.num(c.origin);
+      const hlc = sites.pack(c.stamp);
+      const known = find.get(site, c.seq) as { hlc: string; tbl: string; row_id: string } | undefined;
+      if (known) {
+        if (known.hlc !== hlc || known.tbl !== c.tbl || known.row_id !== c.row) throw new ObminError('VALIDATION', { origin: c.origin, seq: c.seq }, 'replication.errors.sequenceClash');
+        duplicates++;
+        continue;
+      }
+      if (sameStamp.get(c.tbl, c.row, hlc)) throw new ObminError('VALIDATION', { origin: c.origin, seq: c.seq }, 'replication.errors.sequenceClash');
+      const prev: Record<string, string[]> = {};
+      for (const [f, ss] of Object.entries(c.prev)) if (ss.length) prev[f] = ss.map((s) => sites.pack(s));
+      insert.run(hlc, c.tbl, c.row, JSON.stringify(c.fields), c.by, Object.keys(prev).length ? JSON.stringify(prev) : null, site, c.seq);
+      touched.set(`${c.tbl}\u0000${c.row}`, [c.tbl as Table, c.row]);
+    }
+    observeStamps(db, changes.map((c) => parseStamp(c.stamp)));
+    const m = new Materializer(db, sites);
+    let done = 0;
+    for (const [tbl, id] of touched.values()) {
+      m.apply(tbl, id);
+      if (++done % 1000 === 0) opts.onProgress?.(done, touched.size);
+    }
+    // Records that could not stand (a parent or their creating change was missing) may stand now: retry until no progress.
+    for (;;) {
+      const waiting = db.prepare('SELECT tbl, row_id FROM replica_pending').all() as { tbl: Table; row_id: string }[];
+      let progress = false;
+      for (const w of waiting) if (m.apply(w.tbl, w.row_id)) progress = true;
+      if (!progress) break;
+    }
+    opts.onProgress?.(touched.size, touched.size);
+    const result: ApplyResult = {
+      received: changes.length,
+      applied: changes.length - duplicates,
+      duplicates,
+      pending: db.prepare('SELECT count(*) FROM replica_pending').pluck().get() as number,
+      conflicts: countConflicts(db),
+    };
+    if (result.applied > 0) appendAudit(db, opts.operatorId ?? null, 'replication.apply', null, { ...result });
+    return result;
+  })();
+}

@@ -1,0 +1,98 @@
+// The conflict queue: kept concurrent values that differ from the shown one, and their resolution — an ordinary
+// edit through the write path that supersedes every value it saw, so it travels to other sites like any edit.
+import { ObminError } from '../../../shared/errors';
+import { parseStamp } from '../../../shared/hlc';
+import { DELETED, conflictsOf, type ConflictEntry, type ConflictSide, type KeepSide, type Table, type Version } from '../../../shared/replication';
+import { Writer } from '../db/write';
+import type { Db } from '../vault/database';
+import { Materializer } from './materialize';
+import { Sites } from './sites';
+
+interface KeptRow {
+  id: number;
+  tbl: Table;
+  row_id: string;
+  field: string;
+  hlc: string;
+}
+
+const PERSON_OF: Partial<Record<Table, string>> = {
+  persons: 'SELECT id, ref, surname, given_name FROM persons WHERE id = ?',
+  sightings: 'SELECT p.id, p.ref, p.surname, p.given_name FROM sightings x JOIN persons p ON p.id = x.person_id WHERE x.id = ?',
+  relatives: 'SELECT p.id, p.ref, p.surname, p.given_name FROM relatives x JOIN persons p ON p.id = x.person_id WHERE x.id = ?',
+  attachments: 'SELECT p.id, p.ref, p.surname, p.given_name FROM attachments x JOIN persons p ON p.id = x.person_id WHERE x.id = ?',
+  status_changes: 'SELECT p.id, p.ref, p.surname, p.given_name FROM status_changes x JOIN persons p ON p.id = x.person_id WHERE x.id = ?',
+  contact_log: 'SELECT p.id, p.ref, p.surname, p.given_name FROM contact_log x JOIN relatives r ON r.id = x.relative_id JOIN persons p ON p.id = r.person_id WHERE x.id = ?',
+};
+
+export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] {
+  const sites = new Sites(db);
+  const m = new Materializer(db, sites);
+  const me = db.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string;
+  const myCode = (db.prepare("SELECT value FROM meta WHERE key = 'site_code'").pluck().get() as string | undefined) ?? null;
+  const opName = db.prepare('SELECT name FROM operators WHERE id = ?').pluck();
+  const side = (v: Version): ConflictSide => {
+    const s = parseStamp(v.stamp);
+    return {
+      value: v.value,
+      stamp: v.stamp,
+      at: new Date(s.millis).toISOString(),
+      site: s.site,
+      siteCode: s.site === me ? myCode : null,
+      operator: v.by,
+      operatorName: s.site === me && v.by ? ((opName.get(v.by) as string | undefined) ?? null) : null,
+    };
+  };
+  const kept = db.prepare('SELECT id, tbl, row_id, field, hlc FROM replica_kept WHERE field <> ? ORDER BY id').all(DELETED) as KeptRow[];
+  const out: ConflictEntry[] = [];
+  const byRecord = new Map<string, KeptRow[]>();
+  for (const k of kept) {
+    const key = `${k.tbl}\u0000${k.row_id}`;
+    byRecord.set(key, [...(byRecord.get(key) ?? []), k]);
+  }
+  for (const rows of byRecord.values()) {
+    const { tbl, row_id } = rows[0]!;
+    const sql = PERSON_OF[tbl];
+    const person = sql ? (db.prepare(sql).get(row_id) as { id: string; ref: string | null; surname: string; given_name: string | null } | undefined) : undefined;
+    for (const c of conflictsOf(m.state(tbl, row_id))) {
+      const k = rows.find((r) => r.field === c.field && sites.full(r.hlc) === c.loser.stamp);
+      if (!k) continue;
+      out.push({
+        id: k.id,
+        tbl,
+        row: row_id,
+        ref: person ? (person.ref ?? person.id) : null,
+        personId: person?.id ?? null,
+        personName: person ? [person.surname, person.given_name].filter(Boolean).join(' ') : null,
+        field: c.field,
+        mine: side(c.winner),
+        theirs: side(c.loser),
+      });
+    }
+  }
+  out.sort((a, b) => a.id - b.id);
+  return out.slice(offset, offset + limit);
+}
+
+/** Open conflicts; nothing kept (the usual case) answers without rebuilding any record. */
+export function countConflicts(db: Db): number {
+  if (!db.prepare('SELECT 1 FROM replica_kept WHERE field <> ? LIMIT 1').get(DELETED)) return 0;
+  return listConflicts(db, Number.MAX_SAFE_INTEGER).length;
+}
+
+export function getConflict(db: Db, id: number): ConflictEntry {
+  const c = listConflicts(db, Number.MAX_SAFE_INTEGER).find((e) => e.id === id);
+  if (!c) throw new ObminError('NOT_FOUND', { what: `conflict ${id}` });
+  return c;
+}
+
+/** Keeps one side: writes it again (even when it is the shown value) so every site learns the decision. */
+export function resolveConflict(db: Db, operatorId: string, id: number, keep: KeepSide): ConflictEntry {
+  return db.transaction(() => {
+    const c = getConflict(db, id);
+    const w = new Writer(db, operatorId);
+    const value = keep === 'mine' ? c.mine.value : c.theirs.value;
+    w.update(c.tbl as Table, c.row, { [c.field]: value }, { action: 'conflicts.resolve', details: { conflict: id, field: c.field, keep } }, true);
+    return c;
+  })();
+}

@@ -1,0 +1,40 @@
+// The write path's two replication needs, kept here so write.ts stays small: what a local write supersedes besides
+// the shown value (the concurrent values kept for its fields, which it now decides), and the origin's next sequence.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../vault/database';
+
+type Stmts = Record<'kept' | 'drop' | 'any' | 'next', Database.Statement>;
+const perDb = new WeakMap<Db, Stmts>();
+
+function stmts(db: Db): Stmts {
+  let s = perDb.get(db);
+  if (!s) {
+    s = {
+      any: db.prepare('SELECT 1 FROM replica_kept WHERE tbl = ? AND row_id = ? LIMIT 1').pluck(),
+      kept: db.prepare('SELECT id, field, hlc FROM replica_kept WHERE tbl = ? AND row_id = ?'),
+      drop: db.prepare('DELETE FROM replica_kept WHERE id = ?'),
+      next: db.prepare('SELECT coalesce(max(oseq), 0) + 1 FROM change_log WHERE site = ?').pluck(),
+    };
+    perDb.set(db, s);
+  }
+  return s;
+}
+
+/** Stamps of the kept values of these fields, which the caller's write supersedes; their rows go (decided). */
+export function takeKept(db: Db, tbl: string, id: string, fields: readonly string[]): Record<string, string[]> {
+  const s = stmts(db);
+  const out: Record<string, string[]> = {};
+  if (!s.any.get(tbl, id)) return out;
+  const wanted = new Set(fields);
+  for (const r of s.kept.all(tbl, id) as { id: number; field: string; hlc: string }[]) {
+    if (!wanted.has(r.field)) continue;
+    (out[r.field] ??= []).push(r.hlc);
+    s.drop.run(r.id);
+  }
+  return out;
+}
+
+/** The origin's next dense sequence number, read inside the caller's transaction (a rolled-back write leaves no gap). */
+export function nextOriginSeq(db: Db, site: number): number {
+  return stmts(db).next.get(site) as number;
+}

@@ -1,0 +1,133 @@
+// A record's row, clock and kept values rebuilt from every change known for it (shared/replication merge): the same
+// set of changes gives the same row whatever order they came in. A record that cannot stand yet (its creating change
+// or its parent has not arrived) is left pending and retried after every batch.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { DELETED, TABLES, resolveRecord, type Op, type RecordState, type Scalar, type Table } from '../../../shared/replication';
+import { refreshPersonIndexes } from '../register/indexes';
+import type { Db } from '../vault/database';
+import type { Sites } from './sites';
+
+interface LogRow {
+  hlc: string;
+  fields: string;
+  prev: string | null;
+  operator_id: string | null;
+}
+
+// Statements per connection, dropped with it.
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+export class Materializer {
+  private readonly cache: Map<string, Database.Statement>;
+  constructor(
+    private readonly db: Db,
+    private readonly sites: Sites,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {
+    let c = statements.get(db);
+    if (!c) statements.set(db, (c = new Map()));
+    this.cache = c;
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.cache.get(sql);
+    if (!s) this.cache.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** Every change known for the record, as the pure merge sees them (full stamps). */
+  ops(tbl: Table, id: string): Op[] {
+    const rows = this.stmt('SELECT hlc, fields, prev, operator_id FROM change_log WHERE tbl = ? AND row_id = ?').all(tbl, id) as LogRow[];
+    return rows.map((r) => {
+      const prev: Record<string, string[]> = {};
+      if (r.prev) for (const [f, ss] of Object.entries(JSON.parse(r.prev) as Record<string, string[]>)) prev[f] = ss.map((s) => this.sites.full(s));
+      return { stamp: this.sites.full(r.hlc), fields: JSON.parse(r.fields) as Record<string, Scalar>, prev, by: r.operator_id };
+    });
+  }
+
+  state(tbl: Table, id: string): RecordState {
+    return resolveRecord(this.ops(tbl, id));
+  }
+
+  /** Writes the record's merged state; false when it cannot stand yet (then it is pending, with the reason). */
+  apply(tbl: Table, id: string): boolean {
+    const state = this.state(tbl, id);
+    const cols = TABLES[tbl] as readonly string[];
+    const want: Record<string, Scalar> = {};
+    for (const c of cols) {
+      const f = state.fields.get(c);
+      if (f) want[c] = f.winner.value;
+    }
+    const deleted = state.deleted ? 1 : 0;
+    const current = this.stmt(`SELECT * FROM ${tbl} WHERE id = ?`).get(id) as Record<string, Scalar> | undefined;
+    const stamped = tbl === 'persons';
+    let changed = false;
+    try {
+      if (!current) {
+        const names = [...Object.keys(want), DELETED, ...(stamped ? ['updated_at'] : [])];
+        const values = [...Object.values(want), deleted, ...(stamped ? [this.now()] : [])];
+        this.stmt(`INSERT INTO ${tbl} (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`).run(id, ...values);
+        changed = true;
+      } else {
+        const diff = Object.keys(want).filter((c) => current[c] !== want[c]);
+        if (current[DELETED] !== deleted) diff.push(DELETED);
+        if (diff.length) {
+          const all = { ...want, [DELETED]: deleted } as Record<string, Scalar>;
+          const sets = diff.map((c) => `${c} = ?`);
+          const params = diff.map((c) => all[c]);
+          if (stamped) {
+            sets.push('updated_at = ?');
+            params.push(this.now());
+          }
+          this.stmt(`UPDATE ${tbl} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+          changed = true;
+        }
+      }
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+        this.stmt('INSERT INTO replica_pending (tbl, row_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason').run(tbl, id, code);
+        return false;
+      }
+      throw e;
+    }
+    this.stmt('DELETE FROM replica_pending WHERE tbl = ? AND row_id = ?').run(tbl, id);
+    this.writeClock(tbl, id, state);
+    this.writeKept(tbl, id, state);
+    if (changed && tbl === 'persons') refreshPersonIndexes(this.db, id);
+    return true;
+  }
+
+  private writeClock(tbl: Table, id: string, state: RecordState): void {
+    const groups: Record<string, string[]> = {};
+    for (const [f, s] of state.fields) (groups[this.sites.pack(s.winner.stamp)] ??= []).push(f);
+    const json = JSON.stringify(groups);
+    const old = this.stmt('SELECT clock FROM row_clock WHERE row_id = ? AND tbl = ?').pluck().get(id, tbl) as string | undefined;
+    if (old !== undefined && sameGroups(old, groups)) return;
+    this.stmt('INSERT INTO row_clock (row_id, tbl, clock) VALUES (?, ?, ?) ON CONFLICT (row_id, tbl) DO UPDATE SET clock = excluded.clock').run(id, tbl, json);
+  }
+
+  private writeKept(tbl: Table, id: string, state: RecordState): void {
+    const want = new Map<string, { field: string; hlc: string; value: string; by: string | null }>();
+    for (const [f, s] of state.fields) {
+      for (const v of s.others) {
+        const hlc = this.sites.pack(v.stamp);
+        want.set(`${f}\u0000${hlc}`, { field: f, hlc, value: JSON.stringify(v.value), by: v.by });
+      }
+    }
+    const have = this.stmt('SELECT id, field, hlc FROM replica_kept WHERE tbl = ? AND row_id = ?').all(tbl, id) as { id: number; field: string; hlc: string }[];
+    for (const h of have) {
+      const k = `${h.field}\u0000${h.hlc}`;
+      if (want.has(k)) want.delete(k);
+      else this.stmt('DELETE FROM replica_kept WHERE id = ?').run(h.id);
+    }
+    for (const w of want.values()) this.stmt('INSERT INTO replica_kept (tbl, row_id, field, hlc, value, operator_id) VALUES (?, ?, ?, ?, ?, ?)').run(tbl, id, w.field, w.hlc, w.value, w.by);
+  }
+}
+
+function sameGroups(json: string, groups: Record<string, string[]>): boolean {
+  const old = JSON.parse(json) as Record<string, string[]>;
+  const a = Object.entries(old).flatMap(([s, fs]) => fs.map((f) => `${f}=${s}`)).sort();
+  const b = Object.entries(groups).flatMap(([s, fs]) => fs.map((f) => `${f}=${s}`)).sort();
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

@@ -1,0 +1,47 @@
+// Stamps are stored packed with a site's small local number (shared/hlc.ts packStamp); changes travel with full
+// stamps. One map per call: a site row added inside a transaction that rolls back must not outlive it in a cache.
+import { formatStamp, packStamp, parseStamp, unpackStamp } from '../../../shared/hlc';
+import type { Db } from '../vault/database';
+
+export class Sites {
+  private readonly byNum = new Map<number, string>();
+  private readonly byId = new Map<string, number>();
+  constructor(private readonly db: Db) {
+    for (const r of db.prepare('SELECT num, site_id FROM sites').all() as { num: number; site_id: string }[]) this.remember(r.num, r.site_id);
+  }
+
+  private remember(num: number, id: string): void {
+    this.byNum.set(num, id);
+    this.byId.set(id, num);
+  }
+
+  /** The site's local number, added when this site has never heard of it. */
+  num(siteId: string): number {
+    let n = this.byId.get(siteId);
+    if (n === undefined) {
+      n = Number(this.db.prepare('INSERT INTO sites (site_id) VALUES (?)').run(siteId).lastInsertRowid);
+      this.remember(n, siteId);
+    }
+    return n;
+  }
+
+  known(siteId: string): number | undefined {
+    return this.byId.get(siteId);
+  }
+
+  id(num: number): string {
+    const id = this.byNum.get(num);
+    if (id === undefined) throw new Error(`unknown site number ${num}`);
+    return id;
+  }
+
+  pack(full: string): string {
+    const s = parseStamp(full);
+    return packStamp(s, this.num(s.site));
+  }
+
+  full(packed: string): string {
+    const u = unpackStamp(packed);
+    return formatStamp({ millis: u.millis, counter: u.counter, site: this.id(u.siteNum) });
+  }
+}

@@ -1,0 +1,15 @@
+// Replication between sites: refusals and the conflict queue's words, shared by the CLI and the window.
+import type { MessageTree } from './types';
+
+export const replicationEn: MessageTree['replication'] = {
+  errors: {
+    clockAhead: 'The file is refused: a change is stamped {{aheadMinutes}} min ahead of this computer’s clock (the limit is {{limitMinutes}} min). Check the clock on the sending site and on this one; nothing was applied.',
+    sequenceClash: 'The file is refused: change {{seq}} of site {{origin}} differs from the one already applied under that number. Nothing was applied.',
+  },
+  conflicts: {
+    none: 'No conflicts.',
+    kept: 'Kept “{{value}}” for {{field}} of {{ref}}.',
+    mine: 'shown now',
+    theirs: 'other value',
+  },
+};

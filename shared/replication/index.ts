@@ -1,0 +1,4 @@
+export * from './tables';
+export * from './schemas';
+export * from './merge';
+export * from './conflicts';

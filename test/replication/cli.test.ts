@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { Writer } from '../../electron/core/db/write';
+import { applyChanges, changesFor } from '../../electron/core/replication';
+import { obmin } from '../helpers/cli';
+import { PASS, initCore, tmpDir } from '../helpers/tmp';
+import { newSite } from './sites';
+
+const env = { OBMIN_PASSPHRASE: PASS };
+
+describe('obmin conflicts', () => {
+  it('lists a concurrent edit from another site with both values, and resolve --keep theirs makes it the value', async () => {
+    const dir = tmpDir();
+    const core = await initCore(dir);
+    const s = core.require();
+    const db = s.db;
+    const field = newSite('FIELD');
+    db.transaction(() => new Writer(db, s.operator.id).insert('persons', 'p1', { ref: 'HQ-7', surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1' }, null))();
+    applyChanges(field.db, [...changesFor(db, field.id)]);
+    field.tx((w) => w.update('persons', 'p1', { unit: 'Б2' }, null));
+    const until = Date.now() + 3;
+    while (Date.now() < until);
+    db.transaction(() => new Writer(db, s.operator.id).update('persons', 'p1', { unit: 'В3' }, null))();
+    applyChanges(db, [...changesFor(field.db, 'nobody')]);
+    core.close();
+
+    const list = obmin(['conflicts', 'list', '--data', dir, '--json'], env);
+    expect(list.stderr).toBe('');
+    expect(list.code).toBe(0);
+    const entries = JSON.parse(list.stdout) as { id: number; ref: string; field: string; mine: { value: string; siteCode: string | null }; theirs: { value: string; site: string } }[];
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ ref: 'HQ-7', field: 'unit', mine: { value: 'В3', siteCode: 'TEST-HQ' }, theirs: { value: 'Б2', site: field.id } });
+
+    const bad = obmin(['conflicts', 'resolve', '--data', dir, '999', '--keep', 'theirs'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/999/);
+    const r = obmin(['conflicts', 'resolve', '--data', dir, String(entries[0]!.id), '--keep', 'theirs', '--json'], env);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ ref: 'HQ-7', field: 'unit', kept: 'theirs', value: 'Б2' });
+    expect(JSON.parse(obmin(['conflicts', 'list', '--data', dir, '--json'], env).stdout)).toEqual([]);
+    const shown = obmin(['persons', 'show', '--data', dir, 'HQ-7', '--json'], env);
+    expect(shown.stdout).toContain('Б2');
+  });
+});
