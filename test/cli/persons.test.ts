@@ -51,5 +51,5 @@ describe('obmin persons / search / demo', () => {
     const out = path.join(tmpDir(), 'all.xlsx');
     expect(obmin('persons', 'export', '--data', data, '--out', out).code).toBe(0);
     expect(fs.statSync(out).size).toBeGreaterThan(1000);
-  });
+  }, 240_000);
 });
