@@ -1,12 +1,14 @@
 // The Electron front door: one instance, one hardened window, the core behind a typed IPC router.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { createWorkerRouter, defaultDataDir } from '../core';
 import { createEventForwarder } from './events';
 import { hardenApp, hardenSession } from './hardening';
 import { bindIpc, createSenderCheck } from './ipc';
 import { startLockWatch } from './lock';
 import { menuTemplate } from './menu';
+import { PREVIEW_PARTITION, withPrinting } from './print';
+import { createElectronPrinting } from './printWindow';
 import { APP_INDEX_URL, registerAppScheme, serveApp } from './protocol';
 import { createWindowOptions, WINDOW_PARTITION } from './window';
 
@@ -49,7 +51,8 @@ async function start(): Promise<void> {
 
   const emit = createEventForwarder(() => ourWindows().map((w) => w.webContents));
   const router = createWorkerRouter(CORE_WORKER_PATH, { dataDir: defaultDataDir() }, emit);
-  bindIpc(ipcMain, router, createSenderCheck(ourWindows));
+  const printing = createElectronPrinting({ BrowserWindow, dialog: () => dialog, previewSession: () => session.fromPartition(PREVIEW_PARTITION), parent: () => mainWindow });
+  bindIpc(ipcMain, withPrinting(router, printing), createSenderCheck(ourWindows));
   const stopLockWatch = startLockWatch({ powerMonitor, router });
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools })));

@@ -1,6 +1,6 @@
 // Pure rules of a manifest: who is printed, in which section and order, what the data code covers, what changed.
 import { ukSortKey, type Category } from '../register';
-import type { ListDirection, ManifestDifference, ManifestDirection, ManifestEntry, ManifestRound } from './schemas';
+import type { DocRequest, ListDirection, ManifestDifference, ManifestDirection, ManifestEntry, ManifestRound } from './schemas';
 
 /** Entries that are no longer part of the deal are not printed (and not counted). */
 export const NOT_PRINTED_STATES: ReadonlySet<string> = new Set(['withdrawn', 'rejected_by_counterpart']);
@@ -128,4 +128,10 @@ export function diffSnapshots(then: Snapshot, now: Snapshot): { header: string[]
   }
   for (const [k, e] of b) if (!a.has(k)) out.push(item(e, 'added', []));
   return { header, entries: out };
+}
+
+/** The name the save dialog offers (the operator may change it; the page never gives a path). */
+export function suggestedFileName(req: DocRequest): string {
+  if (req.kind === 'manifest') return `manifest-${req.exchange}-${req.variant}-${req.direction}.pdf`;
+  return `${req.kind === 'dossier' ? 'dossier' : 'list'}-${req.kind === 'dossier' ? req.personId.slice(0, 8) : req.listId.slice(0, 8)}.pdf`;
 }

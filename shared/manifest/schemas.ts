@@ -90,3 +90,7 @@ export const DocRequest = z.discriminatedUnion('kind', [
 export type DocRequest = z.output<typeof DocRequest>;
 export const OutputAction = z.enum(['print', 'save', 'write']);
 export type OutputAction = z.infer<typeof OutputAction>;
+
+/** What the window did with a document: done (printed, saved, preview open) or cancelled by the operator. */
+export const WindowOutcome = z.object({ done: z.boolean(), code: z.string().nullable(), pages: z.number().int().nullable() });
+export type WindowOutcome = z.infer<typeof WindowOutcome>;

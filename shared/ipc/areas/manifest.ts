@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodeInput, DocRequest, ManifestCheck, OutputAction, PdfDocument } from '../../manifest';
+import { CodeInput, DocRequest, ManifestCheck, OutputAction, PdfDocument, WindowOutcome } from '../../manifest';
 
 /**
  * Printed documents (docs/manifest.md). `render` makes a PDF for the preview (nothing recorded); `output` makes it
@@ -10,4 +10,8 @@ export const manifestContract = {
   'manifest.render': { args: z.object({ request: DocRequest }).strict(), result: PdfDocument },
   'manifest.output': { args: z.object({ request: DocRequest, action: OutputAction }).strict(), result: PdfDocument },
   'manifest.check': { args: z.object({ code: CodeInput }).strict(), result: ManifestCheck },
+  /** Window only (electron/main/print.ts): a sandboxed preview window; the system print dialog; Electron's save dialog. */
+  'manifest.preview': { args: z.object({ request: DocRequest }).strict(), result: WindowOutcome },
+  'manifest.print': { args: z.object({ request: DocRequest }).strict(), result: WindowOutcome },
+  'manifest.save': { args: z.object({ request: DocRequest }).strict(), result: WindowOutcome },
 } as const;
