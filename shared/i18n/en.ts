@@ -47,6 +47,9 @@ export const en: MessageTree = {
     noSurnameOrRef: 'The file has no surname column (surname, “Прізвище”) — needed for new people — and no case-number column (ref) for updates. The file’s columns: {{headers}}',
     rowsWithErrors: 'Rows with errors: {{count}}. Fix them or skip them deliberately — otherwise nothing is imported.',
   },
+  demoProblems: {
+    notEmpty: 'Demo data goes only into an empty register: this one already has people ({{count}}), and fictional ones must not mix with real ones.',
+  },
   passphrase: {
     tooShort: 'at least 12 characters',
     tooGuessable: 'it is easy to guess — add a few more random words',

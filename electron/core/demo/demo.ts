@@ -1,6 +1,7 @@
 // A realistic, entirely fictional register for newcomers and UI tests: people with sources, sightings, relatives,
 // status histories and placeholder photos, written through the one write path like any other data.
 import crypto from 'node:crypto';
+import { ObminError } from '../../../shared/errors';
 import { STATUSES, type Status } from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
 import { createPerson } from '../register/persons';
@@ -11,7 +12,7 @@ import { createSource } from '../register/sources';
 import { Writer } from '../db/write';
 import { fillDemoRounds } from './rounds';
 import type { Db } from '../vault/database';
-import { FACILITIES, FEMALE, HELD_GIVEN, HELD_PATRONYMIC, HELD_SURNAMES, MALE, PATRONYMIC_STEMS, PLACES, RANKS, RELATIONS, SURNAMES, patronymic, placeholderSvg } from './names';
+import { FACILITIES, FEMALE, HELD_GIVEN, HELD_PATRONYMIC, HELD_SURNAMES, MALE, PATRONYMIC_STEMS, PLACES, RANKS, FEMALE_RELATIONS, MALE_RELATIONS, SURNAMES, patronymic, placeholderSvg } from './names';
 import { yieldBetweenBatches } from '../db/yield';
 import { mulberry32 } from '../../../shared/random';
 
@@ -22,6 +23,12 @@ const feminine = (s: string) => (/ов$|ёв$|ьов$|ев$|ин$/.test(s) ? `${
 export async function fillDemo(db: Db, operatorId: string, o: { count: number; seed?: number }): Promise<{ persons: number; sources: number; relatives: number; attachments: number }> {
   const r = mulberry32(o.seed ?? 20240501);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
+  /** A day from `after` (ISO) to the end of 2025: what follows a capture never comes before it. */
+  const dayAfter = (after: string) => {
+    const t0 = Date.parse(`${after.slice(0, 10)}T00:00:00Z`);
+    const t1 = Date.UTC(2025, 11, 28);
+    return new Date(t0 + Math.floor(r() * Math.max(0, t1 - t0))).toISOString().slice(0, 10);
+  };
   const date = (y0: number, y1: number) => `${y0 + Math.floor(r() * (y1 - y0 + 1))}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
   const w = new Writer(db, operatorId);
   const counts = { persons: 0, sources: 0, relatives: 0, attachments: 0 };
@@ -67,11 +74,15 @@ export async function fillDemo(db: Db, operatorId: string, o: { count: number; s
       if (!held && status !== 'missing' && STATUSES.includes(status)) {
         const src = sources.length > 20 && r() < 0.7 ? pick(sources) : newSource();
         w.update('persons', p.id, { status }, null);
-        w.insert('status_changes', crypto.randomUUID(), { person_id: p.id, from_status: 'missing', to_status: status, source_id: src, at: `${date(2022, 2025)}T09:00:00Z`, note: null, operator_id: operatorId }, null);
-        if (captured) addSighting(w, { personId: p.id, sourceId: src, place: p.facility ?? pick(PLACES), date: date(2022, 2025) }, false);
+        const capturedOn = p.captureDate;
+        w.insert('status_changes', crypto.randomUUID(), { person_id: p.id, from_status: 'missing', to_status: status, source_id: src, at: `${capturedOn ? dayAfter(capturedOn) : date(2022, 2025)}T09:00:00Z`, note: null, operator_id: operatorId }, null);
+        if (captured) addSighting(w, { personId: p.id, sourceId: src, place: p.facility ?? pick(PLACES), date: capturedOn ? dayAfter(capturedOn) : date(2022, 2025) }, false);
       }
       if (!held && r() < 0.4) {
-        const rel = addRelative(w, { personId: p.id, name: `${feminine(surname.replace(/а$/, ''))} ${pick(FEMALE)}`, relation: pick(RELATIONS), phone: `+380 00 ${String(1000000 + i).slice(-7)}`, consent: r() < 0.8, dnaLabRef: r() < 0.3 ? `ДНК-${100000 + i}` : null }, false);
+        // The relative's name and relation agree: a woman is a mother, wife, sister or daughter, a man the rest.
+        const man = r() < 0.35;
+        const relName = man ? `${surname.replace(/а$/, '').replace(/ська$/, 'ський')} ${pick(MALE)}` : `${feminine(surname.replace(/а$/, ''))} ${pick(FEMALE)}`;
+        const rel = addRelative(w, { personId: p.id, name: relName, relation: pick(man ? MALE_RELATIONS : FEMALE_RELATIONS), phone: `+380 00 ${String(1000000 + i).slice(-7)}`, consent: r() < 0.8, dnaLabRef: r() < 0.3 ? `ДНК-${100000 + i}` : null }, false);
         counts.relatives++;
         if (r() < 0.5) logContact(w, { relativeId: rel.id, at: `${date(2023, 2025)}T10:00:00Z`, channel: 'phone', kind: 'contact', summary: 'Повідомили про стан розшуку (вигадано).' }, false);
       }
@@ -89,4 +100,11 @@ export async function fillDemo(db: Db, operatorId: string, o: { count: number; s
     throw e;
   }
   return counts;
+}
+
+/** The window's demo button: only into an empty register, so fictional people never mix with real ones. */
+export async function fillEmptyWithDemo(db: Db, operatorId: string, count: number): Promise<{ persons: number; sources: number; relatives: number; attachments: number }> {
+  const n = (db.prepare('SELECT count(*) AS n FROM persons WHERE deleted = 0').get() as { n: number }).n;
+  if (n > 0) throw new ObminError('CONFLICT', { count: n }, 'demoProblems.notEmpty');
+  return fillDemo(db, operatorId, { count });
 }

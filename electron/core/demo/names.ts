@@ -15,6 +15,8 @@ export const FACILITIES = ['Вигадана колонія №1', 'Вигада
 export const PLACES = ['Вигадане село Зелене', 'Вигадане місто Степове', 'Вигаданий хутір Лісний', 'Вигадана станція Річна', 'Вигадане селище Озерне'];
 export const RANKS = ['солдат', 'старший солдат', 'молодший сержант', 'сержант', 'старший сержант', 'лейтенант', 'капітан'];
 export const RELATIONS = ['мати', 'батько', 'дружина', 'сестра', 'брат', 'син', 'донька'];
+export const FEMALE_RELATIONS = ['мати', 'дружина', 'сестра', 'донька'];
+export const MALE_RELATIONS = ['батько', 'брат', 'син'];
 
 export function patronymic(stem: string, female: boolean): string {
   const soft = /[ій]$/.test(stem);

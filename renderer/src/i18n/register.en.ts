@@ -43,7 +43,9 @@ export const registerEn: RegisterMessages = {
   empty: {
     title: 'The register is empty',
     body: 'Start by importing a list (CSV or XLSX) or add the first person by hand.',
-    demo: 'To see the workstation with fictional data, an administrator can create a demo vault: obmin demo --data FOLDER',
+    demo: 'To see the workstation with fictional data, fill the register with demo data: 3,000 fictional people. Only into an empty register; from a terminal — obmin demo.',
+    demoButton: 'Fill with demo data',
+    demoBusy: 'Filling…',
   },
   filter: {
     label: 'Filters',

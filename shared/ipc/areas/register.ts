@@ -62,4 +62,9 @@ export const registerContract = {
   'persons.importPreview': { args: ImportPreviewBytesArgs, result: ImportPreview },
   'persons.importApply': { args: ImportApplyArgs, result: ImportResult },
   'persons.export': { args: ExportWindowArgs, result: ExportResult },
+  /** fills an empty register with fictional people (the empty register's button; `obmin demo` in a terminal) */
+  'demo.fill': {
+    args: z.object({ count: z.number().int().min(1).max(20_000).default(3000) }).strict(),
+    result: z.object({ persons: z.number().int(), sources: z.number().int(), relatives: z.number().int(), attachments: z.number().int() }),
+  },
 } as const;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { registerContract } from '../../../../shared/ipc/areas/register';
 import { can } from '../../../../shared/domain/roles';
 import type { Core } from '../../core';
+import { fillEmptyWithDemo } from '../../demo/demo';
 import { personDetail } from '../../register/detail';
 import { exportPersons } from '../../register/export';
 import { applyImport, previewImport } from '../../register/import';
@@ -59,6 +60,10 @@ export function registerHandlers(core: Core): AreaHandlers<keyof typeof register
     'persons.export': (a) => {
       const s = core.require('register.export');
       return exportPersons(s.db, s.operator.id, a);
+    },
+    'demo.fill': ({ count }) => {
+      const s = core.require('register.import');
+      return fillEmptyWithDemo(s.db, s.operator.id, count);
     },
   };
 }

@@ -1,8 +1,20 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError, type UiError } from '../../components/FormError';
 
-/** An empty register teaches the two ways in: import a list, or add someone by hand (and where the demo data is). */
-export function EmptyState({ onImport, onNew }: { onImport: (() => void) | null; onNew: (() => void) | null }) {
+/** An empty register teaches the ways in: import a list, add someone by hand, or look around with fictional people. */
+export function EmptyState({ onImport, onNew, onDemoDone }: { onImport: (() => void) | null; onNew: (() => void) | null; onDemoDone: (() => void) | null }) {
   const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<UiError | null>(null);
+  const demo = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await window.obmin.demo.fill({ count: 3000 });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    onDemoDone?.();
+  };
   return (
     <div className="reg-empty" data-testid="register-empty">
       <h2>{t('register.empty.title')}</h2>
@@ -19,7 +31,15 @@ export function EmptyState({ onImport, onNew }: { onImport: (() => void) | null;
           </button>
         ) : null}
       </div>
-      <p className="muted small">{t('register.empty.demo')}</p>
+      {onDemoDone ? (
+        <div className="reg-empty-demo">
+          <p className="muted small">{t('register.empty.demo')}</p>
+          <button type="button" onClick={() => void demo()} disabled={busy}>
+            {busy ? t('register.empty.demoBusy') : t('register.empty.demoButton')}
+          </button>
+          <FormError error={error} />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -100,7 +100,7 @@ export function RegisterHome({ perms }: { perms: RegisterPerms }) {
       <FilterBar />
       <FormError error={rows.error} />
       {empty ? (
-        <EmptyState onImport={perms.import ? () => setDialog('import') : null} onNew={perms.write ? () => show({ kind: 'new' }) : null} />
+        <EmptyState onImport={perms.import ? () => setDialog('import') : null} onNew={perms.write ? () => show({ kind: 'new' }) : null} onDemoDone={perms.import ? changed : null} />
       ) : rows.total === 0 ? (
         <p className="reg-none muted">{t('register.noMatches')}</p>
       ) : (
