@@ -7,14 +7,16 @@ import { auditActionsUk } from './audit.uk';
 import { en } from './en';
 import { listsEn } from './lists.en';
 import { listsUk } from './lists.uk';
+import { manifestEn } from './manifest.en';
+import { manifestUk } from './manifest.uk';
 import { registerEn } from './register.en';
 import { registerUk } from './register.uk';
 import { uk } from './uk';
 
 // Shared catalogues carry errors.* and passphrase.* (also used by the CLI); screen text sits beside them.
 export const resources = {
-  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk, auditAction: auditActionsUk } },
-  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn, auditAction: auditActionsEn } },
+  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk, print: manifestUk, auditAction: auditActionsUk } },
+  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn, print: manifestEn, auditAction: auditActionsEn } },
 } as const;
 
 export const LOCALES: readonly Locale[] = ['uk', 'en'];

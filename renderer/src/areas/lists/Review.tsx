@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntakeEntry, IntakeList } from '../../../../shared/lists';
 import { FormError, type UiError } from '../../components/FormError';
+import { PrintButtons } from '../manifest/PrintButtons';
 import { percent, personName, Reasons } from './reasons';
 
 const PAGE = 500;
@@ -116,6 +117,7 @@ export function Review({ listId, canWrite, onBack }: { listId: string; canWrite:
           ) : null}
         </div>
       </div>
+      <PrintButtons target={{ kind: 'list', listId }} />
       {c ? (
         <p className="lists-progress" role="status" data-testid="lists-progress">
           {t('lists.review.counts', { done: c.total - c.pending, total: c.total, linked: c.linked, created: c.created, skipped: c.skipped })}

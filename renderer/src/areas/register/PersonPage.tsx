@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail, Relative } from '../../../../shared/register';
 import { FormError, type UiError } from '../../components/FormError';
+import { PrintButtons } from '../manifest/PrintButtons';
 import { AttachmentDialog } from './dialogs/AttachmentDialog';
 import { ContactDialog } from './dialogs/ContactDialog';
 import { RelativeDialog } from './dialogs/RelativeDialog';
@@ -89,6 +90,7 @@ export function PersonPage({ id, perms }: { id: string; perms: RegisterPerms }) 
           </div>
         ) : null}
       </div>
+      <PrintButtons target={{ kind: 'dossier', personId: id }} />
       {notice ? (
         <p className="notice" role="status">
           {notice}
