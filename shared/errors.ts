@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'FILE_MALFORMED',
   'SLOT_STALE',
+  'FOLDER_NOT_EMPTY',
   'VAULT_BUSY',
   'CORE_RESTARTED',
   'IO',

@@ -10,7 +10,7 @@ import { writeFileAtomic } from './fsutil';
 import { addOperator, disableOperator, listOperators, resetOperatorPassphrase, toInfo } from './operators/operators';
 import { dataPaths, type DataPaths } from './paths';
 import { assertNotPlaintext, checkIntegrity } from './vault/database';
-import { createBackup, restoreFiles } from './vault/backup';
+import { assertRestoreTarget, authenticateBackup, createBackup, undoRestore, writeRestoredFiles } from './vault/backup';
 import { kdfParams, type KdfCost, type KdfParams } from './vault/kdf';
 import { readSlotsFile } from './vault/keyslots';
 import { changePassphrase, initVault, isInitialised, lockVault, rotateDatabaseKey, unlockVault, type VaultSession } from './vault/vault';
@@ -194,15 +194,18 @@ export class Core {
   backup(outFile: string): { bytes: number; sha256: string } {
     const s = this.require('backup.create');
     this.assertOutsideData(outFile);
-    const r = createBackup(s.db, this.paths, outFile);
+    const r = createBackup(s.db, this.paths, s.key, outFile);
     appendAudit(s.db, s.operator.id, 'backup.create', null, { sha256: r.sha256, bytes: r.bytes });
     return r;
   }
 
   /** Restores into this core's (empty) data folder and proves the copy opens and checks out with the passphrase. */
   async restore(fromFile: string, operator: string | null, passphrase: string): Promise<Session> {
-    restoreFiles(fromFile, this.paths);
+    const { created } = assertRestoreTarget(this.paths);
+    // Every byte is authenticated (the passphrase opens a slot held in memory) before anything is written.
+    const backup = await authenticateBackup(fromFile, operator, passphrase, this.kdf);
     try {
+      writeRestoredFiles(this.paths, backup);
       const session = await this.unlock(operator, passphrase);
       const check = this.integrity();
       if (!check.ok) throw new ObminError('BACKUP_INVALID', { file: fromFile, problems: check.problems.slice(0, 5) });
@@ -211,7 +214,7 @@ export class Core {
       return session;
     } catch (e) {
       if (this.session) this.lock('manual');
-      for (const f of [this.paths.db, `${this.paths.db}-wal`, `${this.paths.db}-shm`, this.paths.slots]) fs.rmSync(f, { force: true });
+      undoRestore(this.paths, created);
       throw e;
     }
   }

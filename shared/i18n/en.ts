@@ -28,6 +28,7 @@ export const en: MessageTree = {
     SLOT_STALE: 'Your key slot opens an older database key: the key file and the database do not belong together (was one of them restored from a backup?). Call your administrator.',
     VAULT_BUSY: 'The vault is busy in another Obmin process (an import, for example). Wait and try again.',
     CORE_RESTARTED: 'The application core stopped (most likely a file too large for memory) and was restarted; the workstation is locked. Unlock it again.',
+    FOLDER_NOT_EMPTY: 'The folder {{dir}} is not empty: restore only into a new, empty folder.',
     IO: 'Could not read or write a file: {{file}}',
     IMPORT_ROWS: 'The file has rows with errors ({{count}}; the first is row {{first}}); nothing was imported. Fix them or add --skip-invalid.',
     INTERNAL: 'Internal error. Try again; if it happens again, call your administrator.',
