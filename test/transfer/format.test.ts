@@ -45,7 +45,7 @@ describe('transfer file with standard tools', () => {
     const plain = execFileSync('age', ['-d', '-i', key.file, path.join(dir, 'payload.age')], { maxBuffer: 1 << 26 });
     expect(plain.length).toBe(header.payload.size);
     expect(crypto.createHash('sha256').update(plain).digest('hex')).toBe(header.payload.sha256);
-    expect(plain.toString('utf8').split('\n')[0]).toMatch(/^\{"t":"persons","id":/);
+    expect(plain.toString('utf8').split('\n')[0]).toMatch(/^\{"c":\{"origin":"[^"]+","seq":\d+,"stamp":"[^"]+","tbl":"persons",/);
     // A changed header byte: openssl refuses.
     const bad = Buffer.from(bytes.subarray(0, second + 1));
     bad[40]! ^= 1;

@@ -19,12 +19,30 @@ export interface ApplyResult {
   pending: number;
   /** Open conflicts on this site after the batch. */
   conflicts: number;
+  /** Records the batch brought in, and those whose shown values it changed (the rest it left as they were). */
+  added: number;
+  changed: number;
 }
 
 export interface ApplyOptions {
   operatorId?: string | null;
   now?: () => number;
   onProgress?: (done: number, total: number) => void;
+}
+
+/** What applying would do, found by applying inside a transaction that is then rolled back (nothing stays). */
+export function previewChanges(db: Db, input: readonly unknown[], opts: ApplyOptions = {}): ApplyResult {
+  let result: ApplyResult | null = null;
+  const rollback = new Error('preview');
+  try {
+    db.transaction(() => {
+      result = applyChanges(db, input, opts);
+      throw rollback;
+    })();
+  } catch (e) {
+    if (e !== rollback) throw e;
+  }
+  return result!;
 }
 
 /** Checks every change before anything is written: one bad change refuses the whole batch (one clear error). */
@@ -65,15 +83,22 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
     observeStamps(db, changes.map((c) => parseStamp(c.stamp)));
     const m = new Materializer(db, sites);
     let done = 0;
+    let added = 0;
+    let changed = 0;
+    const count = (o: string) => (o === 'added' ? added++ : o === 'changed' ? changed++ : 0);
     for (const [tbl, id] of touched.values()) {
-      m.apply(tbl, id);
+      count(m.apply(tbl, id));
       if (++done % 1000 === 0) opts.onProgress?.(done, touched.size);
     }
     // Records that could not stand (a parent or their creating change was missing) may stand now: retry until no progress.
     for (;;) {
       const waiting = db.prepare('SELECT tbl, row_id FROM replica_pending').all() as { tbl: Table; row_id: string }[];
       let progress = false;
-      for (const w of waiting) if (m.apply(w.tbl, w.row_id)) progress = true;
+      for (const w of waiting) {
+        const o = m.apply(w.tbl, w.row_id);
+        if (o !== 'pending') progress = true;
+        count(o);
+      }
       if (!progress) break;
     }
     opts.onProgress?.(touched.size, touched.size);
@@ -83,6 +108,8 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
       duplicates,
       pending: db.prepare('SELECT count(*) FROM replica_pending').pluck().get() as number,
       conflicts: countConflicts(db),
+      added,
+      changed,
     };
     if (result.applied > 0) appendAudit(db, opts.operatorId ?? null, 'replication.apply', null, { ...result });
     return result;

@@ -1,3 +1,3 @@
-export { applyChanges, checkChanges, type ApplyResult, type ApplyOptions } from './apply';
+export { applyChanges, checkChanges, previewChanges, type ApplyResult, type ApplyOptions } from './apply';
 export { changesFor, countFor, acknowledgements, recordAcks } from './log';
 export { countConflicts, listConflicts, getConflict, resolveConflict } from './conflicts';

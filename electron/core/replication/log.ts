@@ -21,24 +21,32 @@ const PENDING_SQL = `
   FROM change_log c LEFT JOIN peer_acks a ON a.peer = @peer AND a.site = c.site
   WHERE c.oseq > coalesce(a.oseq, 0) AND c.site IS NOT (SELECT num FROM sites WHERE site_id = @peer)`;
 
+function toChange(sites: Sites, r: LogRow): Change {
+  const prev: Record<string, string[]> = {};
+  if (r.prev) for (const [f, ss] of Object.entries(JSON.parse(r.prev) as Record<string, string[]>)) prev[f] = ss.map((s) => sites.full(s));
+  return {
+    origin: sites.id(r.site),
+    seq: r.oseq,
+    stamp: sites.full(r.hlc),
+    tbl: r.tbl as Change['tbl'],
+    row: r.row_id,
+    fields: JSON.parse(r.fields) as Record<string, Scalar>,
+    prev,
+    by: r.operator_id,
+  };
+}
+
 /** Changes the peer (by site id) has not acknowledged, by origin and sequence; streamed, never all held at once. */
 export function* changesFor(db: Db, peer: string): Generator<Change> {
   const sites = new Sites(db);
   const rows = db.prepare(`SELECT c.site, c.oseq, c.hlc, c.tbl, c.row_id, c.fields, c.prev, c.operator_id ${PENDING_SQL} ORDER BY c.site, c.oseq`).iterate({ peer }) as IterableIterator<LogRow>;
-  for (const r of rows) {
-    const prev: Record<string, string[]> = {};
-    if (r.prev) for (const [f, ss] of Object.entries(JSON.parse(r.prev) as Record<string, string[]>)) prev[f] = ss.map((s) => sites.full(s));
-    yield {
-      origin: sites.id(r.site),
-      seq: r.oseq,
-      stamp: sites.full(r.hlc),
-      tbl: r.tbl as Change['tbl'],
-      row: r.row_id,
-      fields: JSON.parse(r.fields) as Record<string, Scalar>,
-      prev,
-      by: r.operator_id,
-    };
-  }
+  for (const r of rows) yield toChange(sites, r);
+}
+
+export function* changesIn(db: Db, tbl: string, since: number, through: number): Generator<Change> {
+  const sites = new Sites(db);
+  const rows = db.prepare('SELECT site, oseq, hlc, tbl, row_id, fields, prev, operator_id FROM change_log WHERE tbl = ? AND seq > ? AND seq <= ? AND oseq IS NOT NULL ORDER BY seq').iterate(tbl, since, through) as IterableIterator<LogRow>;
+  for (const r of rows) yield toChange(sites, r);
 }
 
 export function countFor(db: Db, peer: string): number {

@@ -7,6 +7,8 @@ import { refreshPersonIndexes } from '../register/indexes';
 import type { Db } from '../vault/database';
 import type { Sites } from './sites';
 
+export type Outcome = 'added' | 'changed' | 'unchanged' | 'pending';
+
 interface LogRow {
   hlc: string;
   fields: string;
@@ -49,8 +51,8 @@ export class Materializer {
     return resolveRecord(this.ops(tbl, id));
   }
 
-  /** Writes the record's merged state; false when it cannot stand yet (then it is pending, with the reason). */
-  apply(tbl: Table, id: string): boolean {
+  /** Writes the record's merged state: what became of its row ('pending': it cannot stand yet, the reason is kept). */
+  apply(tbl: Table, id: string): Outcome {
     const state = this.state(tbl, id);
     const cols = TABLES[tbl] as readonly string[];
     const want: Record<string, Scalar> = {};
@@ -87,7 +89,7 @@ export class Materializer {
       const code = (e as { code?: unknown }).code;
       if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
         this.stmt('INSERT INTO replica_pending (tbl, row_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason').run(tbl, id, code);
-        return false;
+        return 'pending';
       }
       throw e;
     }
@@ -95,7 +97,7 @@ export class Materializer {
     this.writeClock(tbl, id, state);
     this.writeKept(tbl, id, state);
     if (changed && tbl === 'persons') refreshPersonIndexes(this.db, id);
-    return true;
+    return !current ? 'added' : changed ? 'changed' : 'unchanged';
   }
 
   private writeClock(tbl: Table, id: string, state: RecordState): void {

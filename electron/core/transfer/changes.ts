@@ -1,20 +1,22 @@
 // The `changes` payload: JSON lines, one record per row ({"t": table, "id", "f": {field: [value, stamp]}}), read
 // from the change log and the rows' current values. Names come from the write path's allowlist, never from the file.
 import crypto from 'node:crypto';
-import { formatStamp, parseStamp, unpackStamp, type Stamp } from '../../../shared/hlc';
+import { MAX_DRIFT_MS, parseStamp, type Stamp } from '../../../shared/hlc';
 import { MAX_LINE_BYTES, MAX_RECORDS, type FieldValue } from '../../../shared/transfer/format';
 import { TABLES, type Table } from '../db/write';
+import { changesIn } from '../replication/log';
+import { DELETED, changeSchema, type Change } from '../../../shared/replication';
 import type { Db } from '../vault/database';
 import { TransferRefused } from './refusal';
 
 const ORDER = Object.keys(TABLES) as Table[]; // parents before children (persons, sources, then what refers to them)
 const BATCH = 64 * 1024;
 
-/** Yields the payload for everything in the change log after `since` up to `through`, in 64 KiB pieces. */
+/** Yields the payload for everything in the change log after `since` up to `through` (own and relayed), in 64 KiB pieces. */
 export function* changesPayload(db: Db, since: number, through: number, counter: { records: number }): Generator<Buffer> {
-  const sites = new Map((db.prepare('SELECT num, site_id FROM sites').all() as { num: number; site_id: string }[]).map((r) => [r.num, r.site_id]));
   let pending: string[] = [];
   let size = 0;
+  const records = new Set<string>();
   const push = function* (line: string): Generator<Buffer> {
     pending.push(line);
     size += line.length;
@@ -32,20 +34,13 @@ export function* changesPayload(db: Db, since: number, through: number, counter:
         .iterate(since, through) as Iterable<{ sha256: string; bytes: Buffer; thumb: Buffer | null }>;
       for (const b of blobs) yield* push(`${JSON.stringify({ blob: b.sha256, bytes: b.bytes.toString('base64'), thumb: b.thumb ? b.thumb.toString('base64') : null })}\n`);
     }
-    const cols = [...TABLES[tbl], 'deleted'];
-    const rows = db
-      .prepare(`SELECT t.id AS id, ${cols.map((c) => `t.${c}`).join(', ')}, rc.clock AS clock__ FROM ${tbl} t JOIN row_clock rc ON rc.row_id = t.id AND rc.tbl = ? WHERE t.id IN (SELECT row_id FROM change_log WHERE tbl = ? AND seq > ? AND seq <= ?)`)
-      .iterate(tbl, tbl, since, through) as Iterable<Record<string, FieldValue> & { id: string; clock__: string }>;
-    for (const row of rows) {
-      const f: Record<string, [FieldValue, string]> = {};
-      for (const [packed, fields] of Object.entries(JSON.parse(row.clock__) as Record<string, string[]>)) {
-        const u = unpackStamp(packed);
-        const stamp = formatStamp({ millis: u.millis, counter: u.counter, site: sites.get(u.siteNum) ?? '' });
-        for (const c of fields) if (c in row) f[c] = [row[c] ?? null, stamp];
-      }
-      counter.records++;
-      yield* push(`${JSON.stringify({ t: tbl, id: row.id, f })}\n`);
+    // One line per change (shared/replication changeSchema): origin, sequence, stamp and what it superseded travel, so
+    // the receiver merges by causality (docs/replication.md) and can relay it on unchanged.
+    for (const c of changesIn(db, tbl, since, through)) {
+      records.add(`${tbl}\u0000${c.row}`);
+      yield* push(`${JSON.stringify({ c })}\n`);
     }
+    counter.records = records.size;
   }
   if (pending.length) yield Buffer.from(pending.join(''), 'utf8');
 }
@@ -164,4 +159,31 @@ export function assertInsertable(rec: ValidRecord, schema: Schema, lineNo: numbe
   for (const [name, col] of schema.get(rec.tbl)!) {
     if (col.required && !(name in rec.fields)) throw new TransferRefused('bad-record', { line: lineNo, missing: name });
   }
+}
+
+/**
+ * One change line → a change whose table and fields are in the allowlist, whose values fit their columns and whose
+ * stamp is not ahead of this clock by more than the bound; refused (with the reason the row format used) otherwise.
+ */
+export function validateChange(raw: { c?: unknown }, schema: Schema, lineNo: number, nowMs: number): Change {
+  const c = raw.c as Record<string, unknown> | null;
+  if (Object.keys(raw).length !== 1 || !c || typeof c !== 'object' || Array.isArray(c)) throw new TransferRefused('bad-record', { line: lineNo });
+  const cols = typeof c.tbl === 'string' && Object.prototype.hasOwnProperty.call(TABLES, c.tbl) ? schema.get(c.tbl as Table) : undefined;
+  if (!cols) throw new TransferRefused('unknown-table', { line: lineNo });
+  const fields = c.fields && typeof c.fields === 'object' && !Array.isArray(c.fields) ? (c.fields as Record<string, unknown>) : {};
+  for (const [name, value] of Object.entries(fields)) {
+    const col = cols.get(name);
+    if (!col) throw new TransferRefused('unknown-column', { line: lineNo });
+    let ok: boolean;
+    if (value === null) ok = col.nullable;
+    else if (col.type === 'TEXT') ok = typeof value === 'string' && value.length <= MAX_TEXT;
+    else if (col.type === 'INTEGER') ok = Number.isSafeInteger(value);
+    else ok = typeof value === 'number' && Number.isFinite(value);
+    if (name === DELETED) ok = value === 1;
+    if (!ok) throw new TransferRefused('bad-value', { line: lineNo, field: name });
+  }
+  const parsed = changeSchema.safeParse(c);
+  if (!parsed.success || !ID.test(parsed.data.row)) throw new TransferRefused('bad-record', { line: lineNo });
+  if (parseStamp(parsed.data.stamp).millis - nowMs > MAX_DRIFT_MS) throw new TransferRefused('clock-drift', { line: lineNo });
+  return parsed.data;
 }

@@ -6,10 +6,11 @@ import { ObminError } from '../../../shared/errors';
 import type { Header } from '../../../shared/transfer/format';
 import { appendAudit, recordWitness } from '../audit/audit';
 import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from '../register/indexes';
-import { Writer } from '../db/write';
 import { yieldBetweenBatches } from '../db/yield';
 import { AgeError, ageDecrypt } from './age';
-import { assertInsertable, linesOf, schemaOf, validateRecord, type BlobRecord, type ValidRecord } from './changes';
+import { linesOf, schemaOf, validateChange, validateRecord, type BlobRecord, type ValidRecord } from './changes';
+import { applyChanges, previewChanges } from '../replication';
+import type { Change } from '../../../shared/replication';
 import { ciphertextOf, readContainer, signatureValid, type ParsedFile } from './container';
 import { maxBytesOf, siteMeta, type TransferContext } from './context';
 import { getPeer, peerKey } from './peers';
@@ -59,7 +60,7 @@ export async function verifyFile(ctx: TransferContext, file: string): Promise<Ve
 
 /** Decrypts and validates the payload record by record; the ciphertext is hashed again as it is read (it must be
  * the bytes that were verified), and the plaintext must match the header's size and SHA-256. */
-async function* recordsOf(ctx: TransferContext, v: Verified, phase: string): AsyncGenerator<ValidRecord | BlobRecord | { ack: unknown }> {
+async function* recordsOf(ctx: TransferContext, v: Verified, phase: string): AsyncGenerator<ValidRecord | BlobRecord | { change: Change } | { ack: unknown }> {
   const schema = schemaOf(ctx.db);
   const ctHash = crypto.createHash('sha512');
   const ptHash = crypto.createHash('sha256');
@@ -85,6 +86,17 @@ async function* recordsOf(ctx: TransferContext, v: Verified, phase: string): Asy
     if (v.header.kind === 'ack') {
       if (lineNo > 1) throw new TransferRefused('bad-record', { line: lineNo });
       yield parseAck(line);
+      continue;
+    }
+    if (line.startsWith('{"c":')) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch {
+        throw new TransferRefused('bad-record', { line: lineNo });
+      }
+      yield { change: validateChange(raw as { c?: unknown }, schema, lineNo, now) };
+      if (lineNo % 2000 === 0) ctx.progress?.(phase, size, total);
       continue;
     }
     const rec = validateRecord(line, schema, lineNo);
@@ -113,6 +125,14 @@ function parseAck(line: string): { ack: { seq: number; files: string[] } } {
   throw new TransferRefused('bad-record', { line: 1 });
 }
 
+/** Records the file names (distinct), and of those the ones it adds and changes; the rest it leaves as they are. */
+function count(s: ImportSummary, changes: Change[], r: { added: number; changed: number } | null): void {
+  s.records = new Set(changes.map((c) => `${c.tbl}\u0000${c.row}`)).size;
+  s.added = r?.added ?? 0;
+  s.changed = r?.changed ?? 0;
+  s.unchanged = s.records - s.added - s.changed;
+}
+
 export interface ImportSummary {
   fileId: string;
   kind: Header['kind'];
@@ -137,28 +157,18 @@ export async function previewFile(ctx: TransferContext, file: string): Promise<I
   const v = await verifyFile(ctx, file);
   const s = summaryOf(v);
   if (v.alreadyImported) return s;
-  const schema = schemaOf(ctx.db);
-  const w = new Writer(ctx.db, ctx.operatorId);
-  let lineNo = 0;
+  const changes: Change[] = [];
   for await (const r of recordsOf(ctx, v, 'preview')) {
-    lineNo++;
     if ('ack' in r) {
       s.acknowledgedSeq = (r.ack as { seq: number }).seq;
       continue;
     }
     if ('blob' in r) continue;
-    s.records++;
-    const local = w.fieldStamps(r.tbl, r.id);
-    const exists = local.size > 0 || ctx.db.prepare(`SELECT 1 FROM ${r.tbl} WHERE id = ?`).get(r.id) !== undefined;
-    if (!exists) {
-      assertInsertable(r, schema, lineNo);
-      s.added++;
-    } else if (Object.entries(r.fields).some(([f, { stamp }]) => {
-      const mine = local.get(f);
-      return !mine || stamp.millis > mine.millis || (stamp.millis === mine.millis && (stamp.counter > mine.counter || (stamp.counter === mine.counter && stamp.site > mine.site)));
-    })) s.changed++;
-    else s.unchanged++;
+    // Only change lines are applied (docs/replication.md); a row-state line is from an older format.
+    if (!('change' in r)) throw new TransferRefused('bad-record', { detail: 'row format' });
+    changes.push(r.change);
   }
+  count(s, changes, changes.length ? previewChanges(ctx.db, changes, { operatorId: ctx.operatorId }) : null);
   return s;
 }
 
@@ -172,7 +182,7 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
   const v = await verifyFile(ctx, file);
   const db = ctx.db;
   const s = summaryOf(v);
-  const w = new Writer(db, ctx.operatorId);
+  const changes: Change[] = [];
   db.exec('BEGIN IMMEDIATE');
   deferPersonIndexes(db);
   try {
@@ -188,16 +198,15 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
         db.prepare('INSERT OR IGNORE INTO attachment_blobs (sha256, bytes, thumb) VALUES (?, ?, ?)').run(r.blob, r.bytes, r.thumb);
         continue;
       }
-      s.records++;
-      const outcome = w.applyRemote(r.tbl, r.id, Object.fromEntries(Object.entries(r.fields).map(([k, x]) => [k, { value: x.value, stamp: x.stamp }])));
-      if (outcome === 'added') s.added++;
-      else if (outcome === 'changed') s.changed++;
-      else s.unchanged++;
+      if (!('change' in r)) throw new TransferRefused('bad-record', { detail: 'row format' });
+      changes.push(r.change);
       if (++n % 5000 === 0) {
         flushPersonIndexes(db);
         await yieldBetweenBatches(db);
       }
     }
+    // The merge, relaying and conflicts (electron/core/replication) in this same transaction.
+    count(s, changes, changes.length ? applyChanges(db, changes, { operatorId: ctx.operatorId }) : null);
     flushPersonIndexes(db);
     const now = new Date().toISOString();
     const h = v.header;
