@@ -51,6 +51,10 @@ export const ParsedView = z.object({
   patronymicInitial: z.string().nullable(),
   dateOfBirth: PartialIso.nullable(),
   unit: z.string().nullable(),
+  /** the rank the entry names (солдат, ст. сержант …); absent in entries saved before issue 12 */
+  rank: z.string().nullable().optional(),
+  /** an identity document's number found in the entry */
+  document: z.string().nullable().optional(),
   problems: z.array(z.string()),
 });
 export type ParsedView = z.infer<typeof ParsedView>;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
-import { matchEntries } from '../../electron/core/lists';
+import { matchEntries, parsedView } from '../../electron/core/lists';
+import { personFromEntry } from '../../electron/core/lists/decisions';
 import { createPerson } from '../../electron/core/register/persons';
 import { MIGRATIONS, migrate } from '../../electron/core/db/migrations';
 import type { Db } from '../../electron/core/vault/database';
@@ -76,5 +77,14 @@ describe('the surname vocabulary (migration 0009)', () => {
     // Жук is too short to search by edits: it has no vocabulary rows.
     expect(rows.some((r) => r.base === 'juk')).toBe(false);
     db.close();
+  });
+});
+
+describe('the rank an entry names', () => {
+  it('is kept with the entry and becomes the new person’s rank, never part of the name', () => {
+    const view = parsedView(parseListEntry({ name: 'ст. сержант Вигаданчук Тетяна Олександрівна, 28.02.1962 р.н., в/ч A1229' }));
+    expect(view).toMatchObject({ rank: 'ст. сержант', surname: 'Вигаданчук', givenName: 'Тетяна', dateOfBirth: '1962-02-28', unit: 'А1229' });
+    expect(personFromEntry(view, 'mediator')).toMatchObject({ rank: 'ст. сержант', category: 'military', surname: 'Вигаданчук' });
+    expect(personFromEntry(parsedView(parseListEntry({ name: 'Вигаданчук Тетяна' })), 'mediator')).not.toHaveProperty('rank');
   });
 });

@@ -29,17 +29,18 @@ function listMeta(db: Db, id: string): ListMeta {
   return l;
 }
 
-/** What the entry says, as a new person. A debriefing or a unit number means a service member. */
+/** What the entry says, as a new person. A debriefing, a unit number or a rank means a service member. */
 export function personFromEntry(parsed: ParsedView, kind: string, over: Partial<PersonInput> = {}): PersonInput {
   if (!parsed.surname) throw new ObminError('VALIDATION', { detail: 'surname' });
   const side: Side = over.side ?? 'ours';
-  const category: Category = over.category ?? (parsed.unit || kind === 'debriefing' ? 'military' : 'other');
+  const category: Category = over.category ?? (parsed.unit || parsed.rank || kind === 'debriefing' ? 'military' : 'other');
   return {
     surname: parsed.surname,
     givenName: parsed.givenName,
     patronymic: parsed.patronymic,
     dateOfBirth: parsed.dateOfBirth,
     unit: parsed.unit,
+    ...(parsed.rank ? { rank: parsed.rank } : {}),
     ...over,
     side,
     category,

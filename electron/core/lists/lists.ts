@@ -33,7 +33,7 @@ export function parsedView(e: ParsedEntry): ParsedView {
   const date = d?.year ? [String(d.year), d.month ? pad(d.month) : null, d.month && d.day ? pad(d.day) : null].filter(Boolean).join('-') : null;
   return {
     surname: e.surname, givenName: e.givenName, givenInitial: e.givenInitial, patronymic: e.patronymic, patronymicInitial: e.patronymicInitial,
-    dateOfBirth: date, unit: e.unit, problems: e.problems,
+    dateOfBirth: date, unit: e.unit, rank: e.rank ?? null, document: e.document ?? null, problems: e.problems,
   };
 }
 
