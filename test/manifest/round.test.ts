@@ -1,4 +1,6 @@
 // A round held in a real encrypted vault: its manifest through the router, the print log, and `check` after changes.
+import { execFileSync } from 'node:child_process';
+import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bench, person, type Bench } from '../exchanges/helpers';
 import { pdftotext, save } from './pdf';
@@ -34,6 +36,16 @@ describe('manifest of a round in the vault', () => {
     expect(db.prepare("SELECT count(*) AS n FROM audit WHERE action = 'manifest.print' AND target = 'exchange 68'").get()).toEqual({ n: 1 });
     expect(db.prepare('SELECT round_number FROM manifest_snapshots WHERE code = ?').get(d.code)).toEqual({ round_number: 68 });
     expect(await b.call('manifest.check', { code: d.code.toLowerCase().replace(/-/g, ' ') })).toMatchObject({ matches: true, round: 68, differences: [] });
+  });
+
+  it('full variant embeds the stored photo of a person on the round (pdfimages sees it); others say they have none', async () => {
+    const png = await QRCode.toBuffer('вигадане фото', { type: 'png', width: 160 });
+    await b.call('attachments.add', { personId: receive[0]!, kind: 'photo', mime: 'image/png', filename: 'f.png', dataBase64: png.toString('base64') });
+    const d = await b.call('manifest.render', { request: { kind: 'manifest', exchange: 68, variant: 'full', direction: 'receive' } });
+    const file = save(Buffer.from(d.pdfBase64, 'base64'));
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images.filter((l) => /^\s*\d+\s+\d+\s+image\s/.test(l))).toHaveLength(1);
+    expect(pdftotext(file)).toContain('немає фото');
   });
 
   it('check names what changed since printing: an added person, a removed one, a changed date of birth', async () => {
