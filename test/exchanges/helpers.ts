@@ -43,3 +43,10 @@ export async function person(b: Bench, over: Partial<ArgsOf<'persons.create'>> =
 export function count(core: Core, sql: string, ...params: unknown[]): number {
   return core.require().db.prepare(sql).pluck().get(...params) as number;
 }
+
+/** Both lists of a round in full (the window reads them page by page). */
+export async function lists(b: Bench, roundId: string): Promise<{ receive: ResultOf<'exchanges.entries'>['rows']; give: ResultOf<'exchanges.entries'>['rows'] }> {
+  const receive = (await b.call('exchanges.entries', { roundId, direction: 'receive', limit: 5000 })).rows;
+  const give = (await b.call('exchanges.entries', { roundId, direction: 'give', limit: 5000 })).rows;
+  return { receive, give };
+}

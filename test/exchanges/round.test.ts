@@ -1,6 +1,6 @@
 // A whole round through the router against a real SQLCipher vault: lists, freeze, answer, agreement, handover, closing.
 import { describe, expect, it } from 'vitest';
-import { bench, count, person } from './helpers';
+import { bench, count, lists, person } from './helpers';
 
 describe('an exchange round, start to finish', () => {
   it('builds both lists, freezes v1, closes with statuses cited to the round, totals and the liaison tasks', async () => {
@@ -25,7 +25,8 @@ describe('an exchange round, start to finish', () => {
     expect(await b.fail('exchanges.add', { roundId: round.id, direction: 'give', personIds: [soldier] })).toMatchObject({ details: { reasons: ['exchanges.refusal.wrong_side'] } });
     expect(count(b.core, 'SELECT count(*) FROM exchange_entries')).toBe(before);
 
-    const detail = await b.call('exchanges.get', { id: round.id });
+    const detail = { ...(await b.call('exchanges.get', { id: round.id })), ...(await lists(b, round.id)) };
+    expect(detail.warnings).toEqual({ warned: 1, byKind: { captivity_not_confirmed: 1, missing_date_of_birth: 1, missing_unit_or_document: 0, final_status: 0, on_other_round: 0 } });
     expect(detail.round.totals.listed.receive).toEqual({ military: 2, civilian: 1, remains: 1, other: 0 });
     expect(detail.round.totals.listed.give.military).toBe(2);
     expect(detail.receive.find((e) => e.personId === missing)!.warnings).toEqual(['captivity_not_confirmed', 'missing_date_of_birth']);
@@ -36,7 +37,7 @@ describe('an exchange round, start to finish', () => {
     expect(await b.fail('exchanges.add', { roundId: other.id, direction: 'receive', personIds: [soldier] })).toMatchObject({ details: { reasons: ['exchanges.refusal.on_other_round'], round: 68 } });
 
     expect(await b.call('exchanges.freeze', { roundId: round.id })).toEqual({ version: 1 });
-    const frozen = await b.call('exchanges.get', { id: round.id });
+    const frozen = { ...(await b.call('exchanges.get', { id: round.id })), ...(await lists(b, round.id)) };
     expect(frozen).toMatchObject({ round: { status: 'negotiating' }, awaitingAnswer: true, proposals: [{ version: 1, kind: 'sent', mediator: 'uae', counts: { receive: 4, give: 2 } }] });
     // editing the frozen proposal's lists is refused until the answer is recorded
     const extra = await person(b);
@@ -111,7 +112,7 @@ describe('an exchange round, start to finish', () => {
     expect(detail.pendingDiff!.map((x) => [x.personId, x.change]).sort()).toEqual([[c, 'removed'], [d, 'added']].sort());
     expect(await b.fail('exchanges.agree', { roundId: round.id, decisions: [{ personId: d, accept: true }] })).toMatchObject({ messageKey: 'exchanges.errors.undecided', details: { count: 1 } });
     expect(await b.call('exchanges.agree', { roundId: round.id, decisions: [{ personId: d, accept: true }, { personId: c, accept: true }] })).toEqual({ version: 3 });
-    const agreed = await b.call('exchanges.get', { id: round.id });
+    const agreed = { ...(await b.call('exchanges.get', { id: round.id })), ...(await lists(b, round.id)) };
     expect(agreed.round.status).toBe('agreed');
     expect(Object.fromEntries(agreed.receive.map((e) => [e.personId, e.state]))).toEqual({ [a]: 'agreed', [c]: 'rejected_by_counterpart', [d]: 'agreed' });
     const v3 = await b.call('exchanges.proposal', { id: agreed.proposals[2]!.id });

@@ -19,7 +19,8 @@ describe('shortcuts', () => {
   it('Alt+1..8 go to the areas in their fixed order', () => {
     expect(shellCommandFor(key({ key: '1', code: 'Digit1', altKey: true }))).toEqual({ kind: 'area', area: 'register' });
     expect(shellCommandFor(key({ key: '8', code: 'Digit8', altKey: true }))).toEqual({ kind: 'area', area: 'operators' });
-    expect(shellCommandFor(key({ key: '9', code: 'Digit9', altKey: true }))).toBeNull();
+    expect(shellCommandFor(key({ key: '9', code: 'Digit9', altKey: true }))).toEqual({ kind: 'area', area: 'dashboard' });
+    expect(shellCommandFor(key({ key: '0', code: 'Digit0', altKey: true }))).toBeNull();
     expect(areaShortcut('audit')).toBe('Alt+6');
   });
 

@@ -39,6 +39,19 @@ async function roundId(call: Call, number: number): Promise<string> {
   return r.id;
 }
 
+/** Both lists in full, page by page. */
+async function allEntries(call: Call, roundId: string): Promise<{ receive: EntryView[]; give: EntryView[] }> {
+  const out = { receive: [] as EntryView[], give: [] as EntryView[] };
+  for (const direction of ['receive', 'give'] as const) {
+    for (;;) {
+      const page = await call('exchanges.entries', { roundId, direction, offset: out[direction].length, limit: 5000 });
+      out[direction].push(...page.rows);
+      if (page.rows.length === 0 || out[direction].length >= page.total) break;
+    }
+  }
+  return out;
+}
+
 const entryOut = (e: EntryView) => ({ ref: e.ref, personId: e.personId, surname: e.surname, givenName: e.givenName, category: e.category, state: e.state, unexpected: e.unexpected, warnings: e.warnings });
 
 const mediatorsOf = (v: string | undefined): Mediator[] => {
@@ -113,7 +126,7 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
         const id = await roundId(call, roundNumber(o.number));
         const person = findPersonByRefOrId(core.require('register.read').db, o.ref);
         if (!person) throw new ObminError('NOT_FOUND', { count: 1, refs: o.ref }, 'exchanges.errors.unknownRefs');
-        const d = await call('exchanges.get', { id });
+        const d = await allEntries(call, id);
         const entry = [...d.receive, ...d.give].find((e) => e.personId === person.id);
         if (!entry) throw new ObminError('NOT_FOUND', { what: `${o.ref} / ${o.number}` });
         const r = await call('exchanges.mark', { entryId: entry.id, state: o.state });
@@ -157,14 +170,16 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
     .option('--json', 'machine-readable output')
     .action(run(async (o: O) => {
       await withCall(o, io, async (call) => {
-        const d = await call('exchanges.get', { id: await roundId(call, roundNumber(o.number)) });
+        const id = await roundId(call, roundNumber(o.number));
+        const d = await call('exchanges.get', { id });
+        const lists = await allEntries(call, id);
         const out = {
-          ...d.round, receive: d.receive.map(entryOut), give: d.give.map(entryOut), proposals: d.proposals, awaitingAnswer: d.awaitingAnswer,
+          ...d.round, receive: lists.receive.map(entryOut), give: lists.give.map(entryOut), proposals: d.proposals, awaitingAnswer: d.awaitingAnswer, warnings: d.warnings,
         };
         if (o.json) printJson(io, out);
         else {
           io.out(`round: ${d.round.number}\nstatus: ${d.round.status}\n`);
-          for (const dir of ['receive', 'give'] as const) for (const e of d[dir]) io.out(`${dir}\t${e.ref ?? e.personId}\t${e.state}\t${e.surname} ${e.givenName ?? ''}\n`);
+          for (const dir of ['receive', 'give'] as const) for (const e of lists[dir]) io.out(`${dir}\t${e.ref ?? e.personId}\t${e.state}\t${e.surname} ${e.givenName ?? ''}\n`);
         }
       });
     }));

@@ -2,7 +2,8 @@
 import crypto from 'node:crypto';
 import { ObminError } from '../../../shared/errors';
 import {
-  canMoveEntry, isActiveEntry, listsEditable, refusalsFor, warningsFor, type Candidate, type Direction, type EntryState, type EntryView,
+  WARNINGS, canMoveEntry, isActiveEntry, listsEditable, refusalsFor, warningsFor, type Candidate, type Direction, type EntryState, type EntryView,
+  type Warning,
 } from '../../../shared/exchanges';
 import type { Category, Side, Status } from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
@@ -117,29 +118,52 @@ export function withdrawEntry(w: Writer, entryId: string): void {
 
 type ViewRow = PersonFacts & {
   entry_id: string; direction: Direction; state: EntryState; unexpected: number; given_name: string | null; patronymic: string | null;
-  rank: string | null; distinguishing_marks: string | null; seriously_wounded: number; photo_id: string | null;
+  rank: string | null; distinguishing_marks: string | null; seriously_wounded: number;
 };
 
-/** Both lists with each person's identifying details and warnings, in one read. */
-export function entryViews(db: Db, roundId: string): { receive: EntryView[]; give: EntryView[] } {
-  const rows = db.prepare(`SELECT e.id AS entry_id, e.direction, e.state, e.unexpected, p.id, p.ref, p.surname, p.given_name, p.patronymic,
-      p.date_of_birth, p.side, p.category, p.status, p.rank, p.unit, p.document_numbers, p.distinguishing_marks, p.seriously_wounded,
-      (SELECT a.id FROM attachments a WHERE a.person_id = p.id AND a.deleted = 0 AND a.kind = 'photo' ORDER BY a.created_at LIMIT 1) AS photo_id
+const VIEW_SQL = `SELECT e.id AS entry_id, e.direction, e.state, e.unexpected, p.id, p.ref, p.surname, p.given_name, p.patronymic,
+      p.date_of_birth, p.side, p.category, p.status, p.rank, p.unit, p.document_numbers, p.distinguishing_marks, p.seriously_wounded
     FROM exchange_entries e JOIN persons p ON p.id = e.person_id
-    WHERE e.round_id = ? AND e.deleted = 0 ORDER BY p.surname COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id`).all(roundId) as ViewRow[];
+    WHERE e.round_id = ? AND e.direction = ? AND e.deleted = 0
+    ORDER BY (e.state IN ('withdrawn','rejected_by_counterpart')), p.surname COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id LIMIT ? OFFSET ?`;
+// Photos only for the page's people, after the sort (a subquery in the select list would run for the whole list).
+const PHOTO_SQL = `SELECT a.person_id, a.id FROM attachments a WHERE a.deleted = 0 AND a.kind = 'photo' AND a.person_id IN (SELECT value FROM json_each(?)) ORDER BY a.created_at DESC`;
+
+/** One page of one list, with each person's identifying details and warnings (a big round is read page by page). */
+export function entryPage(db: Db, roundId: string, direction: Direction, offset: number, limit: number): { total: number; rows: EntryView[] } {
+  const total = db.prepare('SELECT count(*) FROM exchange_entries WHERE round_id = ? AND direction = ? AND deleted = 0').pluck().get(roundId, direction) as number;
+  const rows = db.prepare(VIEW_SQL).all(roundId, direction, limit, offset) as ViewRow[];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const photos = new Map((db.prepare(PHOTO_SQL).all(ids) as { person_id: string; id: string }[]).map((a) => [a.person_id, a.id]));
+  const other = otherOpenRounds(db, roundId, rows.map((r) => r.id));
+  return {
+    total,
+    rows: rows.map((r) => {
+      const o = isActiveEntry(r.state) ? other.get(r.id) : undefined;
+      return {
+        id: r.entry_id, personId: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth,
+        side: r.side, category: r.category, status: r.status, rank: r.rank, unit: r.unit, documentNumbers: r.document_numbers,
+        distinguishingMarks: r.distinguishing_marks, seriouslyWounded: r.seriously_wounded === 1, photoId: photos.get(r.id) ?? null,
+        direction: r.direction, state: r.state, unexpected: r.unexpected === 1,
+        warnings: isActiveEntry(r.state) ? warningsFor(toCandidate(r), o) : [], otherRound: o ?? null,
+      };
+    }),
+  };
+}
+
+/** The balance panel's warnings over the whole round: how many people carry any, and how many each kind. */
+export function warningSummary(db: Db, roundId: string): { warned: number; byKind: Record<Warning, number> } {
+  const rows = db.prepare(`SELECT p.id, p.side, p.category, p.status, p.date_of_birth, p.unit, p.document_numbers FROM exchange_entries e JOIN persons p ON p.id = e.person_id
+      WHERE e.round_id = ? AND e.deleted = 0 AND e.${ACTIVE_SQL}`).all(roundId) as PersonFacts[];
   const other = otherOpenRounds(db, roundId, null);
-  const out = { receive: [] as EntryView[], give: [] as EntryView[] };
+  const byKind = Object.fromEntries(WARNINGS.map((w) => [w, 0])) as Record<Warning, number>;
+  let warned = 0;
   for (const r of rows) {
-    const o = isActiveEntry(r.state) ? other.get(r.id) : undefined;
-    out[r.direction].push({
-      id: r.entry_id, personId: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth,
-      side: r.side, category: r.category, status: r.status, rank: r.rank, unit: r.unit, documentNumbers: r.document_numbers,
-      distinguishingMarks: r.distinguishing_marks, seriouslyWounded: r.seriously_wounded === 1, photoId: r.photo_id,
-      direction: r.direction, state: r.state, unexpected: r.unexpected === 1,
-      warnings: isActiveEntry(r.state) ? warningsFor(toCandidate(r), o) : [], otherRound: o ?? null,
-    });
+    const w = warningsFor(toCandidate(r), other.get(r.id));
+    if (w.length) warned++;
+    for (const k of w) byKind[k]++;
   }
-  return out;
+  return { warned, byKind };
 }
 
 export const personName = (p: { surname: string; given_name?: string | null; patronymic?: string | null }): string =>

@@ -1,20 +1,20 @@
 // Exchange rounds (docs/exchanges.md): rounds, the two lists, proposals, handover, closing, the liaison's tasks.
 import type { RoundDetail } from '../../../shared/exchanges';
 import type { Db } from '../vault/database';
-import { awaitingAnswer, entryViews } from './entries';
+import { awaitingAnswer, warningSummary } from './entries';
 import { lastMark } from './handover';
 import { pendingDiff, proposalMetas } from './proposals';
 import { getRound } from './rounds';
 
 export { createRound, getRound, listRounds, updateRound, cancelRound, roundIdByNumber } from './rounds';
-export { addEntries, withdrawEntry, entryViews, awaitingAnswer } from './entries';
+export { addEntries, withdrawEntry, entryPage, warningSummary, awaitingAnswer } from './entries';
 export { freezeProposal, recordAnswer, agreeAnswer, getProposal, proposalMetas, pendingDiff, proposalLines } from './proposals';
 export { markEntry, undoLastMark, recordArrival, lastMark } from './handover';
 export { closeRound, listTasks, completeTask, openTaskCount } from './closing';
 export { dashboard } from './dashboard';
 
-/** Everything the round page shows, in one read. */
+/** The round page's head: the round with its balance and warnings, proposals, the pending answer, the last mark (lists come by page). */
 export function roundDetail(db: Db, id: string): RoundDetail {
   const round = getRound(db, id);
-  return { round, ...entryViews(db, id), proposals: proposalMetas(db, id), awaitingAnswer: awaitingAnswer(db, id), pendingDiff: pendingDiff(db, id), lastMark: lastMark(db, id) };
+  return { round, warnings: warningSummary(db, id), proposals: proposalMetas(db, id), awaitingAnswer: awaitingAnswer(db, id), pendingDiff: pendingDiff(db, id), lastMark: lastMark(db, id) };
 }

@@ -98,6 +98,7 @@ export const en: ScreenMessages = {
     navigation: 'Areas',
   },
   nav: {
+    dashboard: 'Overview',
     register: 'Register',
     lists: 'Lists',
     exchanges: 'Exchanges',

@@ -11,12 +11,14 @@ import { manifestEn } from './manifest.en';
 import { manifestUk } from './manifest.uk';
 import { registerEn } from './register.en';
 import { registerUk } from './register.uk';
+import { roundsEn } from './rounds.en';
+import { roundsUk } from './rounds.uk';
 import { uk } from './uk';
 
 // Shared catalogues carry errors.* and passphrase.* (also used by the CLI); screen text sits beside them.
 export const resources = {
-  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk, print: manifestUk, auditAction: auditActionsUk } },
-  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn, print: manifestEn, auditAction: auditActionsEn } },
+  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk, print: manifestUk, auditAction: auditActionsUk, rounds: roundsUk } },
+  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn, print: manifestEn, auditAction: auditActionsEn, rounds: roundsEn } },
 } as const;
 
 export const LOCALES: readonly Locale[] = ['uk', 'en'];

@@ -96,6 +96,7 @@ export const uk = {
     navigation: 'Розділи',
   },
   nav: {
+    dashboard: 'Огляд',
     register: 'Реєстр',
     lists: 'Списки',
     exchanges: 'Обміни',

@@ -1,6 +1,6 @@
 import { can, type Permission, type Role } from '../../../shared/domain/roles';
 
-export const AREAS = ['register', 'lists', 'exchanges', 'transfers', 'sites', 'audit', 'settings', 'operators'] as const;
+export const AREAS = ['register', 'lists', 'exchanges', 'transfers', 'sites', 'audit', 'settings', 'operators', 'dashboard'] as const;
 export type AreaId = (typeof AREAS)[number];
 
 /** Areas a role must hold a permission to see at all (hidden, not just disabled). */

@@ -2,6 +2,8 @@ import type { Session } from '../../../shared/ipc/schemas';
 import { Audit } from '../areas/Audit';
 import { ChangePassphraseDialog } from '../areas/ChangePassphraseDialog';
 import { Coming } from '../areas/Coming';
+import { Dashboard } from '../areas/dashboard/Dashboard';
+import { ExchangesArea } from '../areas/exchanges/ExchangesArea';
 import { ListsArea } from '../areas/lists/ListsArea';
 import { Operators } from '../areas/Operators';
 import { RegisterArea } from '../areas/register/RegisterArea';
@@ -28,6 +30,10 @@ function AreaView({ area, session }: { area: AreaId; session: Session }) {
       return <Settings session={session} />;
     case 'audit':
       return <Audit />;
+    case 'exchanges':
+      return <ExchangesArea session={session} />;
+    case 'dashboard':
+      return <Dashboard />;
     default:
       return <Coming area={area} />;
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  AddArgs, AddResult, AgreeArgs, AnswerArgs, ArrivalArgs, CloseResult, Dashboard, Direction, EntryState, LastMark, LiaisonTask, MarkArgs, Mediator,
+  AddArgs, AddResult, AgreeArgs, AnswerArgs, ArrivalArgs, CloseResult, Dashboard, Direction, EntryPage, EntryState, LastMark, LiaisonTask, MarkArgs, Mediator,
   Proposal, Round, RoundDetail, RoundInput, RoundPatch, TaskDoneArgs,
 } from '../../exchanges';
 import { Id } from '../../register';
@@ -10,6 +10,11 @@ import { SearchFilters } from '../../register/queries';
 export const exchangesContract = {
   'exchanges.list': { args: z.object({}).strict(), result: z.array(Round) },
   'exchanges.get': { args: z.object({ id: Id }).strict(), result: RoundDetail },
+  /** one list of a round, page by page, with each person's warnings */
+  'exchanges.entries': {
+    args: z.object({ roundId: Id, direction: Direction, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+    result: EntryPage,
+  },
   'exchanges.create': { args: RoundInput, result: Round },
   'exchanges.update': { args: z.object({ id: Id, patch: RoundPatch }).strict(), result: Round },
   'exchanges.cancel': { args: z.object({ id: Id }).strict(), result: Round },

@@ -2,7 +2,7 @@ import type { exchangesContract } from '../../../../shared/ipc/areas/exchanges';
 import { can, type Permission } from '../../../../shared/domain/roles';
 import type { Core } from '../../core';
 import {
-  addEntries, agreeAnswer, cancelRound, closeRound, completeTask, createRound, dashboard, freezeProposal, getProposal, listRounds, listTasks,
+  addEntries, agreeAnswer, cancelRound, closeRound, completeTask, createRound, dashboard, entryPage, freezeProposal, getProposal, listRounds, listTasks,
   markEntry, recordAnswer, recordArrival, roundDetail, undoLastMark, updateRound, withdrawEntry,
 } from '../../exchanges';
 import { searchPersons } from '../../register/search';
@@ -36,6 +36,7 @@ export function exchangesHandlers(core: Core): AreaHandlers<keyof typeof exchang
   return {
     'exchanges.list': () => listRounds(read()),
     'exchanges.get': ({ id }) => roundDetail(read(), id),
+    'exchanges.entries': ({ roundId, direction, offset, limit }) => entryPage(read(), roundId, direction, offset, limit),
     'exchanges.create': (a) => write('exchanges.write', (w) => createRound(w, a)),
     'exchanges.update': ({ id, patch }) => write('exchanges.write', (w) => updateRound(w, id, patch)),
     'exchanges.cancel': ({ id }) => write('exchanges.decide', (w) => cancelRound(w, id)),

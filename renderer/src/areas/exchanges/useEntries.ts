@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Direction, EntryView } from '../../../../shared/exchanges';
+import type { UiError } from '../../components/FormError';
+
+export const PAGE = 200;
+
+/** One list of a round, read page by page: the first page at once, more on request (`all` keeps reading to the end). */
+export function useEntries(roundId: string, direction: Direction, stamp: number, all = false): { rows: EntryView[]; total: number; more(): void; error: UiError | null } {
+  const [rows, setRows] = useState<EntryView[]>([]);
+  const [total, setTotal] = useState(0);
+  const [want, setWant] = useState(PAGE);
+  const [error, setError] = useState<UiError | null>(null);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const got: EntryView[] = [];
+      for (;;) {
+        const r = await window.obmin.exchanges.entries({ roundId, direction, offset: got.length, limit: all ? 500 : Math.min(PAGE, want - got.length) });
+        if (!live) return;
+        if (!r.ok) return setError(r.error);
+        got.push(...r.value.rows);
+        setTotal(r.value.total);
+        if (r.value.rows.length === 0 || got.length >= r.value.total || (!all && got.length >= want)) break;
+        if (all) setRows([...got]);
+      }
+      setRows(got);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [roundId, direction, stamp, want, all]);
+  const more = useCallback(() => setWant((w) => w + PAGE), []);
+  return { rows, total, more, error };
+}
