@@ -142,6 +142,7 @@ export const roundsEn: Tree<typeof roundsUk> = {
     title: 'Overview',
     captivity: 'In captivity — by duration and category',
     rounds: 'Rounds and totals',
+    round: 'Round',
     chartLabel: 'Returned and transferred per round',
     received: 'Returned',
     given: 'Transferred',

@@ -138,6 +138,7 @@ export const roundsUk = {
     title: 'Огляд',
     captivity: 'У полоні — за тривалістю і категорією',
     rounds: 'Обміни і підсумки',
+    round: 'Обмін',
     chartLabel: 'Повернуто і передано за обмінами',
     received: 'Повернуто',
     given: 'Передано',

@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { Dashboard } from '../../../../shared/exchanges';
 
 /** Returned and transferred per round, as bars (uPlot draws on a canvas: no network, no inline <style>). */
-export function RoundsChart({ rounds, labels }: { rounds: Dashboard['rounds']; labels: { received: string; given: string; title: string } }) {
+export function RoundsChart({ rounds, labels }: { rounds: Dashboard['rounds']; labels: { received: string; given: string; title: string; round: string } }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -22,11 +22,11 @@ export function RoundsChart({ rounds, labels }: { rounds: Dashboard['rounds']; l
         title: labels.title,
         scales: { x: { time: false, range: (_u, min, max) => [min - 0.7, max + 0.7] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] } },
         axes: [
-          { stroke: ink, values: (_u, splits) => splits.map((v) => (Number.isInteger(v) && xs.includes(v) ? String(v) : '')), incrs: [1] },
+          { stroke: ink, splits: () => xs, values: (_u, splits) => splits.map((v) => `№${v}`) },
           { stroke: ink },
         ],
         series: [
-          {},
+          { label: labels.round, value: (_u, v) => (v == null ? '—' : `№${v}`) },
           { label: labels.received, stroke: ours, fill: ours, paths: bars, points: { show: false } },
           { label: labels.given, stroke: theirs, fill: theirs, paths: uPlot.paths.bars!({ size: [0.35, 40], align: 1 }), points: { show: false } },
         ],
@@ -42,6 +42,6 @@ export function RoundsChart({ rounds, labels }: { rounds: Dashboard['rounds']; l
       window.removeEventListener('resize', resize);
       plot.destroy();
     };
-  }, [rounds, labels.received, labels.given, labels.title]);
+  }, [rounds, labels.received, labels.given, labels.title, labels.round]);
   return <div ref={box} className="rounds-chart" role="img" aria-label={labels.title} data-testid="rounds-chart" />;
 }

@@ -91,7 +91,7 @@ export function Handover({ id, session, onExit }: { id: string; session: Session
       <div className="handover-rows" tabIndex={0} ref={box} onKeyDown={onKey} role="listbox" aria-label={t('rounds.handover.title', { number: d.round.number })}>
         {rows.map((e, i) => (
           <div key={e.id} role="option" aria-selected={i === sel} data-handover-row={i} data-person={e.ref ?? e.personId} data-state={e.state} className={`handover-row${i === sel ? ' hr-sel' : ''} hs-${e.state}`} onClick={() => setSel(i)}>
-            <Photo id={e.photoId} />
+            <Photo id={e.photoId} initials={`${e.surname[0] ?? ''}${e.givenName?.[0] ?? ''}`} />
             <div className="hr-who">
               <div className="hr-name">
                 {e.surname} {e.givenName ?? ''} {e.patronymic ?? ''}
@@ -129,7 +129,7 @@ export function Handover({ id, session, onExit }: { id: string; session: Session
   );
 }
 
-function Photo({ id }: { id: string | null }) {
+function Photo({ id, initials }: { id: string | null; initials: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     if (!id) return;
@@ -141,7 +141,7 @@ function Photo({ id }: { id: string | null }) {
       live = false;
     };
   }, [id]);
-  return <div className="hr-photo">{src ? <img src={src} alt="" /> : <span aria-hidden="true">👤</span>}</div>;
+  return <div className="hr-photo">{src ? <img src={src} alt="" /> : <span aria-hidden="true">{initials}</span>}</div>;
 }
 
 function ArrivalDialog({ roundId, canCreate, onClose, onDone }: { roundId: string; canCreate: boolean; onClose(): void; onDone(): void }) {

@@ -194,7 +194,7 @@ function EntryList({ roundId, stamp, direction, canAdd, onAdd, onWithdraw }: { r
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} data-person={e.ref ?? e.personId} data-state={e.state} className={e.state === 'withdrawn' || e.state === 'rejected_by_counterpart' ? 'entry-off' : undefined}>
-                  <td>
+                  <td className="name-cell">
                     {e.surname} {e.givenName ?? ''} {e.patronymic ?? ''}
                     {e.unexpected ? <span className="tag"> {t('rounds.round.unexpected')}</span> : null}
                   </td>
@@ -203,7 +203,7 @@ function EntryList({ roundId, stamp, direction, canAdd, onAdd, onWithdraw }: { r
                   <td>
                     <span className={`entry-state es-${e.state}`}>{t(`exchanges.state.${e.state}`)}</span>
                   </td>
-                  <td>
+                  <td className="warn-cell">
                     {e.warnings.map((w) => (
                       <span key={w} className="warn" data-warning={w}>
                         ⚠ {t(`exchanges.warning.${w}`)}
