@@ -9,6 +9,7 @@ import { createPerson } from '../../electron/core/register/persons';
 import { addRelative } from '../../electron/core/register/relatives';
 import { Writer } from '../../electron/core/db/write';
 import type { Core } from '../../electron/core';
+import type { ObminApi } from '../../shared/ipc/api';
 import { ROOT, screenshotBoth } from './harness';
 import { appAfterFirstRun } from './flows';
 
@@ -197,7 +198,7 @@ describe('Exchanges: a round of 1 000 + 1 000 people', () => {
     // Where the time goes: each call as the page makes it (bridge + core + the preload's result check).
     const id = suite.app.core.require().db.prepare('SELECT id FROM exchange_rounds WHERE number = 90').pluck().get() as string;
     const calls = await page.evaluate(async (rid) => {
-      const api = (window as unknown as { obmin: import('../../shared/ipc/api').ObminApi }).obmin;
+      const api = (window as unknown as { obmin: ObminApi }).obmin;
       const t = async (f: () => Promise<unknown>) => {
         const t0 = performance.now();
         await f();

@@ -59,8 +59,8 @@ describe('obmin manifest', () => {
     expect(ok.stdout).toContain(`Code ${info.code} matches exchange no. 71`);
 
     await withVault(async (call) => {
-      const detail = await call('exchanges.get', { id: roundId });
-      const target = detail.receive.find((e) => e.ref === 'C-2')!;
+      const page = await call('exchanges.entries', { roundId, direction: 'receive', limit: 5000 });
+      const target = page.rows.find((e) => e.ref === 'C-2')!;
       await call('persons.update', { id: target.personId, patch: { unit: 'в/ч А0002' } });
     });
     const bad = obmin(['manifest', 'check', '--data', dir, info.code], env);
