@@ -8,6 +8,7 @@ import { FormError, type UiError } from '../../components/FormError';
 import { AddDialog } from './AddDialog';
 import { AnswerDialog, DiffDecide, ProposalHistory } from './Proposals';
 import { CloseDialog } from './CloseDialog';
+import { PrintButtons } from '../manifest/PrintButtons';
 import { RoundStatus } from './ExchangesArea';
 import { useEntries } from './useEntries';
 
@@ -94,6 +95,7 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
       {d.awaitingAnswer ? <p className="notice">{t('rounds.round.awaiting')}</p> : null}
       {d.pendingDiff ? <DiffDecide roundId={id} diff={d.pendingDiff} from={d.proposals.at(-2)?.version ?? 1} to={d.proposals.at(-1)?.version ?? 2} canDecide={can(role, 'exchanges.decide')} onDone={load} /> : null}
       <Balance d={d} />
+      {r.status !== 'planning' && r.status !== 'cancelled' ? <PrintButtons target={{ kind: 'manifest', exchange: r.number }} /> : null}
       <div className="round-lists">
         {(['receive', 'give'] as const).map((dir) => (
           <EntryList
