@@ -1,4 +1,5 @@
 // `obmin manifest` and `obmin manifest check` as a script runs them: a child process, exit codes, files.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +54,11 @@ describe('obmin manifest', () => {
     expect(pdftotext(out)).toContain('ЮЩЕНКО Іван');
     expect(pdftotext(out)).toContain('YUSHCHENKO');
     for (const f of fonts(out)) expect(f.emb).toBe('yes');
+    // SOURCE_DATE_EPOCH fixes the date and so the bytes: two writes of the same round are identical.
+    const [a, b] = ['a.pdf', 'b.pdf'].map((n) => path.join(tmpDir(), n));
+    for (const f of [a, b]) expect(obmin(['manifest', '--data', dir, '--exchange', '71', '--out', f!], { ...env, SOURCE_DATE_EPOCH: '1764374400' }).code).toBe(0);
+    expect(Buffer.compare(fs.readFileSync(a!), fs.readFileSync(b!))).toBe(0);
+    expect(execFileSync('pdfinfo', [a!], { encoding: 'utf8' })).toMatch(/CreationDate:\s+Sat Nov 29 00:00:00 2025 UTC/);
 
     const ok = obmin(['manifest', 'check', '--data', dir, info.code], env);
     expect(ok.code).toBe(0);

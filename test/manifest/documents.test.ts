@@ -1,4 +1,5 @@
 // Dossier and list report from a real encrypted register, through the IPC router; every output is recorded and audited.
+import fs from 'node:fs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
@@ -46,7 +47,7 @@ describe('dossier and list report', () => {
     const bytes = Buffer.from(d.pdfBase64, 'base64');
     expect(d.bytes).toBe(bytes.length);
     const file = save(bytes);
-    keepPng(file, 'dossier');
+    expect(fs.existsSync(keepPng(file, 'dossier', false))).toBe(true);
     const text = pdftotext(file);
     expect(text).toContain('ҐУДЗЬ Єлизавета Іванівна');
     expect(text).toContain('HUDZ Yelyzaveta Ivanivna');
@@ -62,7 +63,7 @@ describe('dossier and list report', () => {
     const before = core.require().db.prepare("SELECT count(*) AS n FROM audit WHERE action = 'list.save'").get() as { n: number };
     const d = await call('manifest.output', { request: { kind: 'list', listId }, action: 'save' });
     const file = save(Buffer.from(d.pdfBase64, 'base64'));
-    keepPng(file, 'list-report');
+    expect(fs.existsSync(keepPng(file, 'list-report', false))).toBe(true);
     const text = pdftotext(file);
     expect(text).toContain('Список посередника (вигаданий)');
     expect(text).toContain('Невідомий Петро Петрович');

@@ -55,9 +55,10 @@ export function inkIn(r: ReturnType<typeof raster>, box: { x0: number; y0: numbe
   return all ? dark / all : 0;
 }
 
-/** Page 1 as PNG, kept in the repository to look at (test/manifest/pages/NAME.png). */
-export function keepPng(file: string, name: string): string {
-  const dir = path.resolve(__dirname, 'pages');
+/** Page 1 as PNG to look at: in the repository (test/manifest/pages/NAME.png) when the document is deterministic,
+ *  else beside the PDF (a dossier's code covers random ids, so its picture would change on every run). */
+export function keepPng(file: string, name: string, inRepo = true): string {
+  const dir = inRepo ? path.resolve(__dirname, 'pages') : path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(dir, name)]);
   return path.join(dir, `${name}.png`);
