@@ -107,6 +107,7 @@ export const en: ScreenMessages = {
     audit: 'Audit',
     settings: 'Settings',
     operators: 'Operators',
+    conflicts: 'Conflicts',
   },
   coming: {
     title: 'The {{area}} area is coming',

@@ -14,11 +14,13 @@ import { registerUk } from './register.uk';
 import { roundsEn } from './rounds.en';
 import { roundsUk } from './rounds.uk';
 import { uk } from './uk';
+import { conflictsEn } from '../areas/conflicts/conflicts.en';
+import { conflictsUk } from '../areas/conflicts/conflicts.uk';
 
 // Shared catalogues carry errors.* and passphrase.* (also used by the CLI); screen text sits beside them.
 export const resources = {
-  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk, print: manifestUk, auditAction: auditActionsUk, rounds: roundsUk } },
-  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn, print: manifestEn, auditAction: auditActionsEn, rounds: roundsEn } },
+  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk, print: manifestUk, auditAction: auditActionsUk, rounds: roundsUk, conflicts: conflictsUk } },
+  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn, print: manifestEn, auditAction: auditActionsEn, rounds: roundsEn, conflicts: conflictsEn } },
 } as const;
 
 export const LOCALES: readonly Locale[] = ['uk', 'en'];

@@ -105,6 +105,7 @@ export const uk = {
     audit: 'Журнал',
     settings: 'Налаштування',
     operators: 'Оператори',
+    conflicts: 'Конфлікти',
   },
   coming: {
     title: 'Розділ «{{area}}» ще готується',

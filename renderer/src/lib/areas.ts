@@ -1,6 +1,6 @@
 import { can, type Permission, type Role } from '../../../shared/domain/roles';
 
-export const AREAS = ['register', 'lists', 'exchanges', 'transfers', 'sites', 'audit', 'settings', 'operators', 'dashboard'] as const;
+export const AREAS = ['register', 'lists', 'exchanges', 'transfers', 'sites', 'audit', 'settings', 'operators', 'dashboard', 'conflicts'] as const;
 export type AreaId = (typeof AREAS)[number];
 
 /** Areas a role must hold a permission to see at all (hidden, not just disabled). */
@@ -20,5 +20,6 @@ export function visibleAreas(role: Role): AreaId[] {
 
 /** Alt+N follows the fixed order, so a shortcut means the same area for every role. */
 export function areaShortcut(area: AreaId): string {
-  return `Alt+${AREAS.indexOf(area) + 1}`;
+  const n = AREAS.indexOf(area) + 1;
+  return n <= 9 ? `Alt+${n}` : ''; // past the ninth: the menu and the command palette only
 }

@@ -17,11 +17,11 @@ export function Nav({ role }: { role: Role }) {
               className={a === area ? 'nav-item nav-on' : 'nav-item'}
               aria-current={a === area ? 'page' : undefined}
               onClick={() => go(a)}
-              title={t('common.shortcut', { keys: areaShortcut(a) })}
+              title={areaShortcut(a) ? t('common.shortcut', { keys: areaShortcut(a) }) : undefined}
               data-area={a}
             >
               <span>{t(`nav.${a}`)}</span>
-              <kbd>{areaShortcut(a)}</kbd>
+              {areaShortcut(a) ? <kbd>{areaShortcut(a)}</kbd> : null}
             </button>
           </li>
         ))}

@@ -4,6 +4,7 @@ import { ChangePassphraseDialog } from '../areas/ChangePassphraseDialog';
 import { Coming } from '../areas/Coming';
 import { Dashboard } from '../areas/dashboard/Dashboard';
 import { ExchangesArea } from '../areas/exchanges/ExchangesArea';
+import { ConflictsArea } from '../areas/conflicts/ConflictsArea';
 import { ListsArea } from '../areas/lists/ListsArea';
 import { Operators } from '../areas/Operators';
 import { RegisterArea } from '../areas/register/RegisterArea';
@@ -34,6 +35,8 @@ function AreaView({ area, session }: { area: AreaId; session: Session }) {
       return <ExchangesArea session={session} />;
     case 'dashboard':
       return <Dashboard />;
+    case 'conflicts':
+      return <ConflictsArea />;
     default:
       return <Coming area={area} />;
   }

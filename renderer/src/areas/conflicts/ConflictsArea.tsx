@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConflictEntry, ConflictSide, KeepSide } from '../../../../shared/replication/conflicts';
+import { FormError, type UiError } from '../../components/FormError';
+import { formatDateTime } from '../../lib/format';
+import './conflicts.css';
+
+function Side({ side, label, onKeep, busy, testId }: { side: ConflictSide; label: string; onKeep: () => void; busy: boolean; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="conflict-side" data-testid={testId}>
+      <h3>{label}</h3>
+      <p className="conflict-value">{side.value === null || side.value === '' ? <span className="muted">{t('conflicts.empty_value')}</span> : String(side.value)}</p>
+      <dl className="conflict-meta">
+        <dt>{t('conflicts.site')}</dt>
+        <dd>{side.siteCode ? t('conflicts.thisSite', { code: side.siteCode }) : t('conflicts.otherSite', { id: side.site.slice(0, 8) })}</dd>
+        <dt>{t('conflicts.when')}</dt>
+        <dd className="mono">{formatDateTime(side.at)}</dd>
+        <dt>{t('conflicts.who')}</dt>
+        <dd>{side.operatorName ?? t('conflicts.unknownOperator')}</dd>
+      </dl>
+      <button type="button" onClick={onKeep} disabled={busy}>
+        {label === t('conflicts.shown') ? t('conflicts.keepShown') : t('conflicts.keepOther')}
+      </button>
+    </div>
+  );
+}
+
+/** Each conflict side by side: the value every site shows now and the concurrent one kept; keep either. */
+export function ConflictsArea() {
+  const { t, i18n } = useTranslation();
+  const [entries, setEntries] = useState<ConflictEntry[] | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await window.obmin.conflicts.list({ limit: 200, offset: 0 });
+    if (r.ok) setEntries(r.value.entries);
+    else setError(r.error);
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  const keep = async (c: ConflictEntry, side: KeepSide) => {
+    setBusy(true);
+    setError(null);
+    const r = await window.obmin.conflicts.resolve({ id: c.id, keep: side });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    const value = side === 'mine' ? c.mine.value : c.theirs.value;
+    setNotice(t('conflicts.kept', { value: value ?? t('conflicts.empty_value') }));
+    await load();
+  };
+  const fieldLabel = (f: string) => (i18n.exists(`register.field.${f}`) ? t(`register.field.${f}`) : f);
+
+  return (
+    <section className="area" aria-labelledby="area-title">
+      <div className="area-head">
+        <h1 id="area-title">{t('conflicts.title')}</h1>
+      </div>
+      <p className="muted">{t('conflicts.intro')}</p>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <FormError error={error} />
+      {entries && entries.length === 0 ? <p className="muted">{t('conflicts.empty')}</p> : null}
+      <ul className="conflict-list" data-testid="conflicts">
+        {(entries ?? []).map((c) => (
+          <li key={c.id} className="conflict" data-testid={`conflict-${c.id}`}>
+            <p>
+              <strong>{c.personName ?? c.row}</strong>
+              {c.ref ? <span className="mono muted"> · {c.ref}</span> : null} — {t('conflicts.field')}: <strong>{fieldLabel(c.field)}</strong>
+            </p>
+            <div className="conflict-sides">
+              <Side side={c.mine} label={t('conflicts.shown')} busy={busy} onKeep={() => void keep(c, 'mine')} testId="side-mine" />
+              <Side side={c.theirs} label={t('conflicts.other')} busy={busy} onKeep={() => void keep(c, 'theirs')} testId="side-theirs" />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
