@@ -7,10 +7,11 @@ export function isAppUrl(url: string): boolean {
   return url.startsWith(`${APP_ORIGIN}/`);
 }
 
-/** Every request that is not our own files is cancelled: the workstation never talks to a network. */
-export function shouldCancelRequest(url: string): boolean {
+/** Every request that is not our own files is cancelled: the workstation never talks to a network. DevTools' own
+ * pages pass only in development builds — a packaged build has no devtools, so nothing may load from there. */
+export function shouldCancelRequest(url: string, devTools = false): boolean {
   if (isAppUrl(url)) return false;
-  if (url.startsWith('devtools://')) return false;
+  if (devTools && url.startsWith('devtools://')) return false;
   // data: and our own blob: URLs never leave the process; CSP allows them for images only.
   if (url.startsWith('data:')) return false;
   if (url.startsWith(`blob:${APP_ORIGIN}/`)) return false;
@@ -26,13 +27,13 @@ type HardenableSession = Pick<
   'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setSpellCheckerEnabled'
 > & { webRequest: Pick<Session['webRequest'], 'onBeforeRequest'> };
 
-export function hardenSession(ses: HardenableSession): void {
+export function hardenSession(ses: HardenableSession, devTools = false): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   // The spell checker downloads dictionaries; it is off in webPreferences too.
   ses.setSpellCheckerEnabled(false);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: shouldCancelRequest(details.url) }));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: shouldCancelRequest(details.url, devTools) }));
 }
 
 type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;

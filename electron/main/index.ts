@@ -46,7 +46,7 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   const windowSession = session.fromPartition(WINDOW_PARTITION);
-  for (const ses of [session.defaultSession, windowSession]) hardenSession(ses);
+  for (const ses of [session.defaultSession, windowSession]) hardenSession(ses, devTools);
   serveApp(windowSession.protocol, RENDERER_DIR);
 
   const emit = createEventForwarder(() => ourWindows().map((w) => w.webContents));

@@ -15,8 +15,17 @@ import {
   Status,
 } from './enums';
 
-const text = (max: number) => z.string().trim().max(max);
+/** No NUL or other control characters in any field; single-line fields (names, ranks) refuse line breaks too. */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const NO_CONTROL = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const ONE_LINE = /^[^\u0000-\u001f\u007f\u2028\u2029]*$/;
+const text = (max: number) => z.string().trim().max(max).regex(NO_CONTROL);
+const line = (max: number) => z.string().trim().max(max).regex(ONE_LINE);
 const opt = (max: number) => text(max).nullable().optional();
+const optLine = (max: number) => line(max).nullable().optional();
+/** The longest any field may be (notes): a file cell longer than this is refused while reading, before any parsing. */
+export const MAX_FIELD_CHARS = 8000;
 export const Id = z.string().min(1).max(64);
 export const Ref = z.string().trim().min(1).max(64);
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -24,32 +33,32 @@ export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 /** Every field of a person an operator can write; identity in the original script plus Latin and variants. */
 export const PersonFields = z.object({
   ref: Ref.nullable().optional(),
-  surname: text(128).min(1),
-  givenName: opt(128),
-  patronymic: opt(128),
-  surnameLatin: opt(128),
-  givenNameLatin: opt(128),
-  patronymicLatin: opt(128),
-  nameVariants: z.array(text(256).min(1)).max(50).optional(),
+  surname: line(128).min(1),
+  givenName: optLine(128),
+  patronymic: optLine(128),
+  surnameLatin: optLine(128),
+  givenNameLatin: optLine(128),
+  patronymicLatin: optLine(128),
+  nameVariants: z.array(line(256).min(1)).max(50).optional(),
   dateOfBirth: PartialDate.nullable().optional(),
   placeOfBirth: opt(256),
   sex: Sex.nullable().optional(),
-  citizenship: opt(64),
+  citizenship: optLine(64),
   documentNumbers: opt(512),
-  fatherName: opt(128),
-  motherMaidenName: opt(128),
+  fatherName: optLine(128),
+  motherMaidenName: optLine(128),
   personToInform: opt(1024),
   side: Side,
   category: Category,
-  rank: opt(128),
-  unit: opt(128),
-  serviceNumber: opt(64),
+  rank: optLine(128),
+  unit: optLine(128),
+  serviceNumber: optLine(64),
   heightCm: z.number().int().min(30).max(260).nullable().optional(),
-  build: opt(64),
-  eyeColour: opt(64),
-  hairColour: opt(64),
+  build: optLine(64),
+  eyeColour: optLine(64),
+  hairColour: optLine(64),
   distinguishingMarks: opt(4000),
-  bloodType: opt(16),
+  bloodType: optLine(16),
   captureDate: PartialDate.nullable().optional(),
   capturePlace: opt(256),
   captureCircumstances: opt(4000),
@@ -59,14 +68,14 @@ export const PersonFields = z.object({
   seriouslyWounded: z.boolean().optional(),
   legalStatus: opt(4000),
   icrcStatus: IcrcStatus.optional(),
-  icrcRef: opt(64),
+  icrcRef: optLine(64),
   icrcDate: PartialDate.nullable().optional(),
   status: Status.optional(),
-  remainsTag: opt(128),
+  remainsTag: optLine(128),
   recoveryPlace: opt(256),
   recoveryDate: PartialDate.nullable().optional(),
   personalEffects: opt(4000),
-  dnaLabRef: opt(128),
+  dnaLabRef: optLine(128),
   dnaMatchResult: opt(1024),
   notes: opt(8000),
 });
@@ -159,7 +168,7 @@ export const RelativeInput = z
     address: opt(1024),
     consent: z.boolean().default(false),
     consentDate: PartialDate.nullable().optional(),
-    dnaLabRef: opt(128),
+    dnaLabRef: optLine(128),
     notes: opt(4000),
   })
   .strict();

@@ -36,12 +36,15 @@ describe('shouldCancelRequest', () => {
     expect(shouldCancelRequest(url)).toBe(true);
   });
 
-  it.each(['app://obmin/index.html', 'app://obmin/assets/a.js', 'devtools://devtools/bundled/inspector.html', 'data:image/png;base64,AA==', 'blob:app://obmin/2b1c'])(
-    'lets %s through',
-    (url) => {
-      expect(shouldCancelRequest(url)).toBe(false);
-    },
-  );
+  it.each(['app://obmin/index.html', 'app://obmin/assets/a.js', 'data:image/png;base64,AA==', 'blob:app://obmin/2b1c'])('lets %s through', (url) => {
+    expect(shouldCancelRequest(url)).toBe(false);
+  });
+
+  it('lets devtools:// through only in a development build, never in a packaged one', () => {
+    expect(shouldCancelRequest('devtools://devtools/bundled/inspector.html')).toBe(true);
+    expect(shouldCancelRequest('devtools://devtools/bundled/inspector.html', false)).toBe(true);
+    expect(shouldCancelRequest('devtools://devtools/bundled/inspector.html', true)).toBe(false);
+  });
 });
 
 describe('isAllowedNavigation', () => {

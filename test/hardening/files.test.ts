@@ -69,3 +69,32 @@ describe('encoding by evidence', () => {
     expect(r.rows[0]!.columns).toMatchObject({ surname: 'Шевченко' });
   });
 });
+
+describe('names: no NUL, no line breaks, no 10 MB cells', () => {
+  const HEAD = 'ref,surname,given_name,patronymic,date_of_birth,sex,side,category,service_number\n';
+
+  it('refuses NUL bytes and newlines in names and a 10 MB name as row errors, imports the clean row', async () => {
+    const { initCore } = await import('../helpers/tmp');
+    const { previewImport } = await import('../../electron/core/register/import');
+    const core = await initCore();
+    const db = core.require().db;
+    const huge = 'Я'.repeat(10 * 1024 * 1024);
+    const csv =
+      HEAD +
+      'B1,Ковальов,Григорій,Іванович,1980-01-02,M,ours,military,\n' +
+      'B2,"Шев\nченко",Тарас,,1970,M,ours,military,\n' +
+      'B3,Бойко\u0000,Петро,,1970,M,ours,military,\n' +
+      `B4,${huge},Іван,,1970,M,ours,military,\n`;
+    const p = await previewImport(db, { path: write('names.csv', Buffer.from(csv)) });
+    expect(p.total).toBe(4);
+    expect(p.valid).toBe(1);
+    const codes = p.errors.map((e) => [e.row, e.code]);
+    expect(codes).toEqual(expect.arrayContaining([[2, 'invalid_value'], [3, 'invalid_value'], [4, 'broken_row']]));
+  }, 120_000);
+
+  it('a 10 MB line in a list is cut before the name parser, not a stack overflow', async () => {
+    const r = await readIntakeBytes('list.txt', Buffer.from(`Шевченко Тарас\n${'Я'.repeat(10 * 1024 * 1024)}\n`));
+    expect(r.rows).toHaveLength(2);
+    expect(r.rows[1]!.raw.length).toBeLessThanOrEqual(8000);
+  }, 120_000);
+});

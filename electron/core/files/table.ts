@@ -6,6 +6,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { ObminError } from '../../../shared/errors';
+import { MAX_FIELD_CHARS } from '../../../shared/register/schemas';
 import { regularFileSize } from '../fsutil';
 import { decodeText } from './decode';
 import { CSV_MAX_BYTES, mb, XLSX_MAX_BYTES } from './limits';
@@ -44,6 +45,7 @@ function readCsv(buf: Buffer, encoding?: string): RawTable {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   // A row holding bytes that were not valid UTF-8 is reported as broken, never imported with U+FFFD in a name.
   const undecodable = (cells: string[]) => badLines.length > 0 && cells.some((c) => c.includes('\uFFFD'));
+  const tooLong = (cells: string[]) => cells.some((c) => c.length > MAX_FIELD_CHARS);
   const brokenRows = new Set(parsed.errors.map((e) => e.row).filter((r): r is number => typeof r === 'number'));
   const [header, ...data] = parsed.data;
   if (!header || header.every((h) => !h.trim())) throw new ObminError('FILE_MALFORMED', { detail: 'no header row' });
@@ -52,8 +54,16 @@ function readCsv(buf: Buffer, encoding?: string): RawTable {
     encoding: enc,
     badLines,
     headers: header.map((h) => h.trim()),
-    rows: data.map((cells, i) => ({ cells, broken: brokenRows.has(i + 1) || cells.length !== header.length || undecodable(cells), formulaCols: new Set<number>() })),
+    rows: data.map((cells, i) => {
+      const broken = brokenRows.has(i + 1) || cells.length !== header.length || undecodable(cells) || tooLong(cells);
+      return { cells: capCells(cells), broken, formulaCols: new Set<number>() };
+    }),
   };
+}
+
+/** A 10 MB cell is refused as a broken row; what is kept of it is cut so nothing downstream ever sees the whole. */
+function capCells(cells: string[]): string[] {
+  return cells.some((c) => c.length > MAX_FIELD_CHARS) ? cells.map((c) => c.slice(0, MAX_FIELD_CHARS)) : cells;
 }
 
 function cellText(v: ExcelJS.CellValue): { text: string; formula: boolean } {
@@ -102,7 +112,11 @@ async function readXlsx(fileName: string, buf: Buffer): Promise<RawTable> {
     encoding: null,
     badLines: [],
     headers: header.cells.map((h) => h.trim()),
-    rows: data.map((r) => ({ cells: r.cells.concat(Array(Math.max(0, width - r.cells.length)).fill('')).slice(0, Math.max(width, r.cells.length)), broken: r.cells.length > width && r.cells.slice(width).some((x) => x !== ''), formulaCols: r.formulaCols })),
+    rows: data.map((r) => ({
+      cells: capCells(r.cells.concat(Array(Math.max(0, width - r.cells.length)).fill('')).slice(0, Math.max(width, r.cells.length))),
+      broken: (r.cells.length > width && r.cells.slice(width).some((x) => x !== '')) || r.cells.some((c) => c.length > MAX_FIELD_CHARS),
+      formulaCols: r.formulaCols,
+    })),
   };
 }
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ObminError } from '../../../shared/errors';
 import { parseFreeTextLine, parseListEntry, type ParsedEntry } from '../../../shared/matching';
+import { MAX_FIELD_CHARS } from '../../../shared/register/schemas';
 import { CSV_MAX_BYTES, XLSX_MAX_BYTES, decodeText, mb, readTableBuffer } from '../files';
 import { foldHeader } from '../register/importRows';
 import { regularFileSize } from '../fsutil';
@@ -60,7 +61,9 @@ function fromTable(headers: string[], data: string[][]): IntakeRow[] {
     throw new ObminError('FILE_MALFORMED', { detail: `name / surname: ${headers.filter(Boolean).slice(0, 6).join(', ') || '—'}` });
   }
   const out: IntakeRow[] = [];
-  for (const cells of data) {
+  for (const full of data) {
+    // A cell longer than any field may be is cut before the name parser sees it (a 10 MB "name" once overflowed it).
+    const cells = full.map((c) => (c && c.length > MAX_FIELD_CHARS ? c.slice(0, MAX_FIELD_CHARS) : c));
     if (cells.every((c) => !c || !c.trim())) continue;
     const columns: Record<string, string> = {};
     const known: Partial<Record<ListColumn, string>> = {};
@@ -87,7 +90,8 @@ function fromTable(headers: string[], data: string[][]): IntakeRow[] {
 /** One person per line; numbering like "12." and stray punctuation are the parser's business. */
 export function readText(text: string): IntakeRow[] {
   const out: IntakeRow[] = [];
-  for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)) {
+  for (const full of text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)) {
+    const line = full.length > MAX_FIELD_CHARS ? full.slice(0, MAX_FIELD_CHARS) : full;
     if (!line.replace(/[\s\p{P}]/gu, '')) continue;
     out.push({ row: out.length + 1, raw: line.trim(), columns: {}, parsed: parseFreeTextLine(line) });
   }
