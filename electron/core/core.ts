@@ -14,6 +14,7 @@ import { assertRestoreTarget, authenticateBackup, createBackup, undoRestore, wri
 import { kdfParams, type KdfCost, type KdfParams } from './vault/kdf';
 import { readSlotsFile } from './vault/keyslots';
 import { changePassphrase, initVault, isInitialised, lockVault, rotateDatabaseKey, unlockVault, type VaultSession } from './vault/vault';
+import { waitingChanges } from './transfer/status';
 import type { Role } from '../../shared/domain/roles';
 
 export type LockReason = 'manual' | 'idle' | 'suspend';
@@ -104,7 +105,7 @@ export class Core {
 
   sessionInfo(): Session {
     const s = this.require();
-    return { site: { code: this.meta('site_code'), name: this.meta('site_name') }, operator: toInfo(s.operator), settings: this.settings(), unsyncedChanges: 0 };
+    return { site: { code: this.meta('site_code'), name: this.meta('site_name') }, operator: toInfo(s.operator), settings: this.settings(), unsyncedChanges: waitingChanges(s.db) };
   }
 
   // ---- vault ----

@@ -6,6 +6,7 @@ import { createEventForwarder } from './events';
 import { hardenApp, hardenSession } from './hardening';
 import { bindIpc, createSenderCheck } from './ipc';
 import { startLockWatch } from './lock';
+import { withMediaDialogs } from './media';
 import { menuTemplate } from './menu';
 import { PREVIEW_PARTITION, withPrinting } from './print';
 import { createElectronPrinting } from './printWindow';
@@ -52,7 +53,11 @@ async function start(): Promise<void> {
   const emit = createEventForwarder(() => ourWindows().map((w) => w.webContents));
   const router = createWorkerRouter(CORE_WORKER_PATH, { dataDir: defaultDataDir() }, emit);
   const printing = createElectronPrinting({ BrowserWindow, dialog: () => dialog, previewSession: () => session.fromPartition(PREVIEW_PARTITION), parent: () => mainWindow });
-  bindIpc(ipcMain, withPrinting(router, printing), createSenderCheck(ourWindows));
+  const media = withMediaDialogs(withPrinting(router, printing), {
+    openFile: async () => (await dialog.showOpenDialog(mainWindow!, { properties: ['openFile'], filters: [{ name: 'Obmin', extensions: ['obmin'] }] })).filePaths[0] ?? null,
+    pickFolder: async () => (await dialog.showOpenDialog(mainWindow!, { properties: ['openDirectory', 'createDirectory'] })).filePaths[0] ?? null,
+  });
+  bindIpc(ipcMain, media, createSenderCheck(ourWindows));
   const stopLockWatch = startLockWatch({ powerMonitor, router });
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools })));

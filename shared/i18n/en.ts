@@ -1,5 +1,6 @@
 import { exchangesEn } from './exchanges.en';
 import { replicationEn } from './replication.en';
+import { transferEn } from './transfer.en';
 import type { MessageTree } from './types';
 
 export const en: MessageTree = {
@@ -68,4 +69,5 @@ export const en: MessageTree = {
     written: 'Wrote {{file}}: {{pages}} pages, code {{code}}',
   },
   replication: replicationEn,
+  transfer: transferEn,
 };

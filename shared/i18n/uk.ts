@@ -1,6 +1,7 @@
 // Messages shared by the CLI and the window: errors and passphrase rules. Screen text lives in renderer/src/i18n.
 import { exchangesUk } from './exchanges.uk';
 import { replicationUk } from './replication.uk';
+import { transferUk } from './transfer.uk';
 export const uk = {
   errors: {
     USAGE: 'Неправильний виклик команди: {{detail}}',
@@ -67,4 +68,5 @@ export const uk = {
     written: 'Записано {{file}}: сторінок {{pages}}, код {{code}}',
   },
   replication: replicationUk,
+  transfer: transferUk,
 } as const;

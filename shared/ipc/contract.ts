@@ -5,6 +5,7 @@ import { foundationContract } from './areas/foundation';
 import { listsContract } from './areas/lists';
 import { manifestContract } from './areas/manifest';
 import { registerContract } from './areas/register';
+import { transferContract } from './areas/transfer';
 
 /**
  * The one IPC contract: channel → zod schemas for arguments and result. The preload, the main process binding,
@@ -18,6 +19,7 @@ export const contract = {
   ...exchangesContract,
   ...manifestContract,
   ...conflictsContract,
+  ...transferContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { foundationHandlers } from './handlers/foundation';
 import { listsHandlers } from './handlers/lists';
 import { manifestHandlers } from './handlers/manifest';
 import { registerHandlers } from './handlers/register';
+import { transferHandlers } from './handlers/transfer';
 import type { Handlers } from './handlers/types';
 
 /** Every area's handlers; the type makes a channel without a handler a compile error. */
@@ -19,6 +20,7 @@ export function handlersFor(core: Core): Handlers {
     ...exchangesHandlers(core),
     ...manifestHandlers(core),
     ...conflictsHandlers(core),
+    ...transferHandlers(core),
   };
 }
 

@@ -1,8 +1,10 @@
 // Writing a changes file (everything since the last file to these peers) or an acknowledgement (what this site has
 // applied from a peer), then reading it back and checking it before anything is recorded as sent.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ObminError } from '../../../shared/errors';
-import type { AuditHead, Header } from '../../../shared/transfer/format';
+import { transferFileName, type AuditHead, type Header } from '../../../shared/transfer/format';
 import { appendAudit, auditHead } from '../audit/audit';
 import { ciphertextDigest, readContainer, signatureValid, writeContainer } from './container';
 import { maxBytesOf, siteMeta, type TransferContext } from './context';
@@ -28,6 +30,14 @@ function* ackPayload(body: unknown): Generator<Buffer> {
 function appliedFrom(ctx: TransferContext, site: string): { seq: number; files: string[] } {
   const rows = ctx.db.prepare("SELECT file_id, seq FROM transfer_files WHERE direction = 'in' AND kind = 'changes' AND peer = ? ORDER BY seq").all(site) as { file_id: string; seq: number }[];
   return { seq: rows.reduce((m, r) => Math.max(m, r.seq), 0), files: rows.map((r) => r.file_id) };
+}
+
+export function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The newest audit head a peer sent us: it goes back to the peer as its witness. */
@@ -57,6 +67,8 @@ export async function exportFile(ctx: TransferContext, to: readonly string[], ou
     auditHead: auditHead(db),
     identity: null,
   };
+  // A folder (the removable drive, picked in the window) gets a file named after from, to, sequence and date.
+  if (isFolder(out)) out = path.join(out, transferFileName(draft));
   const wrote = await writeContainer(out, draft, (async function* () {
     for (const b of payload) yield b;
   })(), peers.map((p) => p.key.encryption_key), keys.signing.privateKey);

@@ -1,8 +1,10 @@
 // Identity cards: a self-signed transfer file of kind `identity` carrying the site's public keys (and a rotation
 // statement after a key change). Importing one makes a pending peer; the fingerprint ceremony makes it trusted.
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { normaliseFingerprint } from '../../../shared/transfer/fingerprint';
-import type { IdentityCard } from '../../../shared/transfer/format';
+import { transferFileName, type IdentityCard } from '../../../shared/transfer/format';
+import { isFolder } from './exportFile';
 import { ObminError } from '../../../shared/errors';
 import { appendAudit } from '../audit/audit';
 import { writeFileAtomic } from '../fsutil';
@@ -23,10 +25,11 @@ export async function exportIdentity(ctx: TransferContext, out: string): Promise
     encryptionKey: keys.encryption.publicKey.toString('base64url'),
     rotation: keys.rotation,
   };
-  const r = await writeContainer(out, {
-    fileId: crypto.randomUUID(), kind: 'identity', createdAt: new Date().toISOString(),
+  const draft = {
+    fileId: crypto.randomUUID(), kind: 'identity' as const, createdAt: new Date().toISOString(),
     sender: { site: meta.code, fingerprint: keys.fingerprint }, recipients: [], auditHead: null, identity: card,
-  }, null, [], keys.signing.privateKey);
+  };
+  const r = await writeContainer(isFolder(out) ? path.join(out, transferFileName(draft)) : out, draft, null, [], keys.signing.privateKey);
   appendAudit(ctx.db, ctx.operatorId, 'transfer.identity.export', null, { fingerprint: keys.fingerprint, sha256: r.sha256 });
   return { file: r.file, fingerprint: keys.fingerprint, bytes: r.bytes, sha256: r.sha256, site: meta.code };
 }

@@ -13,14 +13,16 @@ import { registerEn } from './register.en';
 import { registerUk } from './register.uk';
 import { roundsEn } from './rounds.en';
 import { roundsUk } from './rounds.uk';
+import { transferUiEn } from './transfer.en';
+import { transferUiUk } from './transfer.uk';
 import { uk } from './uk';
 import { conflictsEn } from '../areas/conflicts/conflicts.en';
 import { conflictsUk } from '../areas/conflicts/conflicts.uk';
 
 // Shared catalogues carry errors.* and passphrase.* (also used by the CLI); screen text sits beside them.
 export const resources = {
-  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk, print: manifestUk, auditAction: auditActionsUk, rounds: roundsUk, conflicts: conflictsUk } },
-  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn, print: manifestEn, auditAction: auditActionsEn, rounds: roundsEn, conflicts: conflictsEn } },
+  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk, print: manifestUk, auditAction: auditActionsUk, rounds: roundsUk, conflicts: conflictsUk, transferUi: transferUiUk } },
+  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn, print: manifestEn, auditAction: auditActionsEn, rounds: roundsEn, conflicts: conflictsEn, transferUi: transferUiEn } },
 } as const;
 
 export const LOCALES: readonly Locale[] = ['uk', 'en'];

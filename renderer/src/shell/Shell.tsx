@@ -9,6 +9,7 @@ import { ListsArea } from '../areas/lists/ListsArea';
 import { Operators } from '../areas/Operators';
 import { RegisterArea } from '../areas/register/RegisterArea';
 import { Settings } from '../areas/Settings';
+import { TransferArea } from '../areas/transfer/TransferArea';
 import { canSee, type AreaId } from '../lib/areas';
 import { useApp } from '../state/app';
 import { CommandPalette } from './CommandPalette';
@@ -37,6 +38,10 @@ function AreaView({ area, session }: { area: AreaId; session: Session }) {
       return <Dashboard />;
     case 'conflicts':
       return <ConflictsArea />;
+    case 'transfers':
+      return <TransferArea session={session} />;
+    case 'sites':
+      return <TransferArea session={session} initial="sites" />;
     default:
       return <Coming area={area} />;
   }

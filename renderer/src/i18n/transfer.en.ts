@@ -1,0 +1,72 @@
+import type { transferUiUk } from './transfer.uk';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+export const transferUiEn: Widen<typeof transferUiUk> = {
+  title: 'Transfers',
+  tabs: { sites: 'Sites and trust', send: 'Write a file', receive: 'Receive a file', history: 'History' },
+  badge: {
+    none: 'Synchronisation not set up',
+    waiting_one: '{{count}} change waiting to be sent',
+    waiting_few: '{{count}} changes waiting to be sent',
+    waiting_many: '{{count}} changes waiting to be sent',
+    waiting_other: '{{count}} changes waiting to be sent',
+    unacknowledged: 'Sent, not acknowledged yet',
+    synced: 'Everything sent and acknowledged',
+    peer: '{{site}}: sent {{sent}}, received {{received}}, waiting {{waiting}}',
+    never: 'not yet',
+  },
+  me: {
+    title: 'This site',
+    fingerprint: 'Fingerprint',
+    words: 'Fingerprint words',
+    exportCard: 'Write this site’s identity card to a drive',
+    cardWritten: 'Card written: {{file}}',
+  },
+  peers: {
+    title: 'Other sites',
+    empty: 'No sites added yet. Import a site’s identity card from a drive.',
+    add: 'Import a site’s identity card',
+    site: 'Site', status: 'Status', lastSent: 'Last sent', lastReceived: 'Last received', waiting: 'Waiting',
+    statuses: { pending: 'Awaiting check', trusted: 'Trusted', revoked: 'Revoked' },
+    verify: 'Check the fingerprint',
+    revoke: 'Revoke trust',
+    revokeConfirm: 'Revoke trust in site {{site}}? Its files will no longer be accepted.',
+  },
+  ceremony: {
+    title: 'Checking the fingerprint of site {{site}}',
+    steps: 'Call the administrator of site {{site}}. Ask them to read out their site’s fingerprint words (on their side: Transfers → Sites and trust). Compare every word with these. Trust only if all of them match.',
+    match: 'All words match — trust',
+    mismatch: 'They do not match — revoke',
+    qr: 'Fingerprint QR code',
+  },
+  send: {
+    to: 'To',
+    kind: 'What to write',
+    changes: 'Changes since the last file to these sites',
+    ack: 'Acknowledgement: what this site has applied',
+    noPeers: 'No trusted sites. Add a site and check its fingerprint first.',
+    write: 'Choose a drive and write',
+    written: 'Written and checked after writing: {{file}}',
+    summary: '{{records}} records, {{bytes}} bytes, SHA-256 {{sha}}',
+  },
+  receive: {
+    pick: 'Choose a file on the drive',
+    checking: 'Checking the signature…',
+    verified: 'Signature checked. The file is from site {{site}} ({{name}}), no. {{seq}}, made {{at}}, addressed to this site, unchanged since it was signed.',
+    already: 'This file was applied already: importing it again changes nothing.',
+    refused: 'The file was refused. Nothing was changed.',
+    preview: 'The file will add {{added}}, change {{changed}}, leave {{unchanged}} as they are ({{records}} records in all).',
+    ack: 'This is an acknowledgement: site {{site}} has applied our files up to no. {{seq}}.',
+    apply: 'Apply',
+    applying: 'Applying…',
+    progress: '{{done}} of {{total}} bytes',
+    applied: 'Applied: {{added}} added, {{changed}} changed.',
+  },
+  history: {
+    empty: 'No files yet.',
+    when: 'When', direction: 'Direction', kind: 'Kind', peer: 'Site', seq: 'No.', records: 'Records', sha: 'SHA-256',
+    in: 'received', out: 'sent',
+    kinds: { changes: 'changes', ack: 'acknowledgement', identity: 'card' },
+  },
+};
