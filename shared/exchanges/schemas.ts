@@ -90,12 +90,14 @@ export const Proposal = ProposalMeta.extend({
 });
 export type Proposal = z.infer<typeof Proposal>;
 
-export const EntryPage = z.object({ total: z.number().int(), rows: z.array(EntryView) });
-
 export const LastMark = z.object({ entryId: Id, personId: Id, state: EntryState, previous: EntryState, at: z.string() });
+
+export const EntryPage = z.object({ total: z.number().int(), rows: z.array(EntryView) });
 
 export const RoundDetail = z.object({
   round: Round,
+  /** the first page of each list, so the round page paints from one call */
+  first: z.object({ receive: EntryPage, give: EntryPage }),
   /** people on the lists carrying any warning, and how many carry each kind */
   warnings: z.object({ warned: z.number().int(), byKind: z.record(EntryWarning, z.number().int()) }),
   proposals: z.array(ProposalMeta),

@@ -9,7 +9,7 @@ import { SearchFilters } from '../../register/queries';
 /** Exchange rounds (docs/exchanges.md): the two lists, proposals, handover, closing, the liaison's tasks, the dashboard. */
 export const exchangesContract = {
   'exchanges.list': { args: z.object({}).strict(), result: z.array(Round) },
-  'exchanges.get': { args: z.object({ id: Id }).strict(), result: RoundDetail },
+  'exchanges.get': { args: z.object({ id: Id, pageSize: z.number().int().min(0).max(500).default(100) }).strict(), result: RoundDetail },
   /** one list of a round, page by page, with each person's warnings */
   'exchanges.entries': {
     args: z.object({ roundId: Id, direction: Direction, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(200) }).strict(),

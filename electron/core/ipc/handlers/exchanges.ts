@@ -35,7 +35,7 @@ export function exchangesHandlers(core: Core): AreaHandlers<keyof typeof exchang
   const read = () => core.require('register.read').db;
   return {
     'exchanges.list': () => listRounds(read()),
-    'exchanges.get': ({ id }) => roundDetail(read(), id),
+    'exchanges.get': ({ id, pageSize }) => roundDetail(read(), id, pageSize),
     'exchanges.entries': ({ roundId, direction, offset, limit }) => entryPage(read(), roundId, direction, offset, limit),
     'exchanges.create': (a) => write('exchanges.write', (w) => createRound(w, a)),
     'exchanges.update': ({ id, patch }) => write('exchanges.write', (w) => updateRound(w, id, patch)),

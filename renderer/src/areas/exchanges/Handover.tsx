@@ -22,7 +22,7 @@ export function Handover({ id, session, onExit }: { id: string; session: Session
   const [arrival, setArrival] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const load = useCallback(async () => {
-    const r = await window.obmin.exchanges.get({ id });
+    const r = await window.obmin.exchanges.get({ id, pageSize: 0 });
     if (r.ok) setD(r.value);
     else setError(r.error);
     setStamp((x) => x + 1);

@@ -12,6 +12,9 @@ import { PrintButtons } from '../manifest/PrintButtons';
 import { RoundStatus } from './ExchangesArea';
 import { useEntries } from './useEntries';
 
+type EntryPageData = RoundDetail['first']['receive'];
+const FIRST_PAGE = 40;
+
 /** One round: both lists side by side, the balance, proposals and their differences, and the round's actions. */
 export function RoundPage({ id, session, onBack, onHandover }: { id: string; session: Session; onBack(): void; onHandover(): void }) {
   const { t } = useTranslation();
@@ -21,7 +24,8 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
   const [dialog, setDialog] = useState<null | { kind: 'add'; direction: Direction } | { kind: 'answer' } | { kind: 'close' }>(null);
   const role = session.operator.role;
   const load = useCallback(async () => {
-    const r = await window.obmin.exchanges.get({ id });
+    // The first screenful of each list comes with the round; the rest on request.
+    const r = await window.obmin.exchanges.get({ id, pageSize: FIRST_PAGE });
     if (r.ok) setD(r.value);
     else setError(r.error);
     setStamp((x) => x + 1);
@@ -102,6 +106,7 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
             key={dir}
             roundId={id}
             stamp={stamp}
+            initial={d.first[dir]}
             direction={dir}
             canAdd={editable && can(role, 'exchanges.write')}
             onAdd={() => setDialog({ kind: 'add', direction: dir })}
@@ -163,9 +168,9 @@ function Balance({ d }: { d: RoundDetail }) {
   );
 }
 
-function EntryList({ roundId, stamp, direction, canAdd, onAdd, onWithdraw }: { roundId: string; stamp: number; direction: Direction; canAdd: boolean; onAdd(): void; onWithdraw: ((id: string) => void) | null }) {
+function EntryList({ roundId, stamp, initial, direction, canAdd, onAdd, onWithdraw }: { roundId: string; stamp: number; initial: EntryPageData; direction: Direction; canAdd: boolean; onAdd(): void; onWithdraw: ((id: string) => void) | null }) {
   const { t } = useTranslation();
-  const { rows: entries, total, more, error } = useEntries(roundId, direction, stamp);
+  const { rows: entries, total, more, error } = useEntries(roundId, direction, stamp, false, initial);
   return (
     <section className="round-list" aria-label={t(`rounds.col.${direction}`)} data-testid={`list-${direction}`}>
       <div className="list-head">

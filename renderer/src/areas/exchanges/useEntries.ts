@@ -2,15 +2,21 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Direction, EntryView } from '../../../../shared/exchanges';
 import type { UiError } from '../../components/FormError';
 
-export const PAGE = 200;
+export const PAGE = 100;
 
-/** One list of a round, read page by page: the first page at once, more on request (`all` keeps reading to the end). */
-export function useEntries(roundId: string, direction: Direction, stamp: number, all = false): { rows: EntryView[]; total: number; more(): void; error: UiError | null } {
+/** One list of a round, page by page: the first page from the round's read, more on request (`all` reads to the end). */
+export function useEntries(roundId: string, direction: Direction, stamp: number, all = false, initial?: { total: number; rows: EntryView[] }): { rows: EntryView[]; total: number; more(): void; error: UiError | null } {
   const [rows, setRows] = useState<EntryView[]>([]);
   const [total, setTotal] = useState(0);
-  const [want, setWant] = useState(PAGE);
+  const [want, setWant] = useState(initial ? Math.max(initial.rows.length, 1) : PAGE);
   const [error, setError] = useState<UiError | null>(null);
   useEffect(() => {
+    // The round's own read already brought the first page: paint it without another call.
+    if (!all && initial && (want <= initial.rows.length || initial.rows.length >= initial.total)) {
+      setRows(initial.rows);
+      setTotal(initial.total);
+      return;
+    }
     let live = true;
     void (async () => {
       const got: EntryView[] = [];
@@ -28,7 +34,7 @@ export function useEntries(roundId: string, direction: Direction, stamp: number,
     return () => {
       live = false;
     };
-  }, [roundId, direction, stamp, want, all]);
+  }, [roundId, direction, stamp, want, all, initial]);
   const more = useCallback(() => setWant((w) => w + PAGE), []);
   return { rows, total, more, error };
 }
