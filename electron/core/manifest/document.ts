@@ -75,9 +75,11 @@ function sectionBlock(s: Section, o: ManifestOptions, showDirection: boolean): C
     ],
   };
   if (!s.entries.length) return [heading, { text: both(L.empty), italics: true, color: GREY, margin: [0, 4, 0, 4] }];
-  const body = [head, ...s.entries.map((e, i) => row(e, i + 1, o))];
+  // Repeated with the column labels at the top of every page the section runs onto, so a loose page says what it is.
+  const caption = widths.map((_, i) => (i === 0 ? { text: `${both(DIRECTION_LABEL[s.direction])} · ${both(CATEGORY_LABELS[s.category])}`, colSpan: widths.length, fontSize: 7.5, color: GREY } : {}));
+  const body = [caption, head, ...s.entries.map((e, i) => row(e, i + 1, o))];
   const total: Content = { text: `${both(L.sectionTotal)}: ${s.entries.length}`, bold: true, alignment: 'right', margin: [0, 3, 0, 0] };
-  return [heading, { table: { headerRows: 1, dontBreakRows: true, widths, body }, layout: LIST_LAYOUT }, total];
+  return [heading, { table: { headerRows: 2, dontBreakRows: true, widths, body }, layout: LIST_LAYOUT }, total];
 }
 
 function headerBlock(r: ManifestRound, o: ManifestOptions, code: string): Content {

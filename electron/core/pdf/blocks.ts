@@ -73,7 +73,7 @@ export function facts(rows: readonly (readonly [Bilingual, string | null | undef
 
 /** Table layout used by every list: thin rules, header row repeated on each page. */
 export const LIST_LAYOUT = {
-  hLineWidth: (i: number) => (i <= 1 ? 0.8 : 0.3),
+  hLineWidth: (i: number) => (i <= 2 ? 0.8 : 0.3),
   vLineWidth: () => 0.3,
   hLineColor: () => RULE,
   vLineColor: () => RULE,
