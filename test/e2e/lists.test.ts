@@ -27,6 +27,11 @@ describe('Lists: paste, review by keyboard, accept', () => {
     await page.getByLabel('Імена, по одній особі в рядку').fill(PASTED);
     await page.getByLabel('Назва', { exact: true }).fill('Опитування звільненого № 12');
     await page.getByLabel('Де бачили людей').fill('Оленівка');
+    // Nothing is pre-selected: without a kind and a grade the dialog asks for them and sends nothing.
+    await page.getByRole('button', { name: 'Зіставити з реєстром' }).click();
+    await page.getByText('Оберіть вид списку.').waitFor();
+    await page.getByLabel('Вид списку').selectOption('debriefing');
+    await page.getByRole('button', { name: 'Не оцінено (F6)' }).click();
     await page.getByRole('button', { name: 'Зіставити з реєстром' }).click();
     await page.getByTestId('lists-review').waitFor();
     await expect.poll(() => page.getByTestId('lists-progress').textContent()).toContain('Розглянуто 0 з 5');
@@ -53,6 +58,8 @@ describe('Lists: paste, review by keyboard, accept', () => {
     await page.keyboard.press('s');
     await expect.poll(progress).toContain('Розглянуто 4 з 5');
     await page.keyboard.press('1');
+    // A weak first candidate is asked about again; Enter is the deliberate yes.
+    if (await page.getByTestId('lists-confirm').count()) await page.keyboard.press('Enter');
     await expect.poll(progress).toContain('Розглянуто 5 з 5');
     expect(await progress()).toContain('пов’язано 3');
     expect(await progress()).toContain('створено 1');

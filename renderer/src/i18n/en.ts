@@ -114,8 +114,12 @@ export const en: ScreenMessages = {
     body: 'It will arrive in a later version. The rest of the workstation already works.',
   },
   palette: {
+    newPerson: 'New person',
+    import: 'Import people from a file',
+    newList: 'New list',
+    openPerson: 'Open: {{name}}',
     title: 'Commands',
-    placeholder: 'Type the name of an area or an action…',
+    placeholder: 'An action, an area or a person’s name…',
     empty: 'Nothing found.',
     goTo: 'Go to: {{area}}',
     lock: 'Lock the workstation',

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/domain/roles';
 import { areaShortcut, visibleAreas } from '../lib/areas';
 import { useApp } from '../state/app';
+import { goHome } from './areaHome';
 
 export function Nav({ role }: { role: Role }) {
   const { t } = useTranslation();
   const area = useApp((s) => s.area);
-  const go = useApp((s) => s.go);
   return (
     <nav className="sidenav" aria-label={t('shell.navigation')}>
       <ul>
@@ -16,7 +16,7 @@ export function Nav({ role }: { role: Role }) {
               type="button"
               className={a === area ? 'nav-item nav-on' : 'nav-item'}
               aria-current={a === area ? 'page' : undefined}
-              onClick={() => go(a)}
+              onClick={() => goHome(a)}
               title={areaShortcut(a) ? t('common.shortcut', { keys: areaShortcut(a) }) : undefined}
               data-area={a}
             >

@@ -12,6 +12,7 @@ import { Settings } from '../areas/Settings';
 import { TransferArea } from '../areas/transfer/TransferArea';
 import { canSee, type AreaId } from '../lib/areas';
 import { useApp } from '../state/app';
+import { useVisits } from './areaHome';
 import { CommandPalette } from './CommandPalette';
 import { Header } from './Header';
 import { Nav } from './Nav';
@@ -51,13 +52,14 @@ export function Shell({ session }: { session: Session }) {
   const area = useApp((s) => s.area);
   const overlay = useApp((s) => s.overlay);
   const open = useApp((s) => s.open);
+  const visit = useVisits((s) => s.visit);
   useShellKeys();
   useIdleLock(session.settings.idleLockMinutes);
   return (
     <div className="shell">
       <Header session={session} />
       <Nav role={session.operator.role} />
-      <main className="content" key={area}>
+      <main className="content" key={`${area}:${visit}`}>
         <AreaView area={area} session={session} />
       </main>
       {overlay === 'palette' ? <CommandPalette role={session.operator.role} /> : null}

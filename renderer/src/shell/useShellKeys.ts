@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { canSee } from '../lib/areas';
 import { shellCommandFor } from '../lib/keys';
 import { useApp } from '../state/app';
+import { goHome } from './areaHome';
 
 /** Global shortcuts while unlocked; captured before inputs so Ctrl+L locks even mid-typing. */
 export function useShellKeys(): void {
@@ -14,7 +15,7 @@ export function useShellKeys(): void {
       e.stopPropagation();
       if (cmd.kind === 'lock') void app.lock('manual');
       else if (cmd.kind === 'palette') app.open(app.overlay === 'palette' ? null : 'palette');
-      else if (app.session && canSee(app.session.operator.role, cmd.area)) app.go(cmd.area);
+      else if (app.session && canSee(app.session.operator.role, cmd.area)) goHome(cmd.area);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);

@@ -4,6 +4,7 @@ import type { IntakeList } from '../../../../shared/lists';
 import type { Session } from '../../../../shared/ipc/schemas';
 import { can } from '../../../../shared/domain/roles';
 import { FormError, type UiError } from '../../components/FormError';
+import { useVisits } from '../../shell/areaHome';
 import '../../styles/lists.css';
 import { Duplicates } from './Duplicates';
 import { NewListDialog } from './NewListDialog';
@@ -24,7 +25,8 @@ function ListsHome({ session, open, duplicates }: { session: Session; open(id: s
   const { t } = useTranslation();
   const [lists, setLists] = useState<IntakeList[] | null>(null);
   const [error, setError] = useState<UiError | null>(null);
-  const [dialog, setDialog] = useState(false);
+  // The palette's "new list" arrives here as a request.
+  const [dialog, setDialog] = useState(() => useVisits.getState().take() === 'newList' && can(session.operator.role, 'lists.write'));
   const [sel, setSel] = useState(0);
   const canWrite = can(session.operator.role, 'lists.write');
 

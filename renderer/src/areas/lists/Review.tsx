@@ -6,6 +6,8 @@ import { PrintButtons } from '../manifest/PrintButtons';
 import { percent, personName, Reasons } from './reasons';
 
 const PAGE = 500;
+/** A digit links a candidate at once only above this score; below it the window asks again. */
+export const ASK_BELOW_SCORE = 0.5;
 type Action = { action: 'link'; personId: string } | { action: 'create' } | { action: 'skip' };
 
 /** What Enter/A does: a clear or doubtful match links the best candidate; nobody plausible means a new person. */
@@ -24,6 +26,8 @@ export function Review({ listId, canWrite, onBack }: { listId: string; canWrite:
   const [error, setError] = useState<UiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** a write waiting for a deliberate yes: accept-all (with its count) or a weak candidate picked by a digit */
+  const [confirm, setConfirm] = useState<{ kind: 'acceptAll'; count: number } | { kind: 'weak'; personId: string; score: number; name: string } | null>(null);
   const root = useRef<HTMLElement>(null);
 
   const loadList = useCallback(async () => {
@@ -80,15 +84,34 @@ export function Review({ listId, canWrite, onBack }: { listId: string; canWrite:
     else setError(r.error);
   };
 
+  const confirmed = () => {
+    const c = confirm;
+    setConfirm(null);
+    root.current?.focus();
+    if (c?.kind === 'acceptAll') void acceptAll();
+    else if (c?.kind === 'weak') void decide({ action: 'link', personId: c.personId });
+  };
+
   const onKey = (e: React.KeyboardEvent) => {
     if (e.ctrlKey || e.altKey || e.metaKey || (e.target as HTMLElement).closest('button, input, select, textarea')) return;
     const k = e.key.toLowerCase();
+    if (confirm) {
+      // While a question is open, Enter answers yes and Esc no; nothing else is written.
+      if (e.key === 'Enter') confirmed();
+      else if (e.key === 'Escape') setConfirm(null);
+      else return;
+      e.preventDefault();
+      return;
+    }
     if (e.key === 'ArrowDown' || k === 'j') setSel((s) => Math.min(s + 1, entries.length - 1));
     else if (e.key === 'ArrowUp' || k === 'k') setSel((s) => Math.max(s - 1, 0));
+    else if (e.key === 'Home') setSel(0);
+    else if (e.key === 'End') setSel(Math.max(0, entries.length - 1));
     else if (e.key === 'Enter' || k === 'a' || k === 'ф') void decide(entry ? suggested(entry) : null);
     else if (/^[1-5]$/.test(e.key)) {
       const c = entry?.candidates[Number(e.key) - 1];
-      if (c && !c.gone) void decide({ action: 'link', personId: c.personId });
+      if (c && !c.gone && c.score < ASK_BELOW_SCORE) setConfirm({ kind: 'weak', personId: c.personId, score: c.score, name: personName(c) });
+      else if (c && !c.gone) void decide({ action: 'link', personId: c.personId });
     } else if (k === 'n' || k === 'т') void decide({ action: 'create' });
     else if (k === 's' || k === 'і') void decide({ action: 'skip' });
     else if (e.key === 'Escape') onBack();
@@ -106,7 +129,7 @@ export function Review({ listId, canWrite, onBack }: { listId: string; canWrite:
             {t('lists.back')}
           </button>
           {writable && c && c.pendingLink > 0 ? (
-            <button type="button" className="primary" onClick={() => void acceptAll()} disabled={busy}>
+            <button type="button" className="primary" onClick={() => setConfirm({ kind: 'acceptAll', count: c.pendingLink })} disabled={busy}>
               {t('lists.review.acceptAll')}
             </button>
           ) : null}
@@ -127,6 +150,19 @@ export function Review({ listId, canWrite, onBack }: { listId: string; canWrite:
       ) : null}
       {list?.status === 'closed' ? <p className="notice">{t('lists.review.closedNote')}</p> : null}
       {notice ? <p className="notice">{notice}</p> : null}
+      {confirm ? (
+        <div className="discard-bar" role="alertdialog" aria-label={t('lists.review.confirmTitle')} data-testid="lists-confirm">
+          <span>
+            {confirm.kind === 'acceptAll' ? t('lists.review.confirmAll', { count: confirm.count }) : t('lists.review.confirmWeak', { name: confirm.name, score: percent(confirm.score) })}
+          </span>
+          <button type="button" onClick={() => (setConfirm(null), root.current?.focus())}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="primary" onClick={confirmed} autoFocus>
+            {confirm.kind === 'acceptAll' ? t('lists.review.confirmAllYes', { count: confirm.count }) : t('lists.review.confirmWeakYes')}
+          </button>
+        </div>
+      ) : null}
       <FormError error={error} />
       <p className="muted small">{t('lists.review.keys')}</p>
       <div className="lists-split">
@@ -135,7 +171,8 @@ export function Review({ listId, canWrite, onBack }: { listId: string; canWrite:
             <li key={e.id} data-entry-index={i} className={`lists-entry ${i === sel ? 'lists-sel' : ''} decision-${e.decision}`} onClick={() => setSel(i)} aria-current={i === sel}>
               <span className="num mono">{e.row}</span>
               <span className="lists-raw">{e.raw}</span>
-              <span className={`pill suggestion-${e.suggestion}`}>{e.decision === 'pending' ? t(`lists.suggestion.${e.suggestion}`) : t(`lists.decision.${e.decision}`)}</span>
+              {/* One colour per state: the suggestion's while pending, the decision's own once decided. */}
+              <span className={e.decision === 'pending' ? `pill suggestion-${e.suggestion}` : `pill decided-${e.decision}`}>{e.decision === 'pending' ? t(`lists.suggestion.${e.suggestion}`) : t(`lists.decision.${e.decision}`)}</span>
             </li>
           ))}
           {list && entries.length < list.counts.total ? (

@@ -1,5 +1,5 @@
 // One person: a header that says who and in what state, then tabs. Viewers and field teams see it all read-only.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail, Relative } from '../../../../shared/register';
 import { FormError, type UiError } from '../../components/FormError';
@@ -31,6 +31,12 @@ export function PersonPage({ id, perms }: { id: string; perms: RegisterPerms }) 
   const [tab, setTab] = useState<Tab>('identity');
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = detail !== null;
+  // On arrival (after a save too) focus is on the record itself: its name, read first by a screen reader.
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [loaded, id]);
 
   const reload = useCallback(async () => {
     const r = await window.obmin.persons.get({ id });
@@ -47,6 +53,16 @@ export function PersonPage({ id, perms }: { id: string; perms: RegisterPerms }) 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [show]);
+
+  // Tabs as the ARIA pattern has them: arrows move between them (wrapping), Home/End jump to the ends.
+  const onTabKey = (e: ReactKeyboardEvent, list: readonly Tab[]) => {
+    const i = list.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? list[(i + 1) % list.length] : e.key === 'ArrowLeft' ? list[(i - 1 + list.length) % list.length] : e.key === 'Home' ? list[0] : e.key === 'End' ? list[list.length - 1] : undefined;
+    if (!next) return;
+    e.preventDefault();
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
 
   const done = (message: string) => {
     setOpen(null);
@@ -67,7 +83,7 @@ export function PersonPage({ id, perms }: { id: string; perms: RegisterPerms }) 
       </button>
       <div className="area-head person-head">
         <div>
-          <h1 id="area-title">
+          <h1 id="area-title" ref={heading} tabIndex={-1}>
             {originalName(p)} {latin ? <span className="name-latin">{latin}</span> : null}
           </h1>
           <div className="person-sub">
@@ -97,9 +113,9 @@ export function PersonPage({ id, perms }: { id: string; perms: RegisterPerms }) 
         </p>
       ) : null}
       <FormError error={error} />
-      <div className="tabs" role="tablist" aria-label={originalName(p)}>
+      <div className="tabs" role="tablist" aria-label={originalName(p)} onKeyDown={(e) => onTabKey(e, tabs)}>
         {tabs.map((x) => (
-          <button key={x} type="button" role="tab" id={`tab-${x}`} aria-selected={tab === x} aria-controls="person-tab" className={tab === x ? 'tab tab-on' : 'tab'} onClick={() => setTab(x)}>
+          <button key={x} type="button" role="tab" id={`tab-${x}`} aria-selected={tab === x} tabIndex={tab === x ? 0 : -1} aria-controls="person-tab" className={tab === x ? 'tab tab-on' : 'tab'} onClick={() => setTab(x)}>
             {t(`register.person.tabs.${x}`)}
           </button>
         ))}

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError';
+import { useVisits } from '../../shell/areaHome';
 import { ColumnChooser } from './ColumnChooser';
 import { EmptyState } from './EmptyState';
 import { ExportDialog } from './ExportDialog';
@@ -25,6 +26,10 @@ export function RegisterHome({ perms }: { perms: RegisterPerms }) {
   const rows = useRowWindows({ query, filters, sort, revision });
   useDebounced(text, 150, (v) => v !== useRegister.getState().query && setQuery(v));
   useCloseDrops();
+  // The palette's "import" arrives here as a request.
+  useEffect(() => {
+    if (useVisits.getState().take() === 'import' && perms.import) setDialog('import');
+  }, [perms.import]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
