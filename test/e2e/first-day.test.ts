@@ -39,9 +39,9 @@ describe('first day at the desk (Ukrainian, then English)', () => {
     const db = core.require().db;
     released = db
       .prepare(
-        `SELECT p.id, p.ref, p.surname, p.given_name, p.capture_date,
+        `SELECT * FROM (SELECT p.id, p.ref, p.surname, p.given_name, p.capture_date,
                 (SELECT max(at) FROM status_changes c WHERE c.person_id = p.id AND c.to_status = 'released') AS ended
-         FROM persons p WHERE p.status = 'released' AND p.capture_date IS NOT NULL ORDER BY p.ref LIMIT 1`,
+         FROM persons p WHERE p.status = 'released' AND p.capture_date IS NOT NULL) WHERE ended < date('now', '-30 days') ORDER BY ref LIMIT 1`,
       )
       .get() as Released;
     const days = captivityDays(released.capture_date, 'released', released.ended, todayIso())!;
@@ -50,7 +50,7 @@ describe('first day at the desk (Ukrainian, then English)', () => {
     await page.getByLabel('Пошук').fill(released.ref);
     const row = page.locator(`.reg-row[data-person="${released.id}"]`);
     await row.waitFor();
-    expect(await row.locator('.col-captivityDays').textContent()).toBe(`${days.toLocaleString('uk-UA')} (завершено)`);
+    expect(await row.locator('.col-captivityDays').textContent()).toBe(`${days.toLocaleString('uk-UA')} (заверш.)`);
     await page.getByLabel('Пошук').fill('');
   });
 
@@ -143,9 +143,9 @@ describe('first day at the desk (Ukrainian, then English)', () => {
     await expect.poll(() => table.textContent()).toContain('Заповнено демо-даними');
     expect(await table.textContent()).not.toMatch(/persons:[0-9a-f]{8}|persons\.create/);
     await page.getByLabel('Особа (ім’я або № справи)').fill('FD-0001');
-    await expect.poll(() => table.textContent()).toContain('Вигаданенко');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    expect(await table.textContent()).toContain('Вигаданенко');
     expect(await table.textContent()).toContain('Додано особу');
-    expect(await table.locator('tbody tr').count()).toBe(1);
     await screenshotBoth(page, 'first-day-audit-uk');
   });
 

@@ -13,7 +13,7 @@ export const registerUk = {
   days_few: '{{count}} дні',
   days_many: '{{count}} днів',
   days_other: '{{count}} дня',
-  daysEnded: '{{days}} (завершено)',
+  daysEnded: '{{days}} (заверш.)',
   daysEndedHint: 'Полон завершено: {{status}}. Дні пораховано до цієї зміни статусу.',
   fit: '{{good}}, ще {{similar}}',
   fitGood_one: '{{count, number}} добре відповідає запиту',

@@ -49,6 +49,13 @@ export function RegisterHome({ perms }: { perms: RegisterPerms }) {
   }, [dialog, perms.write, show]);
 
   const empty = rows.total === 0 && query === '' && Object.keys(filters).length === 0;
+  // On arrival (after set-up, unlock or a nav click) the keyboard has a place to start: the table, or the empty state's
+  // first action — never the page body. Shortcuts still work there (neither is a text box).
+  const arrived = rows.total !== null;
+  useEffect(() => {
+    if (!arrived || document.activeElement !== document.body) return;
+    document.querySelector<HTMLElement>('[data-testid="register-grid"], [data-testid="register-empty"] button')?.focus();
+  }, [arrived]);
   return (
     <section className="area reg-home" aria-labelledby="area-title">
       <div className="area-head reg-toolbar">

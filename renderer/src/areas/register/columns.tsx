@@ -67,8 +67,8 @@ const DEFS: Def[] = [
 
 /** Column widths in px, the one place they are set: the grid's template and its minimum width derive from them. */
 export const COLUMN_WIDTH: Record<ColumnId, number> = {
-  name: 210, ref: 96, dateOfBirth: 100, status: 190, category: 96, side: 120, icrcStatus: 150, rank: 130, unit: 120,
-  facility: 150, captureDate: 100, captivityDays: 100, seriouslyWounded: 90, updatedAt: 100, score: 64,
+  name: 210, ref: 116, dateOfBirth: 100, status: 190, category: 96, side: 120, icrcStatus: 150, rank: 130, unit: 120,
+  facility: 150, captureDate: 100, captivityDays: 136, seriouslyWounded: 90, updatedAt: 100, score: 64,
 };
 
 /** Text columns share what is left (the name most); the others keep their width; the grid scrolls sideways when narrow. */
