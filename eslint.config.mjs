@@ -1,4 +1,5 @@
-// Layer rules (see docs/ARCHITECTURE.md): renderer → shared; main → core → shared; cli → core; preload → shared.
+// Layer rules (see docs/architecture.md): renderer → shared; main → core → shared; cli → core's front door
+// (electron/core/index.ts) → shared; preload → shared.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
@@ -59,6 +60,17 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'core and cli never import electron.' }] }],
+    },
+  },
+  {
+    // The CLI calls the same use cases as the window (the router, typed by the contract) through the core's front
+    // door, electron/core/index.ts: never a core module directly, so validation, roles and audit stay one path.
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'electron/*'], message: 'core and cli never import electron.' },
+        { group: ['**/core/*', '!**/core/index'], message: 'The CLI reaches the core only through electron/core/index.ts (call the router; see docs/architecture.md).' },
+      ] }],
     },
   },
   {

@@ -1,4 +1,5 @@
 // Bundles the Node-side entry points (main, preload, CLI, workers). Native modules stay external.
+// `--test` also bundles the test build of the CLI (.tmp/test-build/obmin.cjs): only there does OBMIN_TEST_KDF work.
 import { build } from 'esbuild';
 
 const common = {
@@ -14,9 +15,13 @@ const common = {
 const entries = [
   { entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' },
   { entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', target: 'chrome130' },
-  { entryPoints: ['electron/cli/index.ts'], outfile: 'dist/cli/obmin.cjs' },
+  { entryPoints: ['electron/cli/index.ts'], outfile: 'dist/cli/obmin.cjs', define: { __OBMIN_TEST_BUILD__: 'false' } },
   { entryPoints: ['electron/core/worker/entry.ts'], outfile: 'dist/electron/core-worker.cjs' },
 ];
+
+if (process.argv.includes('--test')) {
+  entries.push({ entryPoints: ['electron/cli/index.ts'], outfile: '.tmp/test-build/obmin.cjs', define: { __OBMIN_TEST_BUILD__: 'true' } });
+}
 
 const { existsSync } = await import('node:fs');
 await Promise.all(

@@ -4,6 +4,11 @@ import { ObminError, exitCodeFor, knownError } from '../../shared/errors';
 import { translate } from '../../shared/i18n';
 import type { Locale } from '../../shared/ipc/schemas';
 import { createCore, defaultDataDir, type Core } from '../core';
+import { callerFor, type Call } from './call';
+
+/** Set by the bundler: true only in the test build of the CLI (never in bin/obmin.cjs), see build/esbuild.mjs. */
+declare const __OBMIN_TEST_BUILD__: boolean | undefined;
+const TEST_BUILD = typeof __OBMIN_TEST_BUILD__ !== 'undefined' && __OBMIN_TEST_BUILD__ === true;
 
 export interface GlobalOptions {
   data?: string;
@@ -33,9 +38,9 @@ export function openCore(o: GlobalOptions, io: Io): Core {
   return createCore({ dataDir: dataDirOf(o, io), kdf: kdfFromEnv(io.env) });
 }
 
-/** OBMIN_TEST_KDF=fast lowers the KDF cost for the test suite only; it is never set in production. */
+/** OBMIN_TEST_KDF=fast lowers the KDF cost in the test build only; the shipped CLI ignores it (production cost). */
 function kdfFromEnv(env: NodeJS.ProcessEnv) {
-  return env.OBMIN_TEST_KDF === 'fast' ? { memoryKiB: 8192, iterations: 1, parallelism: 1 } : undefined;
+  return TEST_BUILD && env.OBMIN_TEST_KDF === 'fast' ? { memoryKiB: 8192, iterations: 1, parallelism: 1 } : undefined;
 }
 
 /** OBMIN_PASSPHRASE, then --passphrase-file, then a hidden prompt on a terminal; otherwise a usage error. */
@@ -66,15 +71,27 @@ function hiddenPrompt(prompt: string, io: Io): Promise<string> {
   });
 }
 
-/** Unlocks with --operator / OBMIN_OPERATOR if given; otherwise the passphrase alone picks the operator's slot. */
-export async function unlocked(o: GlobalOptions, io: Io): Promise<Core> {
-  const core = openCore(o, io);
+/**
+ * Opens a session: with --operator / OBMIN_OPERATOR if given, otherwise the passphrase alone picks the operator's slot
+ * (a CLI-only way in, so it stays a core method rather than a window channel).
+ */
+export async function unlock(core: Core, o: GlobalOptions, io: Io): Promise<void> {
   const startup = core.startupCheck();
   if (startup) throw startup;
   if (!core.state().initialised) throw new ObminError('NOT_INITIALISED');
   const passphrase = await readPassphrase(o, io);
   await core.unlock(o.operator ?? io.env.OBMIN_OPERATOR ?? null, passphrase);
-  return core;
+}
+
+/** Runs a command in one unlocked session and always locks after. Use cases go through `call`, never core internals. */
+export async function withSession<T>(o: GlobalOptions, io: Io, fn: (call: Call, core: Core) => Promise<T> | T): Promise<T> {
+  const core = openCore(o, io);
+  try {
+    await unlock(core, o, io);
+    return await fn(callerFor(core), core);
+  } finally {
+    core.close();
+  }
 }
 
 export function printJson(io: Io, value: unknown): void {

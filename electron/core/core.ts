@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ObminError } from '../../shared/errors';
 import { can, type Permission } from '../../shared/domain/roles';
-import { Locale, type AppState, type AuditEntry, type AuditVerifyResult, type OperatorInfo, type Session, type Settings } from '../../shared/ipc/schemas';
+import { Locale, type AppState, type AuditEntry, type AuditVerifyResult, type OperatorInfo, type Session, type Settings, type WorkstationStatus } from '../../shared/ipc/schemas';
 import type { AuditFilter } from '../../shared/audit';
+import { SCHEMA_VERSION } from './db/migrations';
 import { appendAudit, listAudit, verifyAudit } from './audit/audit';
 import { writeFileAtomic } from './fsutil';
 import { addOperator, disableOperator, listOperators, resetOperatorPassphrase, toInfo } from './operators/operators';
@@ -106,6 +107,12 @@ export class Core {
   sessionInfo(): Session {
     const s = this.require();
     return { site: { code: this.meta('site_code'), name: this.meta('site_name') }, operator: toInfo(s.operator), settings: this.settings(), unsyncedChanges: waitingChanges(s.db) };
+  }
+
+  /** Site, operator and register counts. */
+  status(): WorkstationStatus {
+    const s = this.sessionInfo();
+    return { site: s.site, operator: { name: s.operator.name, role: s.operator.role }, persons: this.countPersons(), schemaVersion: SCHEMA_VERSION };
   }
 
   // ---- vault ----

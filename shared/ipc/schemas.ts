@@ -10,6 +10,7 @@ export const RoleSchema = z.enum(ROLES);
 export const SiteCode = z
   .string()
   .trim()
+  .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'siteCode');
 export const OperatorName = z.string().trim().min(2).max(64);
 export const Passphrase = z.string().min(1).max(1024);
@@ -39,6 +40,15 @@ export const Session = z.object({
   unsyncedChanges: z.number().int().nonnegative(),
 });
 export type Session = z.infer<typeof Session>;
+
+/** Site, operator and register counts (the CLI's `status`). */
+export const WorkstationStatus = z.object({
+  site: SiteInfo,
+  operator: z.object({ name: z.string(), role: RoleSchema }),
+  persons: z.number().int().nonnegative(),
+  schemaVersion: z.number().int(),
+});
+export type WorkstationStatus = z.infer<typeof WorkstationStatus>;
 
 export const AppState = z.object({
   initialised: z.boolean(),

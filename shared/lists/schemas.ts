@@ -1,6 +1,6 @@
 // Intake lists: what crosses the IPC boundary and what the CLI prints. Pure shapes, no I/O.
 import { z } from 'zod';
-import { Credibility, Id, PersonPatch, Reliability } from '../register';
+import { Credibility, IMPORT_BASE64_MAX, Id, PersonPatch, Reliability } from '../register';
 
 export const LIST_KINDS = ['debriefing', 'mediator_list', 'counterpart_list', 'published_list', 'family_list'] as const;
 export const ListKind = z.enum(LIST_KINDS);
@@ -107,7 +107,7 @@ export type IntakeList = z.infer<typeof IntakeList>;
 /** What the operator gives: pasted text (one person per line) or a file's bytes (CSV, XLSX, TXT). */
 export const ListInput = z.union([
   z.object({ text: z.string().max(20_000_000) }).strict(),
-  z.object({ filename: z.string().min(1).max(512), dataBase64: z.string().max(140_000_000) }).strict(),
+  z.object({ filename: z.string().min(1).max(512), dataBase64: z.string().max(IMPORT_BASE64_MAX) }).strict(),
 ]);
 export type ListInput = z.infer<typeof ListInput>;
 

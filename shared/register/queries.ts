@@ -63,8 +63,10 @@ export type ImportColumn = z.infer<typeof ImportColumn>;
 export const IMPORT_ENCODINGS = ['utf-8', 'windows-1251'] as const;
 export const ImportEncoding = z.enum(IMPORT_ENCODINGS);
 
-/** A file sent as bytes (the window has no paths) is capped lower than one read by path: it crosses IPC whole. */
-export const IMPORT_BYTES_MAX = 50 * 1024 * 1024;
+/** The largest import file by format (register and lists, window and CLI): checked before the file is parsed. */
+export const IMPORT_MAX_BYTES = { csv: 100 * 1024 * 1024, xlsx: 50 * 1024 * 1024 } as const;
+/** A file crosses to the core whole, as base64: the contract caps that text at the largest format's size. */
+export const IMPORT_BASE64_MAX = Math.ceil((Math.max(IMPORT_MAX_BYTES.csv, IMPORT_MAX_BYTES.xlsx) * 4) / 3) + 4;
 
 const ImportOptions = {
   /** file header → column; null ignores the header. Without it, headers are recognised (uk/en synonyms). */
@@ -74,7 +76,7 @@ const ImportOptions = {
 };
 const ImportBytes = {
   fileName: z.string().trim().min(1).max(256),
-  dataBase64: z.string().max(Math.ceil((IMPORT_BYTES_MAX * 4) / 3) + 4),
+  dataBase64: z.string().max(IMPORT_BASE64_MAX),
 };
 
 /** The core's own call (CLI): a file on disk, or a file's name and bytes. */

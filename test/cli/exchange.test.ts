@@ -3,13 +3,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BIN } from '../helpers/cli';
 import { PASS, tmpDir } from '../helpers/tmp';
 
 const ROOT = path.resolve(__dirname, '../..');
 const env = { ...process.env, OBMIN_TEST_KDF: 'fast', OBMIN_PASSPHRASE: PASS, OBMIN_LANG: 'en' };
 
 function obmin(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/obmin.cjs'), ...args], { env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [TEST_BIN, ...args], { env, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -22,7 +23,7 @@ function refsFile(...refs: string[]): string {
 describe('obmin exchange', () => {
   let data: string;
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'build/esbuild.mjs')], { cwd: ROOT });
+    execFileSync(process.execPath, [path.join(ROOT, 'build/esbuild.mjs'), '--test'], { cwd: ROOT });
     data = path.join(tmpDir(), 'v');
     expect(obmin('init', '--data', data, '--site-code', 'TEST-HQ', '--site-name', 'Вигаданий штаб', '--operator', 'Тестова Координаторка')).toMatchObject({ code: 0 });
     const csv = path.join(tmpDir(), 'people.csv');
@@ -74,7 +75,7 @@ describe('obmin exchange', () => {
     const closed = obmin('exchange', 'close', '--data', data, '--number', '68');
     expect(closed.code).toBe(0);
     expect(closed.out).toContain('Round 68: 2 people returned — 1 service member and 1 civilian; 2 people transferred');
-    const uk = spawnSync(process.execPath, [path.join(ROOT, 'bin/obmin.cjs'), 'exchange', 'show', '--data', data, '--number', '68', '--json'], { env: { ...env, OBMIN_LANG: 'uk' }, encoding: 'utf8' });
+    const uk = spawnSync(process.execPath, [TEST_BIN, 'exchange', 'show', '--data', data, '--number', '68', '--json'], { env: { ...env, OBMIN_LANG: 'uk' }, encoding: 'utf8' });
     const show = JSON.parse(uk.stdout);
     expect(show.summary.uk).toBe('68-й обмін: повернуто 2 особи — 1 військовий і 1 цивільний; передано 2 особи');
     expect(show.status).toBe('closed');

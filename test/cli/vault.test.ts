@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { obmin } from '../helpers/cli';
+import { DEFAULT_KDF } from '../../electron/core/vault/kdf';
+import { SHIPPED_BIN, obmin } from '../helpers/cli';
 import { PASS, tmpDir } from '../helpers/tmp';
 
 const env = { OBMIN_PASSPHRASE: PASS };
@@ -21,6 +22,31 @@ describe('obmin CLI (exit codes and JSON are contracts)', () => {
     const status = JSON.parse(r.stdout);
     expect(status.site).toEqual({ code: 'LVIV-RO', name: 'Вигадане бюро' });
     expect(status.persons).toBe(0);
+  });
+
+  it('init applies the window’s SiteCode rule: lower case is upper-cased, a bad code is a usage error and creates nothing', () => {
+    const dir = path.join(tmpDir(), 'lower');
+    expect(obmin(['init', '--data', dir, '--site-code', ' kyiv-hq ', '--site-name', 'Вигаданий штаб', '--operator', 'Оператор Перший'], env).code).toBe(0);
+    expect(JSON.parse(obmin(['status', '--data', dir, '--json'], env).stdout)).toMatchObject({ site: { code: 'KYIV-HQ' }, dataDir: dir, schemaVersion: expect.any(Number) });
+    const bad = path.join(tmpDir(), 'bad');
+    const r = obmin(['init', '--data', bad, '--site-code', 'Київ штаб!', '--site-name', 'Вигаданий штаб', '--operator', 'Оператор Перший', '--lang', 'en'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^obmin: Wrong command usage: siteCode/)]);
+    expect(fs.existsSync(path.join(bad, 'keyslots.json'))).toBe(false);
+  });
+
+  it('the shipped CLI ignores OBMIN_TEST_KDF: its key slots keep the production KDF cost', () => {
+    const dir = path.join(tmpDir(), 'shipped');
+    const r = obmin(['init', '--data', dir, '--site-code', 'SHIP-1', '--site-name', 'Вигаданий штаб', '--operator', 'Оператор Перший'], { ...env, OBMIN_TEST_KDF: 'fast' }, undefined, SHIPPED_BIN);
+    expect(r.code, r.stderr).toBe(0);
+    const slots = JSON.parse(fs.readFileSync(path.join(dir, 'keyslots.json'), 'utf8')) as { slots: { kdf: { memoryKiB: number; iterations: number } }[] };
+    expect(slots.slots).toHaveLength(1);
+    expect(slots.slots[0]!.kdf).toMatchObject({ memoryKiB: DEFAULT_KDF.memoryKiB, iterations: DEFAULT_KDF.iterations });
+    // The test build, given the same variable, does lower the cost: the switch is real, and only there.
+    const fast = path.join(tmpDir(), 'fast');
+    expect(obmin(['init', '--data', fast, '--site-code', 'SHIP-2', '--site-name', 'Вигаданий штаб', '--operator', 'Оператор Перший'], env).code).toBe(0);
+    const fastSlots = JSON.parse(fs.readFileSync(path.join(fast, 'keyslots.json'), 'utf8')) as { slots: { kdf: { memoryKiB: number } }[] };
+    expect(fastSlots.slots[0]!.kdf.memoryKiB).toBeLessThan(DEFAULT_KDF.memoryKiB);
   });
 
   it('a wrong passphrase exits 3 with one translated line and no stack trace', () => {

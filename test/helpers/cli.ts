@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const BIN = path.resolve(__dirname, '../../bin/obmin.cjs');
+/** The shipped CLI: OBMIN_TEST_KDF has no effect on it. */
+export const SHIPPED_BIN = path.resolve(__dirname, '../../bin/obmin.cjs');
+/** The same CLI bundled with the test switch on (build/esbuild.mjs --test): OBMIN_TEST_KDF=fast makes unlocks cheap. */
+export const TEST_BIN = path.resolve(__dirname, '../../.tmp/test-build/obmin.cjs');
 
 export interface CliRun {
   code: number;
@@ -10,8 +13,8 @@ export interface CliRun {
 }
 
 /** Runs the real CLI as a script would: a child process, environment variables, exit code. */
-export function obmin(args: string[], env: Record<string, string | undefined> = {}, input?: string): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+export function obmin(args: string[], env: Record<string, string | undefined> = {}, input?: string, bin = TEST_BIN): CliRun {
+  const r = spawnSync(process.execPath, [bin, ...args], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, OBMIN_TEST_KDF: 'fast', ...env },
     input: input ?? '',
     encoding: 'utf8',

@@ -29,6 +29,11 @@ describe('layer boundaries', () => {
     expect(await ruleIds('electron/cli/x.ts', "import { createWindowOptions } from '../main/window';\nexport const x = createWindowOptions;\n")).toContain('boundaries/dependencies');
     expect(await ruleIds('electron/cli/y.ts', "import { createCore } from '../core';\nexport const y = createCore;\n")).toEqual([]);
   });
+  it('the CLI reaches the core only through its front door (electron/core/index.ts)', async () => {
+    expect(await ruleIds('electron/cli/commands/z.ts', "import { searchPersons } from '../../core/register/search';\nexport const z = searchPersons;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('electron/cli/z.ts', "import { Core } from '../core/core';\nexport const z = Core;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('electron/cli/commands/w.ts', "import { createRouter } from '../../core/index';\nexport const w = createRouter;\n")).toEqual([]);
+  });
   it('main may use core and shared', async () => {
     expect(await ruleIds('electron/main/y.ts', "import { createCore } from '../core';\nimport { CHANNELS } from '../../shared/ipc/contract';\nexport const y = [createCore, CHANNELS];\n")).toEqual([]);
   });

@@ -1,7 +1,7 @@
-// The CLI tests run the real `bin/obmin.cjs`; bundle the Node entry points once before the unit project runs.
+// Bundles the Node entry points once before the unit project runs: the shipped CLI (bin/obmin.cjs) and its test build.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 export default function setup(): void {
-  execFileSync(process.execPath, [path.resolve(__dirname, '../../build/esbuild.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.resolve(__dirname, '../../build/esbuild.mjs'), '--test'], { stdio: 'inherit' });
 }

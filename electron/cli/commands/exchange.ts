@@ -3,27 +3,19 @@ import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ObminError } from '../../../shared/errors';
 import { HANDOVER_STATES, MEDIATORS, type EntryView, type HandoverState, type Mediator } from '../../../shared/exchanges';
-import type { ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contract';
-import { createRouter } from '../../core';
-import { findPersonByRefOrId } from '../../core/register/persons';
-import { printJson, unlocked, type GlobalOptions, type Io } from '../context';
+import type { Call } from '../call';
+import { printJson, withSession, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
 
-type Core = Awaited<ReturnType<typeof unlocked>>;
-type Call = <C extends Channel>(channel: C, args: ArgsOf<C>) => Promise<ResultOf<C>>;
+const withCall = <T>(o: GlobalOptions, io: Io, fn: (call: Call) => Promise<T>): Promise<T> => withSession(o, io, fn);
 
-async function withCall<T>(o: GlobalOptions, io: Io, fn: (call: Call, core: Core) => Promise<T>): Promise<T> {
-  const core = await unlocked(o, io);
-  const router = createRouter(core);
-  const call: Call = async (channel, args) => {
-    const r = await router.handle(channel, args);
-    if (!r.ok) throw new ObminError(r.error.code, r.error.details, r.error.messageKey);
-    return r.value as never;
-  };
+/** A person's id by ref, or null when the register has no such ref. */
+async function personIdOf(call: Call, ref: string): Promise<string | null> {
   try {
-    return await fn(call, core);
-  } finally {
-    core.close();
+    return (await call('persons.find', { refOrId: ref })).person.id;
+  } catch (e) {
+    if (e instanceof ObminError && e.code === 'NOT_FOUND') return null;
+    throw e;
   }
 }
 
@@ -94,9 +86,9 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
       }
       const refs = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
       if (refs.length === 0) throw new ObminError('USAGE', { detail: `--refs-file ${o.refsFile}: 0` });
-      await withCall(o, io, async (call, core) => {
-        const db = core.require('register.read').db;
-        const ids = refs.map((ref) => findPersonByRefOrId(db, ref)?.id ?? null);
+      await withCall(o, io, async (call) => {
+        const ids: (string | null)[] = [];
+        for (const ref of refs) ids.push(await personIdOf(call, ref));
         const unknown = refs.filter((_, i) => ids[i] === null);
         if (unknown.length) throw new ObminError('NOT_FOUND', { count: unknown.length, refs: unknown.slice(0, 10).join(', ') }, 'exchanges.errors.unknownRefs');
         const r = await call('exchanges.add', { roundId: await roundId(call, roundNumber(o.number)), direction: o.direction, personIds: ids as string[] });
@@ -122,12 +114,12 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
     .addOption(new Option('--state <S>', 'the mark').choices([...HANDOVER_STATES]).makeOptionMandatory())
     .option('--json', 'machine-readable output')
     .action(run(async (o: O & { ref: string; state: HandoverState }) => {
-      await withCall(o, io, async (call, core) => {
+      await withCall(o, io, async (call) => {
         const id = await roundId(call, roundNumber(o.number));
-        const person = findPersonByRefOrId(core.require('register.read').db, o.ref);
-        if (!person) throw new ObminError('NOT_FOUND', { count: 1, refs: o.ref }, 'exchanges.errors.unknownRefs');
+        const personId = await personIdOf(call, o.ref);
+        if (!personId) throw new ObminError('NOT_FOUND', { count: 1, refs: o.ref }, 'exchanges.errors.unknownRefs');
         const d = await allEntries(call, id);
-        const entry = [...d.receive, ...d.give].find((e) => e.personId === person.id);
+        const entry = [...d.receive, ...d.give].find((e) => e.personId === personId);
         if (!entry) throw new ObminError('NOT_FOUND', { what: `${o.ref} / ${o.number}` });
         const r = await call('exchanges.mark', { entryId: entry.id, state: o.state });
         if (o.json) printJson(io, { ref: o.ref, ...r });

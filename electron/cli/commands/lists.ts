@@ -1,30 +1,18 @@
+// Intake lists' commands. Each is a thin mapping: flags → contract calls → printed result (docs/architecture.md).
 import { Option, type Command } from 'commander';
-import { ObminError } from '../../../shared/errors';
 import { LIST_KINDS, type ListKind } from '../../../shared/lists';
-import { acceptAllSuggested, importList, matchEntries, readIntakeFile } from '../../core/lists';
-import { findDuplicates } from '../../core/register/duplicates';
-import { mergePersons } from '../../core/register/merge';
-import { findPersonByRefOrId } from '../../core/register/persons';
-import { printJson, unlocked, type GlobalOptions, type Io } from '../context';
+import type { MatchCandidate } from '../../../shared/lists';
+import type { Call } from '../call';
+import { checkArgs } from '../call';
+import { readInputFile } from '../files';
+import { printJson, withSession, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
 
-type Core = Awaited<ReturnType<typeof unlocked>>;
-
-async function withCore<T>(o: GlobalOptions, io: Io, fn: (core: Core) => Promise<T> | T): Promise<T> {
-  const core = await unlocked(o, io);
-  try {
-    return await fn(core);
-  } finally {
-    core.close();
-  }
-}
-
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
+const candidateOut = (c: MatchCandidate) => ({ personId: c.personId, ref: c.ref, score: round(c.score), reasons: c.reasons.map((x) => `${x.field}:${x.kind}`) });
 
-function personId(core: Core, refOrId: string): string {
-  const p = findPersonByRefOrId(core.require('register.read').db, refOrId);
-  if (!p) throw new ObminError('NOT_FOUND', { what: refOrId });
-  return p.id;
+async function personId(call: Call, refOrId: string): Promise<string> {
+  return (await call('persons.find', { refOrId })).person.id;
 }
 
 export const listsCommands: CliModule = (program: Command, io: Io, run) => {
@@ -36,17 +24,10 @@ export const listsCommands: CliModule = (program: Command, io: Io, run) => {
     .argument('<file>', 'CSV (name | surname, given_name, patronymic; date_of_birth; unit), XLSX, or TXT (one person per line)')
     .option('--json', 'machine-readable output')
     .action(run(async (file: string, o: GlobalOptions & { json?: boolean }) => {
-      // Read (and refuse a malformed file) before asking for the passphrase.
-      const read = await readIntakeFile(file);
-      await withCore(o, io, (core) => {
-        const db = core.require('register.read').db;
-        const matches = matchEntries(db, read.rows.map((r) => r.parsed));
-        const out = read.rows.map((r, i) => ({
-          row: r.row,
-          suggestion: matches[i]!.suggestion,
-          candidates: matches[i]!.candidates.map((c) => ({ personId: c.personId, ref: c.ref, score: round(c.score), reasons: c.reasons.map((x) => `${x.field}:${x.kind}`) })),
-          ...(r.parsed.problems.length ? { problems: r.parsed.problems } : {}),
-        }));
+      const { fileName, dataBase64 } = readInputFile(file);
+      await withSession(o, io, async (call) => {
+        const rows = await call('lists.match', { input: { filename: fileName, dataBase64 } });
+        const out = rows.map((r) => ({ row: r.row, suggestion: r.suggestion, candidates: r.candidates.map(candidateOut), ...(r.problems.length ? { problems: r.problems } : {}) }));
         if (o.json) printJson(io, out);
         else for (const e of out) io.out(`${e.row}\t${e.suggestion}\t${e.candidates.map((c) => `${c.ref ?? c.personId}:${c.score.toFixed(3)}`).join(' ')}\n`);
       });
@@ -65,16 +46,13 @@ export const listsCommands: CliModule = (program: Command, io: Io, run) => {
     .option('--accept-links', 'also link the entries whose suggestion is a clear link')
     .option('--json', 'machine-readable output')
     .action(run(async (file: string, o: GlobalOptions & { kind: ListKind; title?: string; received?: string; place?: string; reliability: 'A'; credibility: string; acceptLinks?: boolean; json?: boolean }) => {
-      if (o.received && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(o.received)) throw new ObminError('USAGE', { detail: '--received YYYY[-MM[-DD]]' });
-      const read = await readIntakeFile(file);
-      await withCore(o, io, async (core) => {
-        const s = core.require('lists.write');
-        const title = o.title ?? file.split(/[\\/]/).pop() ?? file;
-        const r = await importList(s.db, s.operator.id, {
-          kind: o.kind, title, receivedDate: o.received ?? null, place: o.place ?? null, reliability: o.reliability, credibility: Number(o.credibility),
-          fileName: file.split(/[\\/]/).pop() ?? null, fileSha256: read.sha256,
-        }, read.rows);
-        const linked = o.acceptLinks ? acceptAllSuggested(s.db, s.operator.id, r.listId).linked : 0;
+      const { fileName, dataBase64 } = readInputFile(file);
+      const meta = { kind: o.kind, title: o.title ?? fileName, receivedDate: o.received ?? null, place: o.place ?? null, reliability: o.reliability, credibility: Number(o.credibility) };
+      // The flags are checked against the contract before the passphrase is asked for.
+      checkArgs('lists.import', { ...meta, input: { text: '' } });
+      await withSession(o, io, async (call) => {
+        const r = await call('lists.import', { ...meta, input: { filename: fileName, dataBase64 } });
+        const linked = o.acceptLinks ? (await call('lists.acceptSuggested', { listId: r.listId })).linked : 0;
         if (o.json) printJson(io, { listId: r.listId, ...r.counts, problems: r.problems, linked });
         else io.out(`list: ${r.listId}\nentries: ${r.counts.total}\nlink: ${r.counts.link}\nreview: ${r.counts.review}\nnew: ${r.counts.new}\nproblems: ${r.problems}\nlinked: ${linked}\n`);
       });
@@ -87,9 +65,9 @@ export const listsCommands: CliModule = (program: Command, io: Io, run) => {
     .option('--cursor <ID>', 'continue after this person id')
     .option('--json', 'machine-readable output')
     .action(run(async (o: GlobalOptions & { limit: string; cursor?: string; json?: boolean }) => {
-      await withCore(o, io, (core) => {
-        const limit = Math.min(Math.max(Number.parseInt(o.limit, 10) || 50, 1), 1000);
-        const page = findDuplicates(core.require('register.read').db, { cursor: o.cursor ?? null, limit });
+      const args = checkArgs('lists.duplicates', { cursor: o.cursor ?? null, limit: Number(o.limit) });
+      await withSession(o, io, async (call) => {
+        const page = await call('lists.duplicates', args);
         const pairs = page.pairs.map((p) => ({ a: { personId: p.a.personId, ref: p.a.ref }, b: { personId: p.b.personId, ref: p.b.ref }, score: round(p.score), suggestion: p.suggestion }));
         if (o.json) printJson(io, { pairs, nextCursor: page.nextCursor });
         else for (const p of pairs) io.out(`${p.score.toFixed(3)}\t${p.a.ref ?? p.a.personId}\t${p.b.ref ?? p.b.personId}\n`);
@@ -104,10 +82,8 @@ export const listsCommands: CliModule = (program: Command, io: Io, run) => {
     .requiredOption('--yes', 'confirm: this cannot be undone from the command line')
     .option('--json', 'machine-readable output')
     .action(run(async (keep: string, merge: string, o: GlobalOptions & { json?: boolean }) => {
-      await withCore(o, io, (core) => {
-        const s = core.require('register.write');
-        core.require('family.write');
-        const r = mergePersons(s.db, s.operator.id, personId(core, keep), personId(core, merge));
+      await withSession(o, io, async (call) => {
+        const r = await call('lists.merge', { keepId: await personId(call, keep), mergeId: await personId(call, merge) });
         if (o.json) printJson(io, r);
         else io.out(`kept: ${r.keptId}\nmerged: ${r.mergedId}\n${Object.entries(r.moved).map(([k, v]) => `${k}: ${v}`).join('\n')}\n`);
       });

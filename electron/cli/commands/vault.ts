@@ -1,8 +1,10 @@
+// The workstation's commands: init, status, operators, audit, backup. Thin mappings onto the contract; backup and
+// restore name files on disk, which the window never does, so they stay core methods reached through core/index.ts.
 import { Option, type Command } from 'commander';
 import { ObminError } from '../../../shared/errors';
 import { ROLES, type Role } from '../../../shared/domain/roles';
-import { SCHEMA_VERSION } from '../../core/db/migrations';
-import { openCore, printJson, readPassphrase, unlocked, type GlobalOptions, type Io } from '../context';
+import { callerFor, type Call } from '../call';
+import { openCore, printJson, readPassphrase, withSession, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
 
 export const vaultCommands: CliModule = (program: Command, io: Io, run) => {
@@ -15,11 +17,15 @@ export const vaultCommands: CliModule = (program: Command, io: Io, run) => {
       // --operator is the program-wide option; init requires it.
       if (!o.operator) throw new ObminError('USAGE', { detail: "required option '--operator <NAME>' not specified" });
       const core = openCore(o, io);
-      if (core.state().initialised) throw new ObminError('ALREADY_INITIALISED', { dir: core.paths.dir });
-      const passphrase = await readPassphrase(o, io);
-      const s = await core.init({ siteCode: o.siteCode.trim().toUpperCase(), siteName: o.siteName, operator: o.operator, passphrase });
-      core.close();
-      io.out(`${s.site.code}: ${core.paths.dir}\n`);
+      try {
+        if (core.state().initialised) throw new ObminError('ALREADY_INITIALISED', { dir: core.paths.dir });
+        const passphrase = await readPassphrase(o, io);
+        // Through the contract: the same SiteCode rule as the window's first-run screen.
+        const s = await callerFor(core)('vault.init', { siteCode: o.siteCode, siteName: o.siteName, operator: o.operator, passphrase });
+        io.out(`${s.site.code}: ${core.paths.dir}\n`);
+      } finally {
+        core.close();
+      }
     }));
 
   program
@@ -27,15 +33,11 @@ export const vaultCommands: CliModule = (program: Command, io: Io, run) => {
     .description('site, operator and register counts')
     .option('--json', 'machine-readable output')
     .action(run(async (o: GlobalOptions & { json?: boolean }) => {
-      const core = await unlocked(o, io);
-      try {
-        const s = core.sessionInfo();
-        const status = { site: s.site, operator: { name: s.operator.name, role: s.operator.role }, persons: core.countPersons(), schemaVersion: SCHEMA_VERSION, dataDir: core.paths.dir };
+      await withSession(o, io, async (call, core) => {
+        const status = { ...(await call('app.status', {})), dataDir: core.paths.dir };
         if (o.json) printJson(io, status);
         else io.out(`${status.site.code} — ${status.site.name}\n${status.operator.name} (${status.operator.role})\npersons: ${status.persons}\n`);
-      } finally {
-        core.close();
-      }
+      });
     }));
 
   const operators = program.command('operators').description('operators and their passphrases');
@@ -43,14 +45,11 @@ export const vaultCommands: CliModule = (program: Command, io: Io, run) => {
     .command('list')
     .option('--json', 'machine-readable output')
     .action(run(async (o: GlobalOptions & { json?: boolean }) => {
-      const core = await unlocked(o, io);
-      try {
-        const list = core.listOperators();
+      await withSession(o, io, async (call) => {
+        const list = await call('operators.list', {});
         if (o.json) printJson(io, list);
         else for (const op of list) io.out(`${op.name}\t${op.role}\t${op.disabled ? 'disabled' : 'active'}\n`);
-      } finally {
-        core.close();
-      }
+      });
     }));
   operators
     .command('add')
@@ -58,14 +57,10 @@ export const vaultCommands: CliModule = (program: Command, io: Io, run) => {
     .addOption(new Option('--role <ROLE>', 'role').choices([...ROLES]).makeOptionMandatory())
     .option('--new-passphrase-file <FILE>', 'the new operator’s passphrase (else OBMIN_NEW_PASSPHRASE or a prompt)')
     .action(run(async (name: string, o: GlobalOptions & { role: Role; newPassphraseFile?: string }) => {
-      const core = await unlocked(o, io);
-      try {
-        const passphrase = await newPassphrase(o, io);
-        const op = await core.addOperator({ name, role: o.role, passphrase });
+      await withSession(o, io, async (call) => {
+        const op = await call('operators.add', { name, role: o.role, passphrase: await newPassphrase(o, io) });
         io.out(`${op.name}\t${op.role}\n`);
-      } finally {
-        core.close();
-      }
+      });
     }));
   operators
     .command('passwd')
@@ -73,25 +68,19 @@ export const vaultCommands: CliModule = (program: Command, io: Io, run) => {
     .option('--new-passphrase-file <FILE>', 'the new passphrase (else OBMIN_NEW_PASSPHRASE or a prompt)')
     .action(run(async (name: string | undefined, o: GlobalOptions & { newPassphraseFile?: string }) => {
       const current = await readPassphrase(o, io);
-      const core = await unlocked(o, { ...io, env: { ...io.env, OBMIN_PASSPHRASE: current } });
-      try {
+      await withSession(o, { ...io, env: { ...io.env, OBMIN_PASSPHRASE: current } }, async (call) => {
         const next = await newPassphrase(o, io);
-        if (name === undefined) await core.changePassphrase(current, next);
-        else await core.resetPassphrase(findOperator(core.listOperators(), name), next);
-      } finally {
-        core.close();
-      }
+        if (name === undefined) await call('vault.changePassphrase', { current, next });
+        else await call('operators.resetPassphrase', { id: await findOperator(call, name), passphrase: next });
+      });
     }));
   operators
     .command('disable')
     .argument('<name>', 'operator name')
     .action(run(async (name: string, o: GlobalOptions) => {
-      const core = await unlocked(o, io);
-      try {
-        core.disableOperator(findOperator(core.listOperators(), name));
-      } finally {
-        core.close();
-      }
+      await withSession(o, io, async (call) => {
+        await call('operators.disable', { id: await findOperator(call, name) });
+      });
     }));
 
   program
@@ -100,15 +89,12 @@ export const vaultCommands: CliModule = (program: Command, io: Io, run) => {
     .command('verify')
     .option('--json', 'machine-readable output')
     .action(run(async (o: GlobalOptions & { json?: boolean }) => {
-      const core = await unlocked(o, io);
-      try {
-        const r = core.auditVerify();
+      await withSession(o, io, async (call) => {
+        const r = await call('audit.verify', {});
         if (o.json) printJson(io, r);
         else io.out(r.ok ? `ok: ${r.entries}\n` : `broken at entry ${r.firstBrokenSeq}\n`);
         if (!r.ok) throw new ObminError('VERIFICATION_FAILED', { detail: `audit entry ${r.firstBrokenSeq}` });
-      } finally {
-        core.close();
-      }
+      });
     }));
 
   program
@@ -116,13 +102,10 @@ export const vaultCommands: CliModule = (program: Command, io: Io, run) => {
     .description('write an encrypted backup (database pages and key slots) to one file')
     .requiredOption('--out <FILE>', 'backup file')
     .action(run(async (o: GlobalOptions & { out: string }) => {
-      const core = await unlocked(o, io);
-      try {
+      await withSession(o, io, (_call, core) => {
         const r = core.backup(o.out);
         io.out(`${o.out}\t${r.bytes}\t${r.sha256}\n`);
-      } finally {
-        core.close();
-      }
+      });
     }));
 
   program
@@ -132,22 +115,22 @@ export const vaultCommands: CliModule = (program: Command, io: Io, run) => {
     .action(run(async (o: GlobalOptions) => {
       const from = (o as { from: string }).from;
       const core = openCore(o, io);
-      const passphrase = await readPassphrase(o, io);
-      const s = await core.restore(from, o.operator ?? io.env.OBMIN_OPERATOR ?? null, passphrase);
-      core.close();
-      io.out(`${s.site.code}: ${core.paths.dir}\n`);
+      try {
+        const passphrase = await readPassphrase(o, io);
+        const s = await core.restore(from, o.operator ?? io.env.OBMIN_OPERATOR ?? null, passphrase);
+        io.out(`${s.site.code}: ${core.paths.dir}\n`);
+      } finally {
+        core.close();
+      }
     }));
 
   program
     .command('rotate-key')
     .description('replace the database key (admin)')
     .action(run(async (o: GlobalOptions) => {
-      const core = await unlocked(o, io);
-      try {
-        core.rotateKey();
-      } finally {
-        core.close();
-      }
+      await withSession(o, io, async (call) => {
+        await call('vault.rotateKey', {});
+      });
     }));
 };
 
@@ -159,9 +142,9 @@ async function newPassphrase(o: GlobalOptions & { newPassphraseFile?: string }, 
   });
 }
 
-function findOperator(list: { id: string; name: string }[], name: string): string {
+async function findOperator(call: Call, name: string): Promise<string> {
   const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('uk');
-  const op = list.find((x) => fold(x.name) === fold(name));
+  const op = (await call('operators.list', {})).find((x) => fold(x.name) === fold(name));
   if (!op) throw new ObminError('NOT_FOUND', { what: name });
   return op.id;
 }

@@ -1,6 +1,9 @@
 // One home for what a file Obmin reads may cost: bytes on disk, bytes unpacked, strings, parts.
-export const CSV_MAX_BYTES = 100 * 1024 * 1024;
-export const XLSX_MAX_BYTES = 50 * 1024 * 1024;
+import { IMPORT_MAX_BYTES } from '../../../shared/register';
+
+/** The size limits live in shared/register (the contract caps the bytes a file may cross as; the CLI checks first). */
+export const CSV_MAX_BYTES = IMPORT_MAX_BYTES.csv;
+export const XLSX_MAX_BYTES = IMPORT_MAX_BYTES.xlsx;
 /** Everything inside an XLSX, unpacked: a 100 000-row register is ≈ 80 MB; an 8 MB bomb that unpacks to 2.4 GB stops here. */
 export const XLSX_MAX_UNPACKED = 192 * 1024 * 1024;
 /** Shared strings in one workbook: each becomes an object in memory before the first row is read. */

@@ -12,6 +12,7 @@ import {
   Session,
   Settings,
   SiteCode,
+  WorkstationStatus,
 } from '../schemas';
 
 export const Empty = z.object({}).strict();
@@ -31,6 +32,9 @@ export const foundationContract = {
   'vault.unlock': { args: z.object({ operator: OperatorName, passphrase: Passphrase }).strict(), result: Session },
   'vault.lock': { args: z.object({ reason: z.enum(['manual', 'idle', 'suspend']) }).strict(), result: Void },
   'vault.changePassphrase': { args: z.object({ current: Passphrase, next: Passphrase }).strict(), result: Void },
+  /** A new database key; older copies of the key slots (backups) stop opening this database. */
+  'vault.rotateKey': { args: Empty, result: Void },
+  'app.status': { args: Empty, result: WorkstationStatus },
 
   'operators.list': { args: Empty, result: z.array(OperatorInfo) },
   'operators.add': {

@@ -6,6 +6,9 @@ import {
   ImportListResult,
   IntakeEntry,
   IntakeList,
+  ListInput,
+  MatchCandidate,
+  Suggestion,
   MergeArgs,
   MergeResult,
 } from '../../lists';
@@ -19,11 +22,16 @@ export const listsContract = {
   'lists.get': { args: z.object({ id: Id }).strict(), result: IntakeList },
   'lists.entries': { args: z.object({ listId: Id, ...Page }).strict(), result: z.array(IntakeEntry) },
   'lists.import': { args: ImportListArgs, result: ImportListResult },
+  /** Matches a list against the register and saves nothing: one answer per input row, in order. */
+  'lists.match': {
+    args: z.object({ input: ListInput }).strict(),
+    result: z.array(z.object({ row: z.number().int(), suggestion: Suggestion, candidates: z.array(MatchCandidate), problems: z.array(z.string()) })),
+  },
   'lists.decide': { args: DecideArgs, result: IntakeEntry },
   'lists.acceptSuggested': { args: z.object({ listId: Id }).strict(), result: z.object({ linked: z.number().int() }) },
   'lists.setStatus': { args: z.object({ listId: Id, status: z.enum(['open', 'closed']) }).strict(), result: IntakeList },
   'lists.duplicates': {
-    args: z.object({ cursor: z.string().max(64).nullable().optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    args: z.object({ cursor: z.string().max(64).nullable().optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
     result: z.object({ pairs: z.array(DuplicatePair), nextCursor: z.string().nullable(), scanned: z.number().int() }),
   },
   'lists.notDuplicate': { args: z.object({ a: Id, b: Id }).strict(), result: z.null() },

@@ -44,6 +44,8 @@ export const StatusChangeArgs = z
 export const registerContract = {
   'persons.search': { args: SearchArgs, result: SearchResult },
   'persons.get': { args: z.object({ id: Id }).strict(), result: PersonDetail },
+  /** By the register's ref (P000123) or by id: what an operator types. */
+  'persons.find': { args: z.object({ refOrId: z.string().trim().min(1).max(128) }).strict(), result: PersonDetail },
   'persons.create': { args: PersonInput, result: Person },
   'persons.update': { args: z.object({ id: Id, patch: PersonPatch }).strict(), result: Person },
   'persons.changeStatus': { args: StatusChangeArgs, result: StatusChange },
@@ -65,6 +67,11 @@ export const registerContract = {
   /** fills an empty register with fictional people (the empty register's button; `obmin demo` in a terminal) */
   'demo.fill': {
     args: z.object({ count: z.number().int().min(1).max(20_000).default(3000) }).strict(),
+    result: z.object({ persons: z.number().int(), sources: z.number().int(), relatives: z.number().int(), attachments: z.number().int() }),
+  },
+  /** Adds fictional people to any register, up to a million (`obmin demo --count`, benchmarks); register.write. */
+  'demo.generate': {
+    args: z.object({ count: z.number().int().min(1).max(1_000_000) }).strict(),
     result: z.object({ persons: z.number().int(), sources: z.number().int(), relatives: z.number().int(), attachments: z.number().int() }),
   },
 } as const;

@@ -19,6 +19,11 @@ export function foundationHandlers(core: Core): AreaHandlers<keyof typeof founda
       await core.changePassphrase(current, next);
       return null;
     },
+    'vault.rotateKey': () => {
+      core.rotateKey();
+      return null;
+    },
+    'app.status': () => core.status(),
     'operators.list': () => core.listOperators(),
     'operators.add': (a) => core.addOperator(a),
     'operators.disable': ({ id }) => {

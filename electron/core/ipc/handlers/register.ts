@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import type { registerContract } from '../../../../shared/ipc/areas/register';
 import { can } from '../../../../shared/domain/roles';
 import type { Core } from '../../core';
-import { fillEmptyWithDemo } from '../../demo/demo';
+import { fillDemo, fillEmptyWithDemo } from '../../demo/demo';
 import { personDetail } from '../../register/detail';
 import { exportPersons } from '../../register/export';
 import { applyImport, previewImport } from '../../register/import';
-import { changeStatus, createPerson, deletePerson, updatePerson } from '../../register/persons';
+import { changeStatus, createPerson, deletePerson, findPersonByRefOrId, updatePerson } from '../../register/persons';
+import { ObminError } from '../../../../shared/errors';
 import { addAttachment, getAttachment } from '../../register/attachments';
 import { addRelative, logContact, updateRelative } from '../../register/relatives';
 import { addSighting } from '../../register/sightings';
@@ -28,6 +29,12 @@ export function registerHandlers(core: Core): AreaHandlers<keyof typeof register
     'persons.get': ({ id }) => {
       const s = core.require('register.read');
       return personDetail(s.db, id, can(s.operator.role, 'family.read'));
+    },
+    'persons.find': ({ refOrId }) => {
+      const s = core.require('register.read');
+      const p = findPersonByRefOrId(s.db, refOrId);
+      if (!p) throw new ObminError('NOT_FOUND', { what: refOrId });
+      return personDetail(s.db, p.id, can(s.operator.role, 'family.read'));
     },
     'persons.create': (a) => write('register.write', (w) => createPerson(w, a)),
     'persons.update': ({ id, patch }) => write('register.write', (w) => updatePerson(w, id, patch).person),
@@ -64,6 +71,10 @@ export function registerHandlers(core: Core): AreaHandlers<keyof typeof register
     'demo.fill': ({ count }) => {
       const s = core.require('register.import');
       return fillEmptyWithDemo(s.db, s.operator.id, count);
+    },
+    'demo.generate': ({ count }) => {
+      const s = core.require('register.write');
+      return fillDemo(s.db, s.operator.id, { count });
     },
   };
 }

@@ -1,0 +1,30 @@
+// The CLI's one door into the core: the window's router in-process, so validation, roles and audit are one path.
+import { ObminError } from '../../shared/errors';
+import { contract, type ArgsOf, type Channel, type ParsedArgsOf, type ResultOf } from '../../shared/ipc/contract';
+import { createRouter, type Core } from '../core';
+
+/** One use case through the contract: the typed result, or the core's ObminError thrown. */
+export type Call = <C extends Channel>(channel: C, args: ArgsOf<C>) => Promise<ResultOf<C>>;
+
+/** On the command line every argument comes from a flag: what the contract refuses is a usage error (exit 2). */
+function usage(detail: unknown): ObminError {
+  return new ObminError('USAGE', { detail: typeof detail === 'string' ? detail : '' });
+}
+
+export function callerFor(core: Core): Call {
+  const router = createRouter(core);
+  return async <C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> => {
+    const r = await router.handle(channel, args);
+    if (r.ok) return r.value as ResultOf<C>;
+    const { code, messageKey, details } = r.error;
+    if (code === 'VALIDATION') throw usage(details?.detail);
+    throw new ObminError(code, details, messageKey);
+  };
+}
+
+/** Checks a command's arguments against the contract before anything is asked or opened (no passphrase prompt). */
+export function checkArgs<C extends Channel>(channel: C, args: ArgsOf<C>): ParsedArgsOf<C> {
+  const parsed = contract[channel].args.safeParse(args);
+  if (!parsed.success) throw usage(parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; '));
+  return parsed.data as ParsedArgsOf<C>;
+}
