@@ -70,10 +70,14 @@ describe('startLockWatch', () => {
     stop();
   });
 
-  it('survives a router that throws', async () => {
+  it('survives a router that throws: it keeps polling, and locks once the router answers again', async () => {
     const { router, stop } = setup({ idleSeconds: 10_000 });
     router.handle.mockRejectedValue(new Error('boom'));
-    await expect(vi.advanceTimersByTimeAsync(IDLE_POLL_MS * 2)).resolves.toBeDefined();
+    await vi.advanceTimersByTimeAsync(IDLE_POLL_MS * 2);
+    expect(router.handle.mock.calls.filter(([channel]) => channel === 'app.state')).toHaveLength(2);
+    router.handle.mockImplementation(async (channel: string) => (channel === 'app.state' ? state(true) : { ok: true, value: null }));
+    await vi.advanceTimersByTimeAsync(IDLE_POLL_MS);
+    expect(lockCalls(router)).toEqual([['vault.lock', { reason: 'idle' }]]);
     stop();
   });
 

@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { Core } from '../../electron/core';
 import { applyImport, previewImport } from '../../electron/core/register/import';
 import { initCore } from '../helpers/tmp';
-import { devSetDir } from '../matching/devset';
+import { devSetDir, devSetPresent } from '../matching/devset';
 
 export const DEV_DIR = devSetDir(path.join(__dirname, '../matching'));
-export const HAS_DEV = fs.existsSync(path.join(DEV_DIR, 'persons.csv'));
+export const HAS_DEV = devSetPresent(fs.existsSync(path.join(DEV_DIR, 'persons.csv')), DEV_DIR);
 
 export async function coreWithPersons(file = path.join(DEV_DIR, 'persons.csv')): Promise<Core> {
   const core = await initCore();

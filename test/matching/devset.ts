@@ -19,3 +19,9 @@ export function loadDevSet(dir: string): { persons: RegisteredPerson[]; entries:
   const expected = readCsv(path.join(dir, 'expected.csv')).map((r) => ({ ref: r.ref || null, consistent: Number(r.consistent) }));
   return { persons, entries, expected };
 }
+
+/** Locally a missing development set skips the suites that need it; under CI (CI set) that fails, never a silent skip. */
+export function devSetPresent(found: boolean, dir: string): boolean {
+  if (!found && process.env.CI) throw new Error(`development set missing at ${dir}: under CI the suites that need it must run`);
+  return found;
+}

@@ -37,7 +37,7 @@ export interface Router {
 }
 
 export function createRouter(core: Core, handlers: Handlers = handlersFor(core)): Router {
-  // Calls are serialised: a lock arriving mid-import waits for it, and the session never changes under a handler.
+  // Calls are serialised, one at a time; only a lock skips the queue (below) and ends any long work in flight.
   let queue: Promise<unknown> = Promise.resolve();
   const run = async (channel: string, args: unknown): Promise<Result<unknown>> => {
     if (!isChannel(channel)) return { ok: false, error: { code: 'USAGE', messageKey: 'errors.USAGE', details: { detail: channel } } };

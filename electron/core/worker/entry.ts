@@ -15,7 +15,7 @@ port.on('message', (m: ToWorker) => {
   if (m.type === 'call') {
     void router.handle(m.channel, m.args).then((result) => post({ type: 'result', id: m.id, result }));
   } else if (m.type === 'close') {
-    // Through the router's queue, so the lock waits for any call in flight.
+    // A lock skips the router's queue: it rolls back any long work in flight (all-or-nothing) and closes at once.
     void router.handle('vault.lock', { reason: 'manual' }).finally(() => post({ type: 'closed', id: m.id }));
   }
 });
