@@ -4,28 +4,18 @@ import { ObminError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n';
 import type { ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contract';
 import { MANIFEST_DIRECTIONS, MANIFEST_VARIANTS, type DocRequest, type ManifestCheck, type ManifestDirection, type ManifestVariant } from '../../../shared/manifest';
-import { writeFileAtomic } from '../../core/fsutil';
-import { createRouter } from '../../core/ipc/router';
-import { findPersonByRefOrId } from '../../core/register/persons';
-import { localeOf, printJson, unlocked, type GlobalOptions, type Io } from '../context';
+import { writeFileAtomic, type Core } from '../../core';
+import { callerFor } from '../call';
+import { localeOf, printJson, withSession, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
 
-type Core = Awaited<ReturnType<typeof unlocked>>;
-
-/** One call through the same router the window uses; a typed error comes back as the same ObminError. */
-async function call<C extends Channel>(core: Core, channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
-  const r = await createRouter(core).handle(channel, args);
-  if (!r.ok) throw new ObminError(r.error.code, r.error.details, r.error.messageKey);
-  return r.value as ResultOf<C>;
+/** One call through the same router the window uses (electron/cli/call.ts); a typed error comes back as the same ObminError. */
+function call<C extends Channel>(core: Core, channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+  return callerFor(core)(channel, args);
 }
 
-async function withCore<T>(o: GlobalOptions, io: Io, fn: (core: Core) => Promise<T>): Promise<T> {
-  const core = await unlocked(o, io);
-  try {
-    return await fn(core);
-  } finally {
-    core.close();
-  }
+function withCore<T>(o: GlobalOptions, io: Io, fn: (core: Core) => Promise<T>): Promise<T> {
+  return withSession(o, io, (_call, core) => fn(core));
 }
 
 async function writeDocument(core: Core, io: Io, o: GlobalOptions & { out: string; json?: boolean }, request: DocRequest): Promise<void> {
@@ -98,9 +88,8 @@ export const manifestCommands: CliModule = (program: Command, io: Io, run) => {
     .action(run(async (ref: string, o: GlobalOptions & { out?: string; json?: boolean }) => {
       const out = outOf(o);
       await withCore(o, io, async (core) => {
-        const p = findPersonByRefOrId(core.require('register.read').db, ref);
-        if (!p) throw new ObminError('NOT_FOUND', { what: ref });
-        await writeDocument(core, io, { ...o, out }, { kind: 'dossier', personId: p.id });
+        const p = await call(core, 'persons.find', { refOrId: ref });
+        await writeDocument(core, io, { ...o, out }, { kind: 'dossier', personId: p.person.id });
       });
     }));
 
