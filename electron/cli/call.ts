@@ -6,7 +6,7 @@ import { createRouter, type Core } from '../core';
 /** One use case through the contract: the typed result, or the core's ObminError thrown. */
 export type Call = <C extends Channel>(channel: C, args: ArgsOf<C>) => Promise<ResultOf<C>>;
 
-/** On the command line every argument comes from a flag: what the contract refuses is a usage error (exit 2). */
+/** A flag the contract refuses, caught before anything is opened: a usage error (exit 2). */
 function usage(detail: unknown): ObminError {
   return new ObminError('USAGE', { detail: typeof detail === 'string' ? detail : '' });
 }
@@ -17,7 +17,6 @@ export function callerFor(core: Core): Call {
     const r = await router.handle(channel, args);
     if (r.ok) return r.value as ResultOf<C>;
     const { code, messageKey, details } = r.error;
-    if (code === 'VALIDATION') throw usage(details?.detail);
     throw new ObminError(code, details, messageKey);
   };
 }

@@ -24,14 +24,14 @@ describe('obmin CLI (exit codes and JSON are contracts)', () => {
     expect(status.persons).toBe(0);
   });
 
-  it('init applies the window’s SiteCode rule: lower case is upper-cased, a bad code is a usage error and creates nothing', () => {
+  it('init applies the window’s SiteCode rule: lower case is upper-cased, a bad code is refused and creates nothing', () => {
     const dir = path.join(tmpDir(), 'lower');
     expect(obmin(['init', '--data', dir, '--site-code', ' kyiv-hq ', '--site-name', 'Вигаданий штаб', '--operator', 'Оператор Перший'], env).code).toBe(0);
     expect(JSON.parse(obmin(['status', '--data', dir, '--json'], env).stdout)).toMatchObject({ site: { code: 'KYIV-HQ' }, dataDir: dir, schemaVersion: expect.any(Number) });
     const bad = path.join(tmpDir(), 'bad');
     const r = obmin(['init', '--data', bad, '--site-code', 'Київ штаб!', '--site-name', 'Вигаданий штаб', '--operator', 'Оператор Перший', '--lang', 'en'], env);
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^obmin: Wrong command usage: siteCode/)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^obmin: The data did not pass validation: siteCode/)]);
     expect(fs.existsSync(path.join(bad, 'keyslots.json'))).toBe(false);
   });
 

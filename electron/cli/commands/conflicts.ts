@@ -1,10 +1,9 @@
 import { Option, type Command } from 'commander';
 import { ObminError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n';
+import type { ResultOf } from '../../../shared/ipc/contract';
 import type { KeepSide } from '../../../shared/replication';
-import { visibleConflicts } from '../../core/ipc/handlers/conflicts';
-import { createRouter } from '../../core/ipc/router';
-import { localeOf, printJson, unlocked, type GlobalOptions, type Io } from '../context';
+import { localeOf, printJson, withSession, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
 
 const show = (v: unknown) => (v === null ? '∅' : String(v));
@@ -18,15 +17,19 @@ export const conflictsCommands: CliModule = (program: Command, io: Io, run) => {
     .description('open conflicts: the value shown now (mine) and the other kept value (theirs), with site, time and operator')
     .option('--json', 'machine-readable output')
     .action(run(async (o: GlobalOptions & { json?: boolean }) => {
-      const core = await unlocked(o, io);
-      try {
-        const entries = visibleConflicts(core.require('register.read'));
+      await withSession(o, io, async (call, core) => {
+        // Every open conflict, page by page (the window pages the same channel).
+        const entries: ResultOf<'conflicts.list'>['entries'] = [];
+        for (let total = 1; entries.length < total; ) {
+          const page = await call('conflicts.list', { limit: 1000, offset: entries.length });
+          if (!page.entries.length) break;
+          entries.push(...page.entries);
+          total = page.total;
+        }
         if (o.json) printJson(io, entries);
         else if (!entries.length) io.out(`${translate(localeOf(o, io, core), 'replication.conflicts.none')}\n`);
         else for (const c of entries) io.out(`${c.id}\t${c.ref ?? c.row}\t${c.field}\tmine: ${show(c.mine.value)} (${c.mine.at}, ${c.mine.siteCode ?? c.mine.site})\ttheirs: ${show(c.theirs.value)} (${c.theirs.at}, ${c.theirs.siteCode ?? c.theirs.site})\n`);
-      } finally {
-        core.close();
-      }
+      });
     }));
 
   conflicts
@@ -38,16 +41,11 @@ export const conflictsCommands: CliModule = (program: Command, io: Io, run) => {
     .action(run(async (id: string, o: GlobalOptions & { keep: KeepSide; json?: boolean }) => {
       const n = Number(id);
       if (!Number.isSafeInteger(n) || n < 1) throw new ObminError('USAGE', { detail: `conflict id: ${id}` });
-      const core = await unlocked(o, io);
-      try {
-        const r = await createRouter(core).handle('conflicts.resolve', { id: n, keep: o.keep });
-        if (!r.ok) throw new ObminError(r.error.code, r.error.details, r.error.messageKey);
-        const c = r.value as Awaited<ReturnType<typeof visibleConflicts>>[number];
+      await withSession(o, io, async (call, core) => {
+        const c = await call('conflicts.resolve', { id: n, keep: o.keep });
         const value = o.keep === 'mine' ? c.mine.value : c.theirs.value;
         if (o.json) printJson(io, { id: c.id, ref: c.ref, field: c.field, kept: o.keep, value });
         else io.out(`${translate(localeOf(o, io, core), 'replication.conflicts.kept', { value: show(value), field: c.field, ref: c.ref ?? c.row })}\n`);
-      } finally {
-        core.close();
-      }
+      });
     }));
 };
