@@ -83,6 +83,13 @@ export async function unlock(core: Core, o: GlobalOptions, io: Io): Promise<void
   await core.unlock(o.operator ?? io.env.OBMIN_OPERATOR ?? null, passphrase);
 }
 
+/** @deprecated for commands written before the CLI went through the door: use withSession and call(). */
+export async function unlocked(o: GlobalOptions, io: Io): Promise<Core> {
+  const core = openCore(o, io);
+  await unlock(core, o, io);
+  return core;
+}
+
 /** Runs a command in one unlocked session and always locks after. Use cases go through `call`, never core internals. */
 export async function withSession<T>(o: GlobalOptions, io: Io, fn: (call: Call, core: Core) => Promise<T> | T): Promise<T> {
   const core = openCore(o, io);

@@ -6,6 +6,7 @@ import { can, type Permission } from '../../shared/domain/roles';
 import { Locale, type AppState, type AuditEntry, type AuditVerifyResult, type OperatorInfo, type Session, type Settings, type WorkstationStatus } from '../../shared/ipc/schemas';
 import type { AuditFilter } from '../../shared/audit';
 import { SCHEMA_VERSION } from './db/migrations';
+import { exportAgeKey } from './transfer';
 import { appendAudit, listAudit, verifyAudit } from './audit/audit';
 import { writeFileAtomic } from './fsutil';
 import { addOperator, disableOperator, listOperators, resetOperatorPassphrase, toInfo } from './operators/operators';
@@ -205,6 +206,13 @@ export class Core {
     const r = createBackup(s.db, this.paths, s.key, outFile);
     appendAudit(s.db, s.operator.id, 'backup.create', null, { sha256: r.sha256, bytes: r.bytes });
     return r;
+  }
+
+  /** The site's decryption key in age's format, for an auditor (CLI only: it names a file on disk). */
+  exportAgeKey(outFile: string): { file: string; recipient: string } {
+    const s = this.require('settings.manage');
+    this.assertOutsideData(outFile);
+    return exportAgeKey({ db: s.db, operatorId: s.operator.id }, outFile);
   }
 
   /** Restores into this core's (empty) data folder and proves the copy opens and checks out with the passphrase. */

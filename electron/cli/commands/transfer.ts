@@ -1,31 +1,22 @@
 // Sites, keys and transfer files from the command line: thin mappings onto the transfer area's IPC channels.
 import type { Command } from 'commander';
 import path from 'node:path';
-import { ObminError } from '../../../shared/errors';
 import type { ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contract';
 import { fingerprintWords, groupedHex } from '../../../shared/transfer/fingerprint';
-import { createRouter } from '../../core';
-import { exportAgeKey } from '../../core/transfer';
-import { printJson, unlocked, type GlobalOptions, type Io } from '../context';
+import type { Core } from '../../core';
+import { callerFor } from '../call';
+import { printJson, withSession, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
 
-type Core = Awaited<ReturnType<typeof unlocked>>;
 type Json = { json?: boolean };
 
-/** One call through the router (the same door as the window); a typed error becomes a thrown ObminError. */
-async function call<C extends Channel>(core: Core, channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
-  const r = await createRouter(core).handle(channel, args);
-  if (!r.ok) throw new ObminError(r.error.code, r.error.details, r.error.messageKey);
-  return r.value as ResultOf<C>;
+/** One call through the router (the same door as the window, electron/cli/call.ts); a typed error is thrown. */
+function call<C extends Channel>(core: Core, channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+  return callerFor(core)(channel, args);
 }
 
-async function withCore<T>(o: GlobalOptions, io: Io, fn: (core: Core) => Promise<T>): Promise<T> {
-  const core = await unlocked(o, io);
-  try {
-    return await fn(core);
-  } finally {
-    core.close();
-  }
+function withCore<T>(o: GlobalOptions, io: Io, fn: (core: Core) => Promise<T>): Promise<T> {
+  return withSession(o, io, (_call, core) => fn(core));
 }
 
 const abs = (f: string) => path.resolve(f);
@@ -72,9 +63,7 @@ export const transferCommands: CliModule = (program: Command, io: Io, run) => {
     .requiredOption('--out <FILE>', 'where to write the key (owner-only)')
     .action(run(async (o: GlobalOptions & { out: string }) => {
       await withCore(o, io, async (core) => {
-        const s = core.require('settings.manage');
-        core.assertOutsideData(o.out);
-        const r = exportAgeKey({ db: s.db, operatorId: s.operator.id }, abs(o.out));
+        const r = core.exportAgeKey(abs(o.out));
         io.out(`${r.file}\n${r.recipient}\n`);
       });
     }));
