@@ -22,10 +22,17 @@ export interface EntryRow {
 
 const ACTIVE_SQL = "state NOT IN ('withdrawn','rejected_by_counterpart')";
 
+function roundIsOpen(db: Db, roundId: string): boolean {
+  const st = db.prepare('SELECT status FROM exchange_rounds WHERE id = ?').pluck().get(roundId) as string | undefined;
+  return st !== undefined && st !== 'closed' && st !== 'cancelled';
+}
+
 /** The latest proposal is one we sent and no answer has been recorded after it. */
 export function awaitingAnswer(db: Db, roundId: string): boolean {
   const k = db.prepare('SELECT kind FROM exchange_proposals WHERE round_id = ? AND deleted = 0 ORDER BY version DESC LIMIT 1').pluck().get(roundId) as string | undefined;
-  return k === 'sent';
+  const st = db.prepare('SELECT status FROM exchange_rounds WHERE id = ?').pluck().get(roundId) as string | undefined;
+  // Once the handover has started (or the round ended) nothing waits for an answer any more.
+  return k === 'sent' && (st === 'planning' || st === 'negotiating');
 }
 
 export function assertEditable(db: Db, r: RoundRow): void {
@@ -133,19 +140,21 @@ const PHOTO_SQL = `SELECT a.person_id, a.id FROM attachments a WHERE a.deleted =
 export function entryPage(db: Db, roundId: string, direction: Direction, offset: number, limit: number): { total: number; rows: EntryView[] } {
   const total = db.prepare('SELECT count(*) FROM exchange_entries WHERE round_id = ? AND direction = ? AND deleted = 0').pluck().get(roundId, direction) as number;
   const rows = db.prepare(VIEW_SQL).all(roundId, direction, limit, offset) as ViewRow[];
+  // A closed or cancelled round warns about nothing: its people's statuses are its own result.
+  const open = roundIsOpen(db, roundId);
   const ids = JSON.stringify(rows.map((r) => r.id));
   const photos = new Map((db.prepare(PHOTO_SQL).all(ids) as { person_id: string; id: string }[]).map((a) => [a.person_id, a.id]));
   const other = otherOpenRounds(db, roundId, rows.map((r) => r.id));
   return {
     total,
     rows: rows.map((r) => {
-      const o = isActiveEntry(r.state) ? other.get(r.id) : undefined;
+      const o = open && isActiveEntry(r.state) ? other.get(r.id) : undefined;
       return {
         id: r.entry_id, personId: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth,
         side: r.side, category: r.category, status: r.status, rank: r.rank, unit: r.unit, documentNumbers: r.document_numbers,
         distinguishingMarks: r.distinguishing_marks, seriouslyWounded: r.seriously_wounded === 1, photoId: photos.get(r.id) ?? null,
         direction: r.direction, state: r.state, unexpected: r.unexpected === 1,
-        warnings: isActiveEntry(r.state) ? warningsFor(toCandidate(r), o) : [], otherRound: o ?? null,
+        warnings: open && isActiveEntry(r.state) ? warningsFor(toCandidate(r), o) : [], otherRound: o ?? null,
       };
     }),
   };
@@ -158,6 +167,7 @@ export function warningSummary(db: Db, roundId: string): { warned: number; byKin
   const other = otherOpenRounds(db, roundId, null);
   const byKind = Object.fromEntries(WARNINGS.map((w) => [w, 0])) as Record<Warning, number>;
   let warned = 0;
+  if (!roundIsOpen(db, roundId)) return { warned, byKind };
   for (const r of rows) {
     const w = warningsFor(toCandidate(r), other.get(r.id));
     if (w.length) warned++;
