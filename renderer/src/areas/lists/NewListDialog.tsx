@@ -76,7 +76,7 @@ export function NewListDialog({ onClose, onDone }: { onClose(): void; onDone(lis
   };
 
   return (
-    <Dialog title={t('lists.dialog.title')} onClose={onClose} wide>
+    <Dialog title={t('lists.dialog.title')} onClose={onClose} wide dirty={!busy && (text.trim() !== '' || file !== null || title.trim() !== '' || place.trim() !== '')}>
       <Form onSubmit={() => void submit()} className="dialog-body new-list-form" label={t('lists.dialog.title')}>
         <div className="lists-mode" role="radiogroup">
           <label>

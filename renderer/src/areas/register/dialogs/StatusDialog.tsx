@@ -36,7 +36,7 @@ export function StatusDialog({ person, onClose, onDone }: { person: Person; onCl
   };
 
   return (
-    <Dialog title={t('register.statusDialog.title')} onClose={onClose} wide>
+    <Dialog title={t('register.statusDialog.title')} onClose={onClose} wide dirty={status !== '' || note.trim() !== '' || source.title.trim() !== '' || source.sourceId !== ''}>
       <Form onSubmit={() => void submit()} className="dialog-body" label={t('register.statusDialog.title')}>
         <p>
           {t('register.statusDialog.current', { status: '' })}
