@@ -5,3 +5,4 @@ export * from './collation';
 export * from './captivity';
 export * from './dates';
 export * from './values';
+export * from './sensitivity';

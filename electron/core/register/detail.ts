@@ -1,5 +1,5 @@
 // A person with everything around them, for the person page.
-import type { PersonDetail, Source, StatusChange } from '../../../shared/register';
+import { withoutFamily, type PersonDetail, type Source, type StatusChange } from '../../../shared/register';
 import type { Scalar } from '../db/write';
 import type { Db } from '../vault/database';
 import { livePerson } from './persons';
@@ -16,7 +16,7 @@ export function statusHistory(db: Db, personId: string): StatusChange[] {
   }));
 }
 
-/** `withFamily` false (no family.read) leaves relatives and their contacts out entirely. */
+/** `withFamily` false (no family.read) leaves relatives and their contacts out entirely, and the family fields null. */
 export function personDetail(db: Db, id: string, withFamily: boolean): PersonDetail {
   const person = livePerson(db, id);
   const sightings = listSightings(db, id);
@@ -28,5 +28,5 @@ export function personDetail(db: Db, id: string, withFamily: boolean): PersonDet
     const s = a.sourceId ? getSource(db, a.sourceId) : null;
     if (s) sources.set(s.id, s);
   }
-  return { person, sources: [...sources.values()], sightings, relatives: withFamily ? listRelatives(db, id) : null, attachments, statusHistory: history };
+  return { person: withFamily ? person : withoutFamily(person), sources: [...sources.values()], sightings, relatives: withFamily ? listRelatives(db, id) : null, attachments, statusHistory: history };
 }

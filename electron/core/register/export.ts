@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { IMPORT_COLUMNS, type SearchFilters } from '../../../shared/register';
+import type { Role } from '../../../shared/domain/roles';
+import { FAMILY_COLUMNS, IMPORT_COLUMNS, seesFamily, type SearchFilters } from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
 import { writeFileAtomic } from '../fsutil';
 import type { Db } from '../vault/database';
@@ -16,8 +17,10 @@ export function safeCell(v: unknown): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-function exportRows(db: Db, query: string, filters: SearchFilters): Record<string, unknown>[] {
-  const cols = IMPORT_COLUMNS.join(', ');
+function exportRows(db: Db, query: string, filters: SearchFilters, operatorId: string): Record<string, unknown>[] {
+  // The exporting operator's role decides the columns: family fields stay empty without family.read.
+  const role = (db.prepare('SELECT role FROM operators WHERE id = ?').get(operatorId) as { role: Role } | undefined)?.role ?? 'viewer';
+  const cols = IMPORT_COLUMNS.map((c) => (!seesFamily(role) && FAMILY_COLUMNS.includes(c) ? `NULL AS ${c}` : c)).join(', ');
   if (!query && Object.keys(filters).length === 0) return db.prepare(`SELECT ${cols} FROM persons WHERE deleted = 0 ORDER BY uk_sort(surname), uk_sort(given_name), id`).all() as Record<string, unknown>[];
   const ids = searchPersons(db, { query, filters, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows.map((r) => r.id);
   const stmt = db.prepare(`SELECT ${cols} FROM persons WHERE id = ?`);
@@ -43,7 +46,7 @@ export interface ExportOutcome {
 
 /** With a path, writes the file (CLI); without one, returns the bytes so the window can offer them as a download. */
 export async function exportPersons(db: Db, operatorId: string, a: { path?: string | undefined; format: 'csv' | 'xlsx'; query: string; filters: SearchFilters }): Promise<ExportOutcome> {
-  const rows = exportRows(db, a.query, a.filters).map(toCellRow);
+  const rows = exportRows(db, a.query, a.filters, operatorId).map(toCellRow);
   let bytes: Buffer;
   if (a.format === 'csv') {
     // The BOM makes Excel read the Cyrillic as UTF-8.

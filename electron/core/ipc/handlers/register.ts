@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { registerContract } from '../../../../shared/ipc/areas/register';
 import { can } from '../../../../shared/domain/roles';
+import { visibleToRole } from '../../../../shared/register/sensitivity';
 import type { Core } from '../../core';
 import { fillDemo, fillEmptyWithDemo } from '../../demo/demo';
 import { personDetail } from '../../register/detail';
@@ -36,8 +37,9 @@ export function registerHandlers(core: Core): AreaHandlers<keyof typeof register
       if (!p) throw new ObminError('NOT_FOUND', { what: refOrId });
       return personDetail(s.db, p.id, can(s.operator.role, 'family.read'));
     },
-    'persons.create': (a) => write('register.write', (w) => createPerson(w, a)),
-    'persons.update': ({ id, patch }) => write('register.write', (w) => updatePerson(w, id, patch).person),
+    // What a write answers is filtered like a read: an analyst may write a person but not see their family fields.
+    'persons.create': (a) => visibleToRole(write('register.write', (w) => createPerson(w, a)), core.require().operator.role),
+    'persons.update': ({ id, patch }) => visibleToRole(write('register.write', (w) => updatePerson(w, id, patch).person), core.require().operator.role),
     'persons.changeStatus': (a) => write('register.write', (w) => changeStatus(w, a)),
     'persons.delete': ({ id }) =>
       write('register.write', (w) => {
