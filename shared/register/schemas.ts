@@ -13,6 +13,7 @@ import {
   Side,
   SourceKind,
   Status,
+  statusFitsSide,
 } from './enums';
 
 /** No NUL or other control characters in any field; single-line fields (names, ranks) refuse line breaks too. */
@@ -81,7 +82,8 @@ export const PersonFields = z.object({
 });
 export type PersonFields = z.infer<typeof PersonFields>;
 
-export const PersonInput = PersonFields.strict();
+/** A new person's status belongs to their side (statusFitsSide): the form, the CLI, the import and IPC all parse this. */
+export const PersonInput = PersonFields.strict().refine((p) => p.status === undefined || statusFitsSide(p.status, p.side), { message: 'statusFitsSide', path: ['status'] });
 export type PersonInput = z.infer<typeof PersonInput>;
 /** An update names only the fields it changes; status changes go through persons.changeStatus (they cite a source). */
 export const PersonPatch = PersonFields.omit({ status: true }).partial().strict();

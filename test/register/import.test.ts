@@ -46,6 +46,15 @@ describe('import of people', () => {
     expect(core.countPersons()).toBe(1);
   });
 
+  it('refuses a new person whose status is not of their side (ours + held), like the form does', async () => {
+    const { core, db } = await setup();
+    const csv = 'ref,surname,given_name,side,category,status\nS1,Ковальов,Григорій,ours,military,held\nS2,Бойко,Іван,held,military,held\n';
+    const p = await previewImport(db, { fileName: 'sides.csv', bytes: Buffer.from(csv) });
+    expect(p.valid).toBe(1);
+    expect(p.errors).toEqual([{ row: 1, column: 'status', code: 'invalid_value', value: 'held' }]);
+    expect(core.countPersons()).toBe(0);
+  });
+
   it('reads Windows-1251 and Ukrainian headers', async () => {
     const { db } = await setup();
     const text = 'Прізвище;Ім’я;По батькові;Дата народження;Сторона;Категорія\nКовальов;Григорій;Іванович;02.01.1980;ours;military\n';
