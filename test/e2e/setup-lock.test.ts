@@ -46,9 +46,12 @@ describe('first run, lock and unlock (Ukrainian)', () => {
     expect(await page.getByTestId('operator').textContent()).toContain(SITE.admin);
     expect(await page.getByTestId('operator').textContent()).toContain('адміністратор');
     expect(await page.getByRole('button', { name: /Заблокувати/ }).isVisible()).toBe(true);
-    // An area not built yet says so calmly (Sites is the last to come).
+    // The sync badge tells the truth on a new site: no peers, so nothing is synchronised.
+    expect(await page.getByTestId('unsynced').getAttribute('data-state')).toBe('none');
+    expect(await page.getByTestId('unsynced').textContent()).toContain('Синхронізацію не налаштовано');
+    // Alt+5 opens Sites on its own tab (trust between sites).
     await page.keyboard.press('Alt+5');
-    await page.getByText('Розділ «Об’єкти» ще готується').waitFor();
+    await page.getByRole('tab', { name: 'Вузли й довіра', selected: true }).waitFor();
     await screenshotBoth(page, 'shell-uk');
   });
 
