@@ -26,6 +26,8 @@ export const en: MessageTree = {
     VERIFICATION_FAILED: 'The file failed verification: {{detail}}',
     FILE_TOO_LARGE: 'The file is too large: {{file}} (over {{limit}}).',
     FILE_MALFORMED: 'The file is malformed: {{detail}}',
+    FILE_NO_HEADER: 'The file has no header row: the first row must name the columns (surname, given name …).',
+    FILE_NO_WORKSHEET: 'The Excel workbook has no worksheet with data.',
     SLOT_STALE: 'Your key slot opens an older database key: the key file and the database do not belong together (was one of them restored from a backup?). Call your administrator.',
     VAULT_BUSY: 'The vault is busy in another Obmin process (an import, for example). Wait and try again.',
     CORE_RESTARTED: 'The application core stopped (most likely a file too large for memory) and was restarted; the workstation is locked. Unlock it again.',

@@ -98,3 +98,15 @@ describe('names: no NUL, no line breaks, no 10 MB cells', () => {
     expect(r.rows[1]!.raw.length).toBeLessThanOrEqual(8000);
   }, 120_000);
 });
+
+describe('a file without a header row says so in the operator’s language', () => {
+  it('a file with no rows is FILE_MALFORMED with its own translated message, no English detail', async () => {
+    const { translate } = await import('../../shared/i18n');
+    const err = await readTable(write('empty-head.csv', Buffer.from(' \n\n', 'utf8'))).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'FILE_MALFORMED', messageKey: 'errors.FILE_NO_HEADER' });
+    const uk = translate('uk', (err as { messageKey: string }).messageKey);
+    expect(uk).toContain('рядка заголовків');
+    expect(uk).not.toMatch(/no header/i);
+    expect(translate('en', 'errors.FILE_NO_HEADER')).toContain('no header row');
+  });
+});

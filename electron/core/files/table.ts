@@ -48,7 +48,7 @@ function readCsv(buf: Buffer, encoding?: string): RawTable {
   const tooLong = (cells: string[]) => cells.some((c) => c.length > MAX_FIELD_CHARS);
   const brokenRows = new Set(parsed.errors.map((e) => e.row).filter((r): r is number => typeof r === 'number'));
   const [header, ...data] = parsed.data;
-  if (!header || header.every((h) => !h.trim())) throw new ObminError('FILE_MALFORMED', { detail: 'no header row' });
+  if (!header || header.every((h) => !h.trim())) throw new ObminError('FILE_MALFORMED', {}, 'errors.FILE_NO_HEADER');
   return {
     format: 'csv',
     encoding: enc,
@@ -91,7 +91,7 @@ async function readXlsx(fileName: string, buf: Buffer): Promise<RawTable> {
     throw new ObminError('FILE_MALFORMED', { detail: 'XLSX' });
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw new ObminError('FILE_MALFORMED', { detail: 'no worksheet' });
+  if (!ws) throw new ObminError('FILE_MALFORMED', {}, 'errors.FILE_NO_WORKSHEET');
   const all: { cells: string[]; formulaCols: Set<number> }[] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
@@ -105,7 +105,7 @@ async function readXlsx(fileName: string, buf: Buffer): Promise<RawTable> {
     all.push({ cells, formulaCols });
   });
   const [header, ...data] = all;
-  if (!header) throw new ObminError('FILE_MALFORMED', { detail: 'no header row' });
+  if (!header) throw new ObminError('FILE_MALFORMED', {}, 'errors.FILE_NO_HEADER');
   const width = header.cells.length;
   return {
     format: 'xlsx',

@@ -40,7 +40,7 @@ export function AttachmentDialog({ personId, onClose, onDone }: { personId: stri
   };
 
   return (
-    <Dialog title={t('register.attach.add')} onClose={onClose}>
+    <Dialog title={t('register.attach.add')} onClose={onClose} dirty={file !== null || caption.trim() !== ''}>
       <Form onSubmit={() => void submit()} className="dialog-body">
         <FilePick id="attach-file" label={t('register.attach.file')} accept={ATTACHMENT_MIMES.join(',')} onPick={pick} />
         <FormField label={t('register.attach.kind')} kind={{ options: ATTACHMENT_KINDS, labels: 'register.attach.kinds' }} value={kind} onChange={setKind} />

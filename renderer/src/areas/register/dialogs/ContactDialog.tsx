@@ -26,7 +26,7 @@ export function ContactDialog({ relative, onClose, onDone }: { relative: Relativ
   };
 
   return (
-    <Dialog title={`${t('register.family.logContact')}: ${relative.name}`} onClose={onClose}>
+    <Dialog title={`${t('register.family.logContact')}: ${relative.name}`} onClose={onClose} dirty={v.summary.trim() !== ''}>
       <Form onSubmit={() => void submit()} className="dialog-body">
         <div className="form-cols">
           <FormField label={t('register.family.channel')} kind={{ options: CONTACT_CHANNELS, labels: 'register.family.channels' }} value={v.channel} onChange={set('channel')} error={errors.channel} />
