@@ -38,7 +38,8 @@ describe('English', () => {
     for (const area of ['Register', 'Lists', 'Exchanges', 'Transfers', 'Sites', 'Audit', 'Settings', 'Operators']) expect(nav).toContain(area);
     expect(await page.getByTestId('operator').textContent()).toContain('administrator');
     await page.keyboard.press('Alt+5');
-    await page.getByText('The Sites area is coming').waitFor();
+    await page.getByRole('tab', { name: 'Sites and trust', selected: true }).waitFor();
+    expect(await page.getByTestId('unsynced').textContent()).toContain('Synchronisation not set up');
     await screenshotBoth(page, 'shell-en');
     await page.keyboard.press('Alt+7');
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();

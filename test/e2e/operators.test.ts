@@ -8,7 +8,7 @@ describe('operators', () => {
   it('reaches Operators from the command palette', async () => {
     const { page } = suite.app;
     await page.keyboard.press('Control+k');
-    await page.getByPlaceholder('Почніть вводити назву розділу чи дії…').fill('опер');
+    await page.getByPlaceholder('Дія, розділ або ім’я особи…').fill('опер');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Оператори', level: 1 }).waitFor();
   });
