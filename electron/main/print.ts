@@ -4,6 +4,7 @@ import type { BrowserWindowConstructorOptions, SaveDialogOptions, WebContentsPri
 import type { Result } from '../../shared/errors';
 import { DocRequest, suggestedFileName, type PdfDocument, type WindowOutcome } from '../../shared/manifest';
 import type { Router } from './ipc';
+import { HARDENED_PREFERENCES } from './window';
 
 /** In-memory partition: a preview's PDF is never cached on disk. */
 export const PREVIEW_PARTITION = 'obmin-preview';
@@ -20,19 +21,8 @@ export function previewWindowOptions(title: string, show = true): BrowserWindowC
     autoHideMenuBar: true,
     webPreferences: {
       partition: PREVIEW_PARTITION,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
+      ...HARDENED_PREFERENCES,
       devTools: false,
-      experimentalFeatures: false,
       // The PDF viewer is a plugin; the page has no other code.
       plugins: true,
     },

@@ -4,6 +4,22 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 /** In-memory partition (no "persist:" prefix): no cache, storage or cookies of the page ever reach the disk. */
 export const WINDOW_PARTITION = 'obmin';
 
+/** What every window of the app switches off, whatever it shows (the main window and the PDF preview). */
+export const HARDENED_PREFERENCES = {
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  experimentalFeatures: false,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+
 export const MIN_WIDTH = 1280;
 export const MIN_HEIGHT = 720;
 
@@ -24,19 +40,8 @@ export function createWindowOptions(
     webPreferences: {
       preload: paths.preload,
       partition: WINDOW_PARTITION,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
+      ...HARDENED_PREFERENCES,
       devTools: flags.devTools,
-      experimentalFeatures: false,
       enableWebSQL: false,
       plugins: false,
     },
