@@ -12,7 +12,7 @@ import { linesOf, schemaOf, validateChange, validateRecord, type BlobRecord, typ
 import { applyChanges, previewChanges } from '../replication';
 import type { Change } from '../../../shared/replication';
 import { ciphertextOf, readContainer, signatureValid, type ParsedFile } from './container';
-import { maxBytesOf, siteMeta, type TransferContext } from './context';
+import { maxBytesOf, siteMeta, type TransferContext, type TransferPhase } from './context';
 import { getPeer, peerKey } from './peers';
 import { TransferRefused, refused } from './refusal';
 import { allKeys } from './siteKeys';
@@ -60,7 +60,7 @@ export async function verifyFile(ctx: TransferContext, file: string): Promise<Ve
 
 /** Decrypts and validates the payload record by record; the ciphertext is hashed again as it is read (it must be
  * the bytes that were verified), and the plaintext must match the header's size and SHA-256. */
-async function* recordsOf(ctx: TransferContext, v: Verified, phase: string): AsyncGenerator<ValidRecord | BlobRecord | { change: Change } | { ack: unknown }> {
+async function* recordsOf(ctx: TransferContext, v: Verified, phase: TransferPhase): AsyncGenerator<ValidRecord | BlobRecord | { change: Change } | { ack: unknown }> {
   const schema = schemaOf(ctx.db);
   const ctHash = crypto.createHash('sha512');
   const ptHash = crypto.createHash('sha256');

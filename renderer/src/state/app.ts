@@ -1,12 +1,12 @@
 import { create } from 'zustand';
 import type { ObminErrorShape, Result } from '../../../shared/errors';
+import type { LockedReason, LockReason } from '../../../shared/ipc/events';
 import type { AppState, Locale, Session, Settings } from '../../../shared/ipc/schemas';
 import { applyLocale } from '../i18n';
 import type { AreaId } from '../lib/areas';
 import { useData } from './data';
 
 export type Phase = 'loading' | 'recovery' | 'setup' | 'locked' | 'unlocked';
-export type LockReason = 'manual' | 'idle' | 'suspend' | 'restart';
 export type Overlay = 'palette' | 'changePassphrase' | null;
 type StartupError = NonNullable<AppState['startupError']> | ObminErrorShape;
 
@@ -15,13 +15,13 @@ interface AppStore {
   locale: Locale;
   session: Session | null;
   startupError: StartupError | null;
-  lockReason: LockReason | null;
+  lockReason: LockedReason | null;
   area: AreaId;
   overlay: Overlay;
   start(): Promise<void>;
   signedIn(session: Session): void;
-  lock(reason: Exclude<LockReason, 'restart'>): Promise<void>;
-  markLocked(reason: LockReason): void;
+  lock(reason: LockReason): Promise<void>;
+  markLocked(reason: LockedReason): void;
   setLocale(locale: Locale): Promise<Result<null>>;
   setSettings(settings: Settings): void;
   go(area: AreaId): void;
