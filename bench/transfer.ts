@@ -14,6 +14,7 @@ import { addPeer, exportIdentity } from '../electron/core/transfer/identity';
 import { importFile } from '../electron/core/transfer/importFile';
 import { ageRecipient } from '../electron/core/transfer/keys';
 import { currentKeys } from '../electron/core/transfer/siteKeys';
+import { pick, type BenchMeta } from './lib/report';
 
 const PASS = 'вишня-гора-мідний-ліхтар-42';
 const N = Number(process.env.BENCH_TRANSFER_N ?? 100_000);
@@ -111,3 +112,18 @@ export async function run(): Promise<Record<string, number>> {
     fs.rmSync(root, { recursive: true, force: true });
   }
 }
+
+export const report: BenchMeta = {
+  title: 'Transfer',
+  about: 'Two encrypted sites paired by their cards; one fills a fictional register (`fillDemo`, `BENCH_TRANSFER_N` people, default 100 000), writes one changes file for the other, which imports it (verify, preview, apply). The same payload encrypted by our age code and by the `age` CLI, best of three.',
+  figures: (f) => [
+    { id: 'records', label: 'records in the file', value: pick(f, 'transfer_records'), unit: '' },
+    { id: 'file', label: 'file size', value: pick(f, 'transfer_file_mb'), unit: 'MB' },
+    { id: 'export', label: 'export', value: pick(f, 'transfer_export_s'), unit: 's', goal: { op: '<=', value: 5 } },
+    { id: 'import', label: 'import', value: pick(f, 'transfer_import_s'), unit: 's', goal: { op: '<=', value: 20 } },
+    { id: 'export_rss', label: 'peak resident memory above start, export', value: pick(f, 'transfer_export_peak_rss_mb'), unit: 'MB' },
+    { id: 'import_rss', label: 'peak resident memory above start, import', value: pick(f, 'transfer_import_peak_rss_mb'), unit: 'MB' },
+    { id: 'encrypt', label: 'encryption throughput, ours', value: pick(f, 'transfer_encrypt_ours_mb_per_s'), unit: 'MB/s', baseline: { label: 'age CLI', value: f.transfer_encrypt_age_cli_mb_per_s ?? 0 } },
+    { id: 'encrypt_ratio', label: 'encryption time, ours ÷ age CLI', value: pick(f, 'transfer_encrypt_ratio_ours_to_age'), unit: '×', goal: { op: '<=', value: 2 } },
+  ],
+};
