@@ -1,6 +1,7 @@
 // Every person field's sensitivity, once: 'family' fields (kin, the person to inform, DNA references) are seen only
 // by roles with family.read — on screen, in the CLI, in exports and (later) in transfer profiles. One filter applies it.
 import { can, type Role } from '../domain/roles';
+import { snakeCase } from './columns';
 import type { PersonFields } from './schemas';
 
 export type Sensitivity = 'register' | 'family';
@@ -57,9 +58,8 @@ export const FIELD_SENSITIVITY: Record<keyof PersonFields, Sensitivity> = {
 
 export const FAMILY_FIELDS = (Object.keys(FIELD_SENSITIVITY) as (keyof PersonFields)[]).filter((k) => FIELD_SENSITIVITY[k] === 'family');
 
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** The same fields as file columns (export, import). */
-export const FAMILY_COLUMNS: readonly string[] = FAMILY_FIELDS.map(snake);
+export const FAMILY_COLUMNS: readonly string[] = FAMILY_FIELDS.map(snakeCase);
 
 export function seesFamily(role: Role): boolean {
   return can(role, 'family.read');

@@ -4,7 +4,7 @@ import {
   allowedValues, IMPORT_COLUMNS, isValueColumn, normaliseDateInput, PersonInput, PersonPatch, readValue,
   type ImportColumn, type RowError,
 } from '../../../shared/register';
-import { camel } from './mapping';
+import { camelCase as camel } from '../../../shared/register/columns';
 
 // Ukrainian and English headers seen in office spreadsheets; compared after lowercasing and folding separators.
 const SYNONYMS: Partial<Record<ImportColumn, string[]>> = {
