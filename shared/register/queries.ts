@@ -84,7 +84,7 @@ export const ImportPreviewArgs = z
 /** Over IPC the window sends bytes only: a path would let a page read any file on the machine. */
 export const ImportPreviewBytesArgs = z.object({ ...ImportBytes, ...ImportOptions }).strict();
 
-export const ROW_ERROR_CODES = ['broken_row', 'unknown_value', 'invalid_value', 'required', 'duplicate_ref', 'unknown_ref', 'formula'] as const;
+export const ROW_ERROR_CODES = ['broken_row', 'unknown_value', 'invalid_value', 'required', 'duplicate_ref', 'unknown_ref', 'formula', 'status_side'] as const;
 export const RowError = z.object({
   /** 1-based line of data (the header is line 0) */
   row: z.number().int(),
