@@ -34,7 +34,7 @@ export const useApp = create<AppStore>()((set, get) => ({
   session: null,
   startupError: null,
   lockReason: null,
-  area: 'register',
+  area: 'dashboard',
   overlay: null,
 
   async start() {
@@ -50,7 +50,7 @@ export const useApp = create<AppStore>()((set, get) => ({
 
   signedIn(session) {
     applyLocale(session.settings.locale);
-    set({ phase: 'unlocked', session, locale: session.settings.locale, lockReason: null, area: 'register', overlay: null });
+    set({ phase: 'unlocked', session, locale: session.settings.locale, lockReason: null, area: 'dashboard', overlay: null });
   },
 
   async lock(reason) {
@@ -62,7 +62,7 @@ export const useApp = create<AppStore>()((set, get) => ({
   markLocked(reason) {
     useData.getState().clear();
     if (get().phase !== 'unlocked') return;
-    set({ phase: 'locked', session: null, lockReason: reason, overlay: null, area: 'register' });
+    set({ phase: 'locked', session: null, lockReason: reason, overlay: null, area: 'dashboard' });
   },
 
   async setLocale(locale) {
