@@ -12,6 +12,7 @@ import { personName } from './entries';
 import { syncListed } from './listing';
 import { getRound, moveRound, refuse, roundRow } from './rounds';
 import type { Round } from '../../../shared/exchanges';
+import { openRow } from '../vault/family';
 
 type CloseRow = { person_id: string; direction: Direction; state: EntryState; unexpected: number; category: Category; status: Status };
 
@@ -60,7 +61,7 @@ export function listTasks(db: Db, o: { open: boolean; withFamily: boolean; limit
   return rows.map((t) => ({
     id: t.id, roundId: t.round_id, roundNumber: t.number, personId: t.person_id, ref: t.ref, name: personName(t), reason: t.reason,
     done: t.done_at !== null, doneAt: t.done_at,
-    relatives: o.withFamily ? (rel.all(t.person_id) as { id: string; name: string; relation: string; phone: string | null }[]) : [],
+    relatives: o.withFamily ? (rel.all(t.person_id) as { id: string; name: string; relation: string; phone: string | null }[]).map((x) => openRow(db, 'relatives', x)) : [],
   }));
 }
 

@@ -9,8 +9,9 @@ import { addSurnameVocab } from './surnameVocab';
 export const INDEXED_PERSON_FIELDS: ReadonlySet<string> = new Set<string>([
   'ref', 'surname', 'given_name', 'patronymic', 'surname_latin', 'given_name_latin', 'patronymic_latin', 'name_variants',
   'date_of_birth', 'place_of_birth', 'rank', 'unit', 'service_number', 'distinguishing_marks', 'capture_place',
-  'last_known_location', 'facility', 'health', 'legal_status', 'icrc_ref', 'remains_tag', 'recovery_place', 'dna_lab_ref', 'notes',
+  'last_known_location', 'facility', 'health', 'legal_status', 'icrc_ref', 'remains_tag', 'recovery_place', 'notes',
 ] satisfies PersonColumn[]);
+// Never a family (sealed) field: search must not index what only some roles may read (shared/register/sensitivity.ts).
 const FTS_FIELDS = [...INDEXED_PERSON_FIELDS].filter((f) => f !== 'name_variants' && f !== 'date_of_birth');
 
 interface Row {
