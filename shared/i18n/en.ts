@@ -1,3 +1,4 @@
+import { demoEn } from './demo.en';
 import { exchangesEn } from './exchanges.en';
 import { replicationEn } from './replication.en';
 import { transferEn } from './transfer.en';
@@ -73,4 +74,5 @@ export const en: MessageTree = {
   },
   replication: replicationEn,
   transfer: transferEn,
+  demo: demoEn,
 };

@@ -1,4 +1,5 @@
 // Messages shared by the CLI and the window: errors and passphrase rules. Screen text lives in renderer/src/i18n.
+import { demoUk } from './demo.uk';
 import { exchangesUk } from './exchanges.uk';
 import { replicationUk } from './replication.uk';
 import { transferUk } from './transfer.uk';
@@ -72,4 +73,5 @@ export const uk = {
   },
   replication: replicationUk,
   transfer: transferUk,
+  demo: demoUk,
 } as const;
