@@ -18,22 +18,21 @@ import { readSlotsFile } from './vault/keyslots';
 import { changePassphrase, initVault, isInitialised, lockVault, rotateDatabaseKey, unlockVault, type VaultSession } from './vault/vault';
 import { waitingChanges } from './transfer/status';
 import type { Role } from '../../shared/domain/roles';
-import type { EventName, EventPayload, EventSink, LockReason } from '../../shared/ipc/events';
 
-export type { LockReason };
+export type LockReason = 'manual' | 'idle' | 'suspend';
 
 export interface CoreOptions {
   dataDir: string;
   /** Lower KDF cost for tests only; the default is the production cost. */
   kdf?: Partial<KdfCost>;
-  onEvent?: EventSink;
+  onEvent?: (name: string, payload: unknown) => void;
 }
 
 export class Core {
   readonly paths: DataPaths;
   readonly kdf: KdfParams;
   private session: VaultSession | null = null;
-  private readonly onEvent: EventSink;
+  private readonly onEvent: (name: string, payload: unknown) => void;
 
   constructor(opts: CoreOptions) {
     this.paths = dataPaths(opts.dataDir);
@@ -42,7 +41,7 @@ export class Core {
   }
 
   /** Pushes an event to the front door (progress of long tasks). */
-  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+  emit(name: string, payload: unknown): void {
     this.onEvent(name, payload);
   }
 

@@ -8,7 +8,6 @@ export const AUDIT_ACTIONS = [
   'passphrase.change',
   'key.rotate',
   'signing.key',
-  'family.seal',
   'operator.add',
   'operator.disable',
   'operator.resetPassphrase',

@@ -6,4 +6,3 @@ export * from './summary';
 export * from './diff';
 export * from './schemas';
 export * from './duration';
-export * from './listing';

@@ -108,6 +108,27 @@ export class MatchFeatures {
   readonly given = new Map<string, NameFeature | null>();
   readonly patronymics = new Map<string, NameFeature | null>();
   readonly units = new Map<string, string | null>();
+  readonly dates = new Map<string, PartialDate | null>();
+  private readonly strings = new Map<string, string>();
+
+  /** One copy of a repeated spelling (a register repeats its surnames, names, dates and units). */
+  intern(s: string): string {
+    const had = this.strings.get(s);
+    if (had !== undefined) return had;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** A stored date parsed once per spelling; never changed by the scorer. */
+  date(raw: string | null | undefined): PartialDate | null {
+    if (!raw) return null;
+    let d = this.dates.get(raw);
+    if (d === undefined) {
+      d = parseIsoPartial(raw);
+      this.dates.set(raw, d);
+    }
+    return d;
+  }
 
   surname(raw: string): SurnameFeature {
     let f = this.surnames.get(raw);
@@ -159,7 +180,7 @@ function personFeatures(p: RegisteredPerson, shared?: MatchFeatures): PersonFeat
   let f = personCache.get(p);
   if (!f) {
     f = shared
-      ? { shared, surname: shared.surname(p.surname), given: shared.name(p.givenName, 'given'), patronymic: shared.name(p.patronymic, 'patronymic'), dob: parseIsoPartial(p.dateOfBirth), unit: shared.unit(p.unit) }
+      ? { shared, surname: shared.surname(p.surname), given: shared.name(p.givenName, 'given'), patronymic: shared.name(p.patronymic, 'patronymic'), dob: shared.date(p.dateOfBirth), unit: shared.unit(p.unit) }
       : {
           shared: null,
           surname: surnameFeature(p.surname),
@@ -331,11 +352,13 @@ function surnameReason(e: EntryNames, p: PersonFeatures): Reason {
 }
 
 function nameReason(field: 'givenName' | 'patronymic', e: EntryNames, p: NameFeature | null): Reason {
-  const [entry, initial, memo] = field === 'givenName' ? [e.given, e.givenInitial, e.memoGiven] : [e.patronymic, e.patronymicInitial, e.memoPatronymic];
-  if (!p) return scoreName(field, entry, initial, p);
+  // No destructured arrays: this runs for every pair of a list and the register's candidates.
+  const given = field === 'givenName';
+  if (!p) return scoreName(field, given ? e.given : e.patronymic, given ? e.givenInitial : e.patronymicInitial, p);
+  const memo = given ? e.memoGiven : e.memoPatronymic;
   let r = memo.get(p);
   if (!r) {
-    r = scoreName(field, entry, initial, p);
+    r = scoreName(field, given ? e.given : e.patronymic, given ? e.givenInitial : e.patronymicInitial, p);
     memo.set(p, r);
   }
   return r;

@@ -33,7 +33,7 @@ interface PersonRow {
 
 const statements = new WeakMap<
   Db,
-  { keys: ReturnType<Db['prepare']>; grouped: ReturnType<Db['prepare']>; distinct: ReturnType<Db['prepare']>; persons: ReturnType<Db['prepare']> }
+  Record<'keys' | 'grouped' | 'distinct' | 'persons', ReturnType<Db['prepare']>>
 >();
 
 function prepared(db: Db) {
@@ -137,9 +137,12 @@ export function loadPersons(db: Db, ids: Iterable<string>, cache: PersonCache): 
   for (const id of ids) if (!cache.has(id)) missing.push(id);
   const stmt = prepared(db).persons;
   const shared = cacheFeatures(cache);
+  // The same spelling read for many people is kept once: fewer strings survive into the old generation, so a cold
+  // list's garbage collections copy less (a register repeats its surnames, names, dates and units).
+  const one = (v: string | null | undefined): string | null => (v == null ? null : shared.intern(v));
   for (let i = 0; i < missing.length; i += 5000) {
     for (const [id, ref, surname, givenName, patronymic, dateOfBirth, unit] of stmt.raw(true).all(JSON.stringify(missing.slice(i, i + 5000))) as (string | null)[][]) {
-      const p: RegisteredPerson = { id: id as string, ref, surname: surname as string, givenName, patronymic, dateOfBirth, unit };
+      const p: RegisteredPerson = { id: id as string, ref, surname: one(surname) as string, givenName: one(givenName), patronymic: one(patronymic), dateOfBirth: one(dateOfBirth), unit: one(unit) };
       preparePerson(p, shared);
       cache.set(id as string, p);
     }
