@@ -8,6 +8,7 @@ import { Writer } from '../electron/core/db/write';
 import { addEntries, createRound, entryPage, freezeProposal, proposalLines, roundDetail, warningSummary } from '../electron/core/exchanges';
 import { createPerson } from '../electron/core/register/persons';
 import { diffProposals, type ProposalLine } from '../shared/exchanges';
+import { pick, type BenchMeta } from './lib/report';
 
 const N = Number(process.env.BENCH_EXCHANGES_N ?? 1000);
 const RUNS = 15;
@@ -89,3 +90,16 @@ export async function run(): Promise<Record<string, number>> {
     exchanges_diff_items: diffProposals(v1, v2).length,
   };
 }
+
+export const report: BenchMeta = {
+  title: 'Exchanges',
+  about: 'A round of 1 000 + 1 000 fictional people (`BENCH_EXCHANGES_N` per direction) in an encrypted vault, proposal v1 frozen; medians of 15 runs after a warm-up. The router read is compared with the same read called directly.',
+  figures: (f) => [
+    { id: 'balance', label: 'balance and warnings of all people recomputed, p50', value: pick(f, 'exchanges_balance_warnings_p50_ms'), unit: 'ms', goal: { op: '<=', value: 100 } },
+    { id: 'warnings', label: 'warnings alone, p50', value: pick(f, 'exchanges_warnings_only_p50_ms'), unit: 'ms' },
+    { id: 'page_read', label: "the round page's first read (+ first 100 of each list), p50", value: pick(f, 'exchanges_round_page_read_p50_ms'), unit: 'ms' },
+    { id: 'router', label: 'the same read through the router (contract-checked), p50', value: pick(f, 'exchanges_round_read_router_p50_ms'), unit: 'ms', baseline: { label: 'direct call', value: f.exchanges_round_page_read_p50_ms ?? 0 } },
+    { id: 'whole_list', label: 'a whole list of 1 000 with warnings, p50', value: pick(f, 'exchanges_whole_list_1000_p50_ms'), unit: 'ms' },
+    { id: 'diff', label: 'diff of two 2 000-line proposals, p50', value: pick(f, 'exchanges_diff_p50_ms'), unit: 'ms', goal: { op: '<=', value: 100 } },
+  ],
+};

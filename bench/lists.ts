@@ -11,6 +11,7 @@ import { parseListEntry, type Candidate, type ParsedEntry, type RegisteredPerson
 import { loadDevSet } from '../test/matching/devset';
 import { evaluate } from '../test/matching/evaluate';
 import { generateSet } from '../test/matching/generate';
+import { pick, type BenchMeta } from './lib/report';
 
 const PASS = 'вишня-гора-мідний-ліхтар-42';
 const N = Number(process.env.BENCH_LISTS_N ?? 100_000);
@@ -128,3 +129,19 @@ export async function run(): Promise<Record<string, number>> {
   }
   return out;
 }
+
+export const report: BenchMeta = {
+  title: 'Lists',
+  about: 'N generated fictional people (`BENCH_LISTS_N`, default 100 000) imported into the encrypted register; 1 000 list entries of the hard kinds matched by `matchEntries` cold (vault locked and unlocked), after the background warm-up and warm; quality figures through the same DB path.',
+  figures: (f) => [
+    { id: 'import', label: 'register import', value: pick(f, 'register_import_s'), unit: 's' },
+    { id: 'cold', label: '1 000 hard entries, cold', value: pick(f, 'match_1000_cold_ms'), unit: 'ms', goal: { op: '<=', value: 2000 }, baseline: { label: 'warm, second list', value: f.match_1000_warm_ms ?? 0 } },
+    { id: 'cold_cpu', label: '— CPU time of the process', value: pick(f, 'match_1000_cold_cpu_ms'), unit: 'ms' },
+    { id: 'after_warmup', label: '1 000 hard entries after the background warm-up', value: pick(f, 'match_1000_after_warmup_ms'), unit: 'ms', goal: { op: '<=', value: 2000 } },
+    { id: 'ordinary', label: '1 000 ordinary entries, warm', value: pick(f, 'match_1000_ordinary_warm_ms'), unit: 'ms' },
+    { id: 'hard_top1', label: 'generated hard list: top-1 consistent', value: pick(f, 'gen_hard_db_top1_consistent'), unit: '' },
+    { id: 'hard_precision', label: 'generated hard list: link precision', value: pick(f, 'gen_hard_db_link_precision'), unit: '' },
+    { id: 'dev_top1', label: 'matching-dev set: top-1 consistent', value: pick(f, 'dev_db_top1_consistent'), unit: '' },
+    { id: 'duplicates', label: 'possible-duplicates page', value: pick(f, 'duplicates_page_ms'), unit: 'ms' },
+  ],
+};

@@ -9,6 +9,7 @@ import { searchPersons } from '../electron/core/register/search';
 import { plainForm, surnameKey } from '../shared/names';
 import { FEMALE, MALE, PATRONYMIC_STEMS, SURNAMES, patronymic } from '../electron/core/demo/names';
 import { mulberry32 } from '../shared/random';
+import { pick, type BenchMeta } from './lib/report';
 
 const N = Number(process.env.BENCH_REGISTER_N ?? 100_000);
 const PASS = 'вишня-гора-мідний-ліхтар-42';
@@ -85,3 +86,15 @@ export async function run(): Promise<Record<string, number>> {
   fs.rmSync(dir, { recursive: true, force: true });
   return result;
 }
+
+export const report: BenchMeta = {
+  title: 'Register',
+  about: 'N generated fictional people (`BENCH_REGISTER_N`, default 100 000) imported from one CSV into the encrypted register (preview + apply, one transaction), then 400 name searches at that size; the baseline reads every person and compares name keys in JS.',
+  figures: (f) => [
+    { id: 'persons', label: 'people in the register', value: pick(f, 'persons'), unit: '' },
+    { id: 'import', label: 'import, preview + apply', value: f.importTotalMs === undefined ? null : f.importTotalMs / 1000, unit: 's', goal: { op: '<=', value: 30 } },
+    { id: 'search_p50', label: 'search p50', value: pick(f, 'searchP50Ms'), unit: 'ms', baseline: { label: 'full scan', value: f.fullScanP50Ms ?? 0 } },
+    { id: 'search_p95', label: 'search p95', value: pick(f, 'searchP95Ms'), unit: 'ms', goal: { op: '<=', value: 50 } },
+    { id: 'db_size', label: 'database file after closing', value: f.dbBytes === undefined ? null : f.dbBytes / 1048576, unit: 'MiB' },
+  ],
+};

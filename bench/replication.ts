@@ -10,6 +10,7 @@ import { Writer } from '../electron/core/db/write';
 import { migrate } from '../electron/core/db/migrations';
 import { applyChanges, changesFor } from '../electron/core/replication';
 import { ukSortKey } from '../shared/register/collation';
+import { pick, type BenchMeta } from './lib/report';
 
 const N = Number(process.env.BENCH_REPLICATION_N ?? 100_000);
 const PASS = 'вишня-гора-мідний-ліхтар-42';
@@ -33,9 +34,11 @@ export async function run(): Promise<Record<string, number>> {
   applyChanges(field, [...changesFor(hq.db, 'bench-field-site')]);
   const intoEmpty = performance.now() - t0;
   const fw = new Writer(field, null);
+  const tLocal = performance.now();
   field.transaction(() => {
     for (let i = 0; i < N; i++) fw.update('persons', `p${i}`, { unit: `А${2000 + (i % 7000)}`, rank: 'сержант' }, null);
   })();
+  const localEdit = performance.now() - tLocal;
   const batch = [...changesFor(field, hq.db.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string)];
   const rssBefore = process.memoryUsage().rss;
   const t1 = performance.now();
@@ -52,6 +55,7 @@ export async function run(): Promise<Record<string, number>> {
     changesPerSecond: Math.round(batch.length / (merge / 1000)),
     applied: r.applied,
     changedRecords: r.changed,
+    localEditSeconds: Math.round(localEdit / 10) / 100,
     replicaFromEmptySeconds: Math.round(intoEmpty / 10) / 100,
     rssGrowthMiB: Math.round((process.memoryUsage().rss - rssBefore) / 1048576),
     maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -61,3 +65,15 @@ export async function run(): Promise<Record<string, number>> {
   fs.rmSync(dir, { recursive: true, force: true });
   return figures;
 }
+
+export const report: BenchMeta = {
+  title: 'Replication',
+  about: 'An N-edit batch made at another site (`BENCH_REPLICATION_N`, default 100 000; every person edited once) merged into an N-person encrypted register by `applyChanges` in one transaction. Baseline: the same edits written locally at the other site.',
+  figures: (f) => [
+    { id: 'persons', label: 'people = edits in the batch', value: pick(f, 'persons'), unit: '' },
+    { id: 'merge', label: 'merge', value: pick(f, 'mergeSeconds'), unit: 's', goal: { op: '<=', value: 20 }, ...(f.localEditSeconds ? { baseline: { label: 'the same edits made locally', value: f.localEditSeconds } } : {}) },
+    { id: 'merge_cpu', label: '— CPU time', value: pick(f, 'mergeCpuSeconds'), unit: 's' },
+    { id: 'rate', label: 'changes merged per second', value: pick(f, 'changesPerSecond'), unit: '/s' },
+    { id: 'rss', label: 'resident memory growth during the merge', value: pick(f, 'rssGrowthMiB'), unit: 'MiB' },
+  ],
+};

@@ -6,14 +6,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../electron/core';
-import { fillDemo } from '../electron/core/demo/demo';
+import { FEMALE, MALE, PATRONYMIC_STEMS, PLACES, RANKS, SURNAMES, patronymic } from '../electron/core/demo/names';
+import { Writer } from '../electron/core/db/write';
+import { deferPersonIndexes, flushPersonIndexes } from '../electron/core/register/indexes';
+import { mulberry32 } from '../shared/random';
 import { ageDecrypt, ageEncrypt } from '../electron/core/transfer/age';
 import { readContainer, ciphertextOf } from '../electron/core/transfer/container';
 import { exportFile } from '../electron/core/transfer/exportFile';
 import { addPeer, exportIdentity } from '../electron/core/transfer/identity';
-import { importFile } from '../electron/core/transfer/importFile';
+import { importFile, previewFile } from '../electron/core/transfer/importFile';
 import { ageRecipient } from '../electron/core/transfer/keys';
 import { currentKeys } from '../electron/core/transfer/siteKeys';
+import { pick, type BenchMeta } from './lib/report';
+import type { Db } from '../electron/core/vault/database';
 
 const PASS = 'вишня-гора-мідний-ліхтар-42';
 const N = Number(process.env.BENCH_TRANSFER_N ?? 100_000);
@@ -27,16 +32,52 @@ async function site(dir: string, code: string): Promise<Core> {
 }
 const ctx = (c: Core) => ({ db: c.require().db, operatorId: c.require().operator.id });
 
+/**
+ * N fictional people written straight through the write path in one transaction (change log, clocks; no per-person
+ * audit entries, search keys or demo extras): the bench needs a source register fast, not a demo.
+ */
+function fillBulk(db: Db, operatorId: string, n: number): number {
+  const r = mulberry32(11);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
+  const w = new Writer(db, operatorId);
+  const created = new Date().toISOString();
+  db.transaction(() => {
+    deferPersonIndexes(db); // search keys written once at the end, as the register's bulk import does
+    for (let i = 0; i < n; i++) {
+      const female = r() < 0.1;
+      w.insert('persons', `bench-${i.toString(36)}`, {
+        ref: `ВГ-${String(i).padStart(6, '0')}`,
+        surname: pick(SURNAMES),
+        given_name: pick(female ? FEMALE : MALE),
+        patronymic: patronymic(pick(PATRONYMIC_STEMS), female),
+        sex: female ? 'F' : 'M',
+        date_of_birth: `${1970 + Math.floor(r() * 35)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
+        side: 'ours',
+        category: 'military',
+        rank: pick(RANKS),
+        unit: `А${1000 + Math.floor(r() * 9000)}`,
+        status: 'missing',
+        last_known_location: pick(PLACES),
+        created_at: created,
+      }, null);
+    }
+    flushPersonIndexes(db);
+  })();
+  return n;
+}
+
 /** Runs fn while sampling the process's resident memory; returns its time and the peak above the start. */
-async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
+async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number; peakMb: number }> {
   global.gc?.();
   const base = process.memoryUsage().rss;
   let peak = base;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   try {
     const value = await fn();
-    return { value, ms: performance.now() - t0, peakMb: mb(Math.max(peak, process.memoryUsage().rss) - base) };
+    const cpu = process.cpuUsage(cpu0);
+    return { value, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, peakMb: mb(Math.max(peak, process.memoryUsage().rss) - base) };
   } finally {
     clearInterval(timer);
   }
@@ -61,11 +102,12 @@ export async function run(): Promise<Record<string, number>> {
     addPeer(ctx(hq), oc.file, oc.fingerprint);
     addPeer(ctx(office), hc.file, hc.fingerprint);
     const t0 = performance.now();
-    const filled = await fillDemo(office.require().db, office.require().operator.id, { count: N, seed: 11 });
+    const filled = fillBulk(office.require().db, office.require().operator.id, N);
     const fillMs = performance.now() - t0;
 
     const file = path.join(root, 'changes.obmin');
     const exp = await measured(() => exportFile(ctx(office), ['KYIV-HQ'], file));
+    const pre = await measured(() => previewFile(ctx(hq), file));
     const imp = await measured(() => importFile(ctx(hq), file));
     if (!imp.value.applied || imp.value.added !== exp.value.records) throw new Error('import did not apply the whole file');
 
@@ -98,16 +140,38 @@ export async function run(): Promise<Record<string, number>> {
       transfer_file_mb: mb(exp.value.bytes),
       transfer_demo_fill_s: s(fillMs),
       transfer_export_s: s(exp.ms),
+      transfer_export_cpu_s: s(exp.cpuMs),
       transfer_export_peak_rss_mb: exp.peakMb,
+      transfer_preview_s: s(pre.ms),
+      transfer_preview_cpu_s: s(pre.cpuMs),
       transfer_import_s: s(imp.ms),
+      transfer_import_cpu_s: s(imp.cpuMs),
       transfer_import_peak_rss_mb: imp.peakMb,
       transfer_encrypt_ours_mb_per_s: Math.round(mb(plain.length) / (best(oursMs) / 1000)),
       transfer_encrypt_age_cli_mb_per_s: Math.round(mb(plain.length) / (best(ageMs) / 1000)),
       transfer_encrypt_ratio_ours_to_age: Math.round((best(oursMs) / best(ageMs)) * 100) / 100,
       transfer_payload_mb: mb(plain.length),
-      transfer_persons_added: filled.persons,
+      transfer_persons_added: filled,
     };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
 }
+
+export const report: BenchMeta = {
+  title: 'Transfer',
+  about: 'Two encrypted sites paired by their cards; one fills a fictional register in bulk (`BENCH_TRANSFER_N` people, default 100 000), writes one changes file for the other, which previews it (verify, decrypt, validate, merge, roll back) and imports it (verify, decrypt, validate, apply in one transaction). The same payload encrypted by our age code and by the `age` CLI, best of three. CPU times beside wall times: on a loaded machine the CPU time is the guide.',
+  figures: (f) => [
+    { id: 'records', label: 'records in the file', value: pick(f, 'transfer_records'), unit: '' },
+    { id: 'file', label: 'file size', value: pick(f, 'transfer_file_mb'), unit: 'MB' },
+    { id: 'export', label: 'export', value: pick(f, 'transfer_export_s'), unit: 's', goal: { op: '<=', value: 5 } },
+    { id: 'export_cpu', label: 'export, CPU time', value: pick(f, 'transfer_export_cpu_s'), unit: 's' },
+    { id: 'preview', label: 'preview (shown before apply)', value: pick(f, 'transfer_preview_s'), unit: 's' },
+    { id: 'import', label: 'import', value: pick(f, 'transfer_import_s'), unit: 's', goal: { op: '<=', value: 20 } },
+    { id: 'import_cpu', label: 'import, CPU time', value: pick(f, 'transfer_import_cpu_s'), unit: 's' },
+    { id: 'export_rss', label: 'peak resident memory above start, export', value: pick(f, 'transfer_export_peak_rss_mb'), unit: 'MB' },
+    { id: 'import_rss', label: 'peak resident memory above start, import', value: pick(f, 'transfer_import_peak_rss_mb'), unit: 'MB' },
+    { id: 'encrypt', label: 'encryption throughput, ours', value: pick(f, 'transfer_encrypt_ours_mb_per_s'), unit: 'MB/s', baseline: { label: 'age CLI', value: f.transfer_encrypt_age_cli_mb_per_s ?? 0 } },
+    { id: 'encrypt_ratio', label: 'encryption time, ours ÷ age CLI', value: pick(f, 'transfer_encrypt_ratio_ours_to_age'), unit: '×', goal: { op: '<=', value: 2 } },
+  ],
+};

@@ -1,7 +1,7 @@
 // The CLI's one door into the core: the window's router in-process, so validation, roles and audit are one path.
 import { ObminError } from '../../shared/errors';
 import { contract, type ArgsOf, type Channel, type ParsedArgsOf, type ResultOf } from '../../shared/ipc/contract';
-import { createRouter, type Core } from '../core';
+import { call, createRouter, type Core } from '../core';
 
 /** One use case through the contract: the typed result, or the core's ObminError thrown. */
 export type Call = <C extends Channel>(channel: C, args: ArgsOf<C>) => Promise<ResultOf<C>>;
@@ -14,8 +14,8 @@ function usage(detail: unknown): ObminError {
 export function callerFor(core: Core): Call {
   const router = createRouter(core);
   return async <C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> => {
-    const r = await router.handle(channel, args);
-    if (r.ok) return r.value as ResultOf<C>;
+    const r = await call(router, channel, args);
+    if (r.ok) return r.value;
     const { code, messageKey, details } = r.error;
     throw new ObminError(code, details, messageKey);
   };

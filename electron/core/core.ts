@@ -18,21 +18,22 @@ import { readSlotsFile } from './vault/keyslots';
 import { changePassphrase, initVault, isInitialised, lockVault, rotateDatabaseKey, unlockVault, type VaultSession } from './vault/vault';
 import { waitingChanges } from './transfer/status';
 import type { Role } from '../../shared/domain/roles';
+import type { EventName, EventPayload, EventSink, LockReason } from '../../shared/ipc/events';
 
-export type LockReason = 'manual' | 'idle' | 'suspend';
+export type { LockReason };
 
 export interface CoreOptions {
   dataDir: string;
   /** Lower KDF cost for tests only; the default is the production cost. */
   kdf?: Partial<KdfCost>;
-  onEvent?: (name: string, payload: unknown) => void;
+  onEvent?: EventSink;
 }
 
 export class Core {
   readonly paths: DataPaths;
   readonly kdf: KdfParams;
   private session: VaultSession | null = null;
-  private readonly onEvent: (name: string, payload: unknown) => void;
+  private readonly onEvent: EventSink;
 
   constructor(opts: CoreOptions) {
     this.paths = dataPaths(opts.dataDir);
@@ -41,7 +42,7 @@ export class Core {
   }
 
   /** Pushes an event to the front door (progress of long tasks). */
-  emit(name: string, payload: unknown): void {
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
     this.onEvent(name, payload);
   }
 

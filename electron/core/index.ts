@@ -1,5 +1,6 @@
 export { Core, createCore, type CoreOptions, type LockReason } from './core';
 export { defaultDataDir, dataPaths } from './paths';
-export { createRouter, type Router } from './ipc/router';
+export { createRouter } from './ipc/router';
+export { call, type Router } from './ipc/door';
 export { createWorkerRouter, type WorkerRouter } from './worker/host';
 export { writeFileAtomic } from './fsutil';

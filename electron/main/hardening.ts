@@ -12,8 +12,9 @@ export function isAppUrl(url: string): boolean {
 export function shouldCancelRequest(url: string, devTools = false): boolean {
   if (isAppUrl(url)) return false;
   if (devTools && url.startsWith('devtools://')) return false;
-  // data: and our own blob: URLs never leave the process; CSP allows them for images only.
-  if (url.startsWith('data:')) return false;
+  // data: images and our own blob: URLs never leave the process; CSP allows them for images only, so a data: page
+  // (data:text/html) is cancelled here as well as by the navigation guard.
+  if (url.startsWith('data:image/')) return false;
   if (url.startsWith(`blob:${APP_ORIGIN}/`)) return false;
   return true;
 }

@@ -2,11 +2,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import type { Result } from '../../shared/errors';
 import { CHANNELS, CHANNEL_PREFIX } from '../../shared/ipc/contract';
+import type { Router } from '../core';
 import { isAppUrl } from './hardening';
-
-export interface Router {
-  handle(channel: string, args: unknown): Promise<unknown>;
-}
 
 export const NOT_ALLOWED: Result<never> = Object.freeze({
   ok: false,

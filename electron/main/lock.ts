@@ -1,11 +1,9 @@
 // Locks the vault on suspend, screen lock and system idle. The core emits 'locked' (core onEvent → events.ts → window).
 import type { PowerMonitor } from 'electron';
-import { AppState } from '../../shared/ipc/schemas';
-import type { Router } from './ipc';
+import type { LockReason } from '../../shared/ipc/events';
+import { call, type Router } from '../core';
 
 export const IDLE_POLL_MS = 15_000;
-
-type LockReason = 'idle' | 'suspend';
 
 export interface LockWatchDeps {
   powerMonitor: Pick<PowerMonitor, 'on' | 'removeListener' | 'getSystemIdleTime'>;
@@ -13,29 +11,23 @@ export interface LockWatchDeps {
   pollMs?: number;
 }
 
-function isOk(result: unknown): result is { ok: true; value: unknown } {
-  return typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === true;
-}
-
 /** Starts watching; returns a function that stops it. */
 export function startLockWatch({ powerMonitor, router, pollMs = IDLE_POLL_MS }: LockWatchDeps): () => void {
   let busy = false;
 
-  async function lock(reason: LockReason): Promise<void> {
+  async function lock(reason: Exclude<LockReason, 'manual'>): Promise<void> {
     try {
       // Only the core knows whether a session was open, so only it tells the window.
-      await router.handle('vault.lock', { reason });
+      await call(router, 'vault.lock', { reason });
     } catch {
       // A failed lock must not crash the main process; the next poll or event tries again.
     }
   }
 
   async function idleLimitSeconds(): Promise<number | null> {
-    const result = await router.handle('app.state', {});
-    if (!isOk(result)) return null;
-    const state = AppState.safeParse(result.value);
-    if (!state.success || !state.data.unlocked || !state.data.session) return null;
-    return state.data.session.settings.idleLockMinutes * 60;
+    const result = await call(router, 'app.state', {});
+    if (!result.ok || !result.value.unlocked || !result.value.session) return null;
+    return result.value.session.settings.idleLockMinutes * 60;
   }
 
   async function poll(): Promise<void> {

@@ -2,7 +2,7 @@
 // (MEDIA.open, MEDIA.folder) or the file it last picked (MEDIA.last); the path is filled in here, in main.
 import type { Result } from '../../shared/errors';
 import { MEDIA, MEDIA_CHANNELS } from '../../shared/transfer/schemas';
-import type { Router } from './ipc';
+import type { Router } from '../core';
 
 export interface MediaDialogs {
   openFile(): Promise<string | null>;

@@ -3,7 +3,7 @@
 import type { BrowserWindowConstructorOptions, SaveDialogOptions, WebContentsPrintOptions } from 'electron';
 import type { Result } from '../../shared/errors';
 import { DocRequest, suggestedFileName, type PdfDocument, type WindowOutcome } from '../../shared/manifest';
-import type { Router } from './ipc';
+import { call, type Router } from '../core';
 import { HARDENED_PREFERENCES } from './window';
 
 /** In-memory partition: a preview's PDF is never cached on disk. */
@@ -87,7 +87,6 @@ const cancelled: Result<WindowOutcome> = { ok: true, value: { done: false, code:
 
 /** The router the window's IPC is bound to: the three window verbs here, everything else to the core. */
 export function withPrinting(router: Router, deps: PrintDeps): Router {
-  const core = async (channel: string, args: unknown): Promise<Result<PdfDocument>> => (await router.handle(channel, args)) as Result<PdfDocument>;
   return {
     async handle(channel, args) {
       if (!WINDOW_CHANNELS.has(channel)) return router.handle(channel, args);
@@ -95,22 +94,22 @@ export function withPrinting(router: Router, deps: PrintDeps): Router {
       if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.VALIDATION', details: { detail: 'request' } } };
       const request = parsed.data;
       if (channel === 'manifest.preview') {
-        const r = await core('manifest.render', { request });
+        const r = await call(router, 'manifest.render', { request });
         if (!r.ok) return r;
         await deps.openPreview(Buffer.from(r.value.pdfBase64, 'base64'), r.value.fileName);
         return done(r.value);
       }
       if (channel === 'manifest.print') {
-        const r = await core('manifest.render', { request });
+        const r = await call(router, 'manifest.render', { request });
         if (!r.ok) return r;
         // Recorded only once the operator really printed; a cancelled dialog leaves no trace but the preview.
         if (!(await deps.print(Buffer.from(r.value.pdfBase64, 'base64'), r.value.fileName))) return cancelled;
-        const out = await core('manifest.output', { request, action: 'print' });
+        const out = await call(router, 'manifest.output', { request, action: 'print' });
         return out.ok ? done(out.value) : out;
       }
       const file = await deps.chooseSavePath(saveDialogOptions(suggestedFileName(request)));
       if (!file) return cancelled;
-      const out = await core('manifest.output', { request, action: 'save' });
+      const out = await call(router, 'manifest.output', { request, action: 'save' });
       if (!out.ok) return out;
       try {
         await deps.writeFile(file, Buffer.from(out.value.pdfBase64, 'base64'));

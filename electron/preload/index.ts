@@ -3,6 +3,10 @@ import './zod-csp';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNEL_PREFIX } from '../../shared/ipc/contract';
 import { buildObminApi } from './api';
+import { guardFileDrops } from './drop';
+
+// Belt and braces with webPreferences.navigateOnDragDrop: false.
+guardFileDrops(globalThis as Parameters<typeof guardFileDrops>[0]);
 
 contextBridge.exposeInMainWorld(
   'obmin',

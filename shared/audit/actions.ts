@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   'passphrase.change',
   'key.rotate',
   'signing.key',
+  'family.seal',
   'operator.add',
   'operator.disable',
   'operator.resetPassphrase',

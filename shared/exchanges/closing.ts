@@ -23,7 +23,8 @@ export interface ClosingEffect {
 
 /**
  * Received + handed over → released (remains → remains_repatriated); given + handed over → transferred; not delivered
- * → unchanged, and the family is still called; refused to return → our person's status says so, a held person stays held.
+ * → back to the status before the round listed them (listing.ts), and the family is still called; refused to return →
+ * our person's status says so, a held person stays held.
  */
 export function closingEffect(e: ClosingEntry): ClosingEffect {
   if (e.state === 'handed_over') {

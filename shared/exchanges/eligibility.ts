@@ -1,6 +1,7 @@
 // Who may be added to a round, and what the balance panel warns about, person by person. Pure: the core gathers facts.
 import type { Category, Side, Status } from '../register/enums';
 import type { Direction } from './enums';
+import { judgedStatus } from './listing';
 
 /** What the rules need to know of a person. */
 export interface Candidate {
@@ -11,6 +12,8 @@ export interface Candidate {
   dateOfBirth: string | null;
   unit: string | null;
   documentNumbers: string | null;
+  /** the status before an open round's list set the current one (listing.ts), if it did */
+  listedFrom?: Status | null;
 }
 
 /** Statuses that end a person's part in exchanges. */
@@ -70,7 +73,8 @@ export function warningsFor(p: Candidate, onOtherRound: number | undefined): War
   const w: Warning[] = [];
   if (FINAL_STATUSES.includes(p.status)) w.push('final_status');
   if (onOtherRound !== undefined) w.push('on_other_round');
-  if (p.side === 'ours' && (p.status === 'missing' || p.status === 'captivity_suspected')) w.push('captivity_not_confirmed');
+  const judged = judgedStatus(p.side, p.status, p.listedFrom);
+  if (p.side === 'ours' && (judged === 'missing' || judged === 'captivity_suspected')) w.push('captivity_not_confirmed');
   if (!p.dateOfBirth && p.category !== 'remains') w.push('missing_date_of_birth');
   if (!p.unit?.trim() && !p.documentNumbers?.trim() && p.category !== 'remains') w.push('missing_unit_or_document');
   return w;

@@ -6,3 +6,4 @@ export * from './summary';
 export * from './diff';
 export * from './schemas';
 export * from './duration';
+export * from './listing';

@@ -164,6 +164,8 @@ export const CloseResult = z.object({ round: Round, changed: z.number().int(), t
 
 export const DURATION_BUCKETS = ['lt6m', 'm6to12', 'y1to2', 'y2to3', 'gt3y', 'unknown'] as const;
 export const Dashboard = z.object({
+  /** everyone in the register: none means the home screen teaches how to start */
+  persons: z.number().int(),
   captivity: z.array(z.object({ bucket: z.enum(DURATION_BUCKETS), military: z.number().int(), civilian: z.number().int(), remains: z.number().int(), other: z.number().int() })),
   rounds: z.array(z.object({ number: z.number().int(), date: z.string().nullable(), status: RoundStatus, received: z.number().int(), given: z.number().int() })),
   openTasks: z.number().int(),

@@ -1,3 +1,4 @@
+import { demoEn } from './demo.en';
 import { exchangesEn } from './exchanges.en';
 import { replicationEn } from './replication.en';
 import { transferEn } from './transfer.en';
@@ -50,6 +51,7 @@ export const en: MessageTree = {
   importProblems: {
     noSurnameOrRef: 'The file has no surname column (surname, “Прізвище”) — needed for new people — and no case-number column (ref) for updates. The file’s columns: {{headers}}',
     rowsWithErrors: 'Rows with errors: {{count}}. Fix them or skip them deliberately — otherwise nothing is imported.',
+    statusSide: 'Row {{row}}: the status does not fit the person’s side — the person changed after the preview. Nothing was imported; preview the file again.',
   },
   demoProblems: {
     notEmpty: 'Demo data goes only into an empty register: this one already has people ({{count}}), and fictional ones must not mix with real ones.',
@@ -72,4 +74,5 @@ export const en: MessageTree = {
   },
   replication: replicationEn,
   transfer: transferEn,
+  demo: demoEn,
 };

@@ -1,4 +1,5 @@
 // Messages shared by the CLI and the window: errors and passphrase rules. Screen text lives in renderer/src/i18n.
+import { demoUk } from './demo.uk';
 import { exchangesUk } from './exchanges.uk';
 import { replicationUk } from './replication.uk';
 import { transferUk } from './transfer.uk';
@@ -49,6 +50,7 @@ export const uk = {
   importProblems: {
     noSurnameOrRef: 'У файлі немає стовпця прізвища (surname, «Прізвище») — потрібного для нових осіб — і немає стовпця номера справи (ref, «Номер справи») для оновлення. Стовпці файлу: {{headers}}',
     rowsWithErrors: 'Рядків з помилками: {{count}}. Виправте їх або свідомо пропустіть — інакше нічого не імпортується.',
+    statusSide: 'Рядок {{row}}: статус не відповідає стороні особи — її змінили після перегляду. Нічого не імпортовано; перегляньте файл знову.',
   },
   demoProblems: {
     notEmpty: 'Демо-дані додаються лише до порожнього реєстру: у ньому вже є особи ({{count}}), і вигадані не повинні змішатися зі справжніми.',
@@ -71,4 +73,5 @@ export const uk = {
   },
   replication: replicationUk,
   transfer: transferUk,
+  demo: demoUk,
 } as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { conflictsContract } from './areas/conflicts';
 import { exchangesContract } from './areas/exchanges';
 import { foundationContract } from './areas/foundation';
@@ -36,10 +36,5 @@ export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** Events pushed from the main process to the window. */
-export const events = {
-  locked: z.object({ reason: z.enum(['manual', 'idle', 'suspend', 'restart']) }),
-  progress: z.object({ taskId: z.string(), phase: z.string(), done: z.number(), total: z.number() }),
-} as const;
-export type EventName = keyof typeof events;
-export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+/** Events pushed from the main process to the window (declared in events.ts). */
+export { events, type EventName, type EventPayload } from './events';

@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './schemas';
+export * from './columns';
 export * from './queries';
 export * from './collation';
 export * from './captivity';

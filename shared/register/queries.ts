@@ -1,6 +1,7 @@
 // Search, import and export: the arguments and results the register's table and import dialog use.
 import { z } from 'zod';
 import { Category, IcrcStatus, Side, Status } from './enums';
+import { PERSON_COLUMNS } from './columns';
 import { PersonRow } from './schemas';
 
 export const SORT_FIELDS = ['score', 'surname', 'givenName', 'dateOfBirth', 'ref', 'status', 'category', 'side', 'icrcStatus', 'facility', 'captureDate', 'captivityDays', 'updatedAt'] as const;
@@ -48,15 +49,7 @@ export const SearchResult = z.object({
 export type SearchResult = z.infer<typeof SearchResult>;
 
 /** Import columns (snake_case, as in persons.csv and the export); the mapping is header → column. */
-export const IMPORT_COLUMNS = [
-  'ref', 'surname', 'given_name', 'patronymic', 'surname_latin', 'given_name_latin', 'patronymic_latin', 'name_variants',
-  'date_of_birth', 'place_of_birth', 'sex', 'citizenship', 'document_numbers', 'father_name', 'mother_maiden_name',
-  'person_to_inform', 'side', 'category', 'rank', 'unit', 'service_number', 'height_cm', 'build', 'eye_colour',
-  'hair_colour', 'distinguishing_marks', 'blood_type', 'capture_date', 'capture_place', 'capture_circumstances',
-  'last_known_location', 'facility', 'health', 'seriously_wounded', 'legal_status', 'icrc_status', 'icrc_ref',
-  'icrc_date', 'status', 'remains_tag', 'recovery_place', 'recovery_date', 'personal_effects', 'dna_lab_ref',
-  'dna_match_result', 'notes',
-] as const;
+export const IMPORT_COLUMNS = PERSON_COLUMNS;
 export const ImportColumn = z.enum(IMPORT_COLUMNS);
 export type ImportColumn = z.infer<typeof ImportColumn>;
 
@@ -91,7 +84,7 @@ export const ImportPreviewArgs = z
 /** Over IPC the window sends bytes only: a path would let a page read any file on the machine. */
 export const ImportPreviewBytesArgs = z.object({ ...ImportBytes, ...ImportOptions }).strict();
 
-export const ROW_ERROR_CODES = ['broken_row', 'unknown_value', 'invalid_value', 'required', 'duplicate_ref', 'unknown_ref', 'formula'] as const;
+export const ROW_ERROR_CODES = ['broken_row', 'unknown_value', 'invalid_value', 'required', 'duplicate_ref', 'unknown_ref', 'formula', 'status_side'] as const;
 export const RowError = z.object({
   /** 1-based line of data (the header is line 0) */
   row: z.number().int(),

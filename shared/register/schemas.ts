@@ -31,6 +31,9 @@ export const Id = z.string().min(1).max(64);
 export const Ref = z.string().trim().min(1).max(64);
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** A person's height in centimetres: the form, the import and the schema refuse anything outside. */
+export const HEIGHT_CM = { min: 30, max: 260 } as const;
+
 /** Every field of a person an operator can write; identity in the original script plus Latin and variants. */
 export const PersonFields = z.object({
   ref: Ref.nullable().optional(),
@@ -54,7 +57,7 @@ export const PersonFields = z.object({
   rank: optLine(128),
   unit: optLine(128),
   serviceNumber: optLine(64),
-  heightCm: z.number().int().min(30).max(260).nullable().optional(),
+  heightCm: z.number().int().min(HEIGHT_CM.min).max(HEIGHT_CM.max).nullable().optional(),
   build: optLine(64),
   eyeColour: optLine(64),
   hairColour: optLine(64),

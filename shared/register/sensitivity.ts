@@ -1,6 +1,8 @@
 // Every person field's sensitivity, once: 'family' fields (kin, the person to inform, DNA references) are seen only
 // by roles with family.read — on screen, in the CLI, in exports and (later) in transfer profiles. One filter applies it.
 import { can, type Role } from '../domain/roles';
+import { snakeCase } from './columns';
+import type { Table } from '../replication/tables';
 import type { PersonFields } from './schemas';
 
 export type Sensitivity = 'register' | 'family';
@@ -57,9 +59,18 @@ export const FIELD_SENSITIVITY: Record<keyof PersonFields, Sensitivity> = {
 
 export const FAMILY_FIELDS = (Object.keys(FIELD_SENSITIVITY) as (keyof PersonFields)[]).filter((k) => FIELD_SENSITIVITY[k] === 'family');
 
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** The same fields as file columns (export, import). */
-export const FAMILY_COLUMNS: readonly string[] = FAMILY_FIELDS.map(snake);
+export const FAMILY_COLUMNS: readonly string[] = FAMILY_FIELDS.map(snakeCase);
+
+/**
+ * The columns sealed under the family key (docs/vault.md): the family fields of a person, a relative's name and
+ * contacts, and the contact log. Only slots of roles with family.read hold that key, so the rule holds outside the app.
+ */
+export const SEALED_COLUMNS: Readonly<Partial<Record<Table, readonly string[]>>> = {
+  persons: FAMILY_COLUMNS,
+  relatives: ['name', 'phone', 'address', 'dna_lab_ref', 'notes'],
+  contact_log: ['summary'],
+};
 
 export function seesFamily(role: Role): boolean {
   return can(role, 'family.read');

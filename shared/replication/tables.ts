@@ -1,15 +1,9 @@
 // The replicated tables and their writable columns: the one allowlist that the write path, the change schema and the
 // apply step all read (tables and columns never come from a file). id, updated_at and deleted are handled apart.
+import { PERSON_COLUMNS } from '../register/columns';
+
 export const TABLES = {
-  persons: [
-    'ref', 'surname', 'given_name', 'patronymic', 'surname_latin', 'given_name_latin', 'patronymic_latin', 'name_variants',
-    'date_of_birth', 'place_of_birth', 'sex', 'citizenship', 'document_numbers', 'father_name', 'mother_maiden_name',
-    'person_to_inform', 'side', 'category', 'rank', 'unit', 'service_number', 'height_cm', 'build', 'eye_colour',
-    'hair_colour', 'distinguishing_marks', 'blood_type', 'capture_date', 'capture_place', 'capture_circumstances',
-    'last_known_location', 'facility', 'health', 'seriously_wounded', 'legal_status', 'icrc_status', 'icrc_ref',
-    'icrc_date', 'status', 'remains_tag', 'recovery_place', 'recovery_date', 'personal_effects', 'dna_lab_ref',
-    'dna_match_result', 'notes', 'created_at',
-  ],
+  persons: [...PERSON_COLUMNS, 'created_at'],
   sources: ['kind', 'title', 'summary', 'reliability', 'credibility', 'received_date', 'url', 'platform', 'captured_at', 'media_sha256', 'created_at'],
   sightings: ['person_id', 'source_id', 'place', 'date', 'note', 'created_at'],
   relatives: ['person_id', 'name', 'relation', 'phone', 'address', 'consent', 'consent_date', 'dna_lab_ref', 'notes', 'created_at'],

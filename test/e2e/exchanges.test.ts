@@ -128,7 +128,7 @@ describe('Exchanges: a whole round in the window', () => {
 
   it('the dashboard charts the rounds (no network, no inline style) and counts the open work', async () => {
     const { page } = suite.app;
-    await page.keyboard.press('Alt+9');
+    await page.keyboard.press('Alt+0');
     await page.getByTestId('dashboard').waitFor();
     await page.getByTestId('rounds-chart').locator('canvas').waitFor();
     expect(await page.getByTestId('dash-tasks').textContent()).toMatch(/^\d+Родин до сповіщення$/);
@@ -147,7 +147,7 @@ describe('Exchanges: a whole round in the window', () => {
     expect(await page.getByTestId('round-summary').textContent()).toMatch(/^Round 68: \d (person|people) returned — /);
     expect(await page.getByTestId('list-receive').locator('tr[data-person="X-3"]').textContent()).toContain('not delivered');
     await screenshotBoth(page, 'exchanges-round-en');
-    await page.keyboard.press('Alt+9');
+    await page.keyboard.press('Alt+0');
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     await page.getByTestId('rounds-chart').locator('canvas').waitFor();
     await screenshotBoth(page, 'dashboard-en');

@@ -63,7 +63,7 @@ const zodJitless: Plugin = {
 async function preloadInitScript(): Promise<string> {
   if (initScript) return initScript;
   const out = await esbuild({
-    stdin: { contents: "import 'e2e:zod-jitless';\nexport { buildObminApi } from './electron/preload/api';", resolveDir: ROOT, loader: 'ts', sourcefile: 'e2e-preload.ts' },
+    stdin: { contents: "import 'e2e:zod-jitless';\nimport { guardFileDrops } from './electron/preload/drop';\nguardFileDrops(window);\nexport { buildObminApi } from './electron/preload/api';", resolveDir: ROOT, loader: 'ts', sourcefile: 'e2e-preload.ts' },
     plugins: [zodJitless],
     bundle: true,
     format: 'iife',
@@ -101,10 +101,20 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-async function serveRenderer(context: BrowserContext): Promise<void> {
+/** The app's own origin, and what never leaves the page (inline images, its own blobs). */
+const isOwn = (url: string) => url.startsWith(`${ORIGIN}/`) || url.startsWith('data:') || url.startsWith(`blob:${ORIGIN}/`);
+
+async function serveRenderer(context: BrowserContext, foreign: string[]): Promise<void> {
+  // Issue 11: any request that is not the app's own origin fails the test that made it (see close()).
+  context.on('request', (r) => {
+    if (!isOwn(r.url())) foreign.push(r.url());
+  });
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+    if (url.origin !== ORIGIN) {
+      foreign.push(route.request().url());
+      return route.abort('blockedbyclient');
+    }
     const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = path.resolve(DIST, `.${rel}`);
     if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
@@ -123,6 +133,8 @@ export interface AppHandle {
   dataDir: string;
   /** Problems the page reported (console errors, CSP violations, uncaught exceptions): a test expects none. */
   problems: string[];
+  /** Requests the page made to anything but the app's own origin; close() throws when there were any. */
+  foreign: string[];
   close(): Promise<void>;
 }
 
@@ -146,8 +158,10 @@ export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise
   });
   const router = createRouter(core);
   const context = await browser.newContext({ viewport: opts.viewport ?? VIEWPORTS.small, serviceWorkers: 'block' });
-  await serveRenderer(context);
+  const foreign: string[] = [];
+  await serveRenderer(context, foreign);
   page = await context.newPage();
+  page.on('websocket', (ws) => foreign.push(ws.url()));
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' && !BENIGN.some((re) => re.test(m.text()))) problems.push(m.text());
@@ -163,10 +177,13 @@ export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise
     core,
     dataDir,
     problems,
+    foreign,
     async close() {
       await context.close();
       core.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      // Loud on purpose: the workstation is air-gapped, so a page that reaches for a network is a failed run.
+      if (foreign.length > 0) throw new Error(`The page tried to reach outside ${ORIGIN}: ${[...new Set(foreign)].join(', ')}`);
     },
   };
 }

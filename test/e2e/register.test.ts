@@ -26,6 +26,9 @@ describe('the register (administrator, then viewer; Ukrainian)', () => {
     dir = tempDir();
     await firstRun(app.page, STRONG);
     await app.page.getByTestId('site-code').waitFor();
+    // Unlocking lands on the overview; the register is Alt+1.
+    await app.page.getByTestId('dashboard').waitFor();
+    await app.page.keyboard.press('Alt+1');
   });
   afterAll(async () => {
     await app?.close();
@@ -207,6 +210,8 @@ describe('the register (administrator, then viewer; Ukrainian)', () => {
     await page.keyboard.press('Control+l');
     await page.getByRole('heading', { name: 'Робоче місце заблоковане' }).waitFor();
     await unlock(page, VIEWER.name, VIEWER.passphrase);
+    await page.getByTestId('dashboard').waitFor();
+    await page.keyboard.press('Alt+1');
     await page.getByTestId('register-grid').waitFor();
     expect(await page.getByRole('button', { name: 'Нова особа' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Імпорт' }).count()).toBe(0);

@@ -43,6 +43,9 @@ describe('first run, lock and unlock (Ukrainian)', () => {
     await firstRun(page, STRONG);
     await page.getByTestId('site-code').waitFor();
     expect(await page.getByTestId('site-code').textContent()).toBe(SITE.code);
+    // The home screen is the overview; on a new site it points to the register.
+    await page.getByTestId('dashboard-empty').waitFor();
+    expect(await page.locator('[data-area=dashboard]').getAttribute('aria-current')).toBe('page');
     expect(await page.getByTestId('operator').textContent()).toContain(SITE.admin);
     expect(await page.getByTestId('operator').textContent()).toContain('адміністратор');
     expect(await page.getByRole('button', { name: /Заблокувати/ }).isVisible()).toBe(true);
@@ -96,6 +99,12 @@ describe('first run, lock and unlock (Ukrainian)', () => {
     await unlock(page, SITE.admin, STRONG);
     await page.getByTestId('site-code').waitFor();
     expect(app.core.unlocked).toBe(true);
+    // Unlocking starts again on the overview, whatever area was open before the lock; Alt+0 comes back to it.
+    await page.getByTestId('dashboard').waitFor();
+    await page.keyboard.press('Alt+1');
+    await page.getByTestId('register-empty').waitFor();
+    await page.keyboard.press('Alt+0');
+    await page.getByTestId('dashboard').waitFor();
     expect(app.problems).toEqual([]);
   });
 });

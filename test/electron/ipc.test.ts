@@ -36,7 +36,7 @@ describe('bindIpc', () => {
 
   it('refuses an untrusted sender without calling the router', async () => {
     const ipcMain = fakeIpcMain();
-    const router = { handle: vi.fn(async () => ({ ok: true, value: null })) };
+    const router = { handle: vi.fn(async () => ({ ok: true as const, value: null })) };
     const event = { senderFrame: { url: 'https://evil.example/' } };
     const isTrusted = vi.fn(() => false);
     bindIpc(ipcMain as never, router, isTrusted);
@@ -48,7 +48,7 @@ describe('bindIpc', () => {
 
   it('forwards a trusted call to the router with the bare channel and the arguments as sent', async () => {
     const ipcMain = fakeIpcMain();
-    const router = { handle: vi.fn(async () => ({ ok: true, value: { x: 1 } })) };
+    const router = { handle: vi.fn(async () => ({ ok: true as const, value: { x: 1 } })) };
     bindIpc(ipcMain as never, router, () => true);
     const args = { operator: 'Ivan', passphrase: 'secret', extra: 1 };
     const result = await ipcMain.handlers.get(`${CHANNEL_PREFIX}vault.unlock`)?.({}, args);

@@ -10,13 +10,13 @@ const session = {
 };
 
 function state(unlocked: boolean) {
-  return { ok: true, value: { initialised: true, unlocked, session: unlocked ? session : null, locale: 'uk', startupError: null } };
+  return { ok: true as const, value: { initialised: true, unlocked, session: unlocked ? session : null, locale: 'uk', startupError: null } };
 }
 
 function setup(opts: { unlocked?: boolean; idleSeconds?: number } = {}) {
   const power = Object.assign(new EventEmitter(), { getSystemIdleTime: vi.fn(() => opts.idleSeconds ?? 0) });
   const router = {
-    handle: vi.fn(async (channel: string) => (channel === 'app.state' ? state(opts.unlocked ?? true) : { ok: true, value: null })),
+    handle: vi.fn(async (channel: string) => (channel === 'app.state' ? state(opts.unlocked ?? true) : { ok: true as const, value: null })),
   };
   const stop = startLockWatch({ powerMonitor: power as never, router });
   return { power, router, stop };

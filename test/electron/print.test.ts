@@ -1,7 +1,7 @@
 // Preview, print and save glue, without Electron: window options, the PDF store, and what is recorded when.
 import { describe, expect, it } from 'vitest';
 import { createPdfStore, previewRequestAllowed, previewUrl, previewWindowOptions, printOptions, saveDialogOptions, withPrinting, type PrintDeps } from '../../electron/main/print';
-import type { Router } from '../../electron/main/ipc';
+import type { Router } from '../../electron/core';
 
 const request = { kind: 'manifest', exchange: 68, variant: 'field', direction: 'both' } as const;
 const pdf = { pdfBase64: Buffer.from('%PDF-1.4 test').toString('base64'), code: 'R68-AAAA-BBBB-CCCC-DDDD', pages: 3, bytes: 13, fileName: 'manifest-68-field-both.pdf' };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fillDemo } from '../../electron/core/demo/demo';
 import { FEMALE, FEMALE_RELATIONS, MALE } from '../../electron/core/demo/names';
 import { initCore } from '../helpers/tmp';
+import { openRow } from '../../electron/core/vault/family';
 
 describe('demo register', () => {
   it('fills people with sources, relatives, statuses and placeholder photos', async () => {
@@ -19,7 +20,7 @@ describe('demo register', () => {
     expect(early.n).toBe(0);
     const seenEarly = s.db.prepare('SELECT count(*) AS n FROM sightings g JOIN persons p ON p.id = g.person_id WHERE p.capture_date IS NOT NULL AND g.date < p.capture_date').get() as { n: number };
     expect(seenEarly.n).toBe(0);
-    const rels = s.db.prepare('SELECT name, relation FROM relatives').all() as { name: string; relation: string }[];
+    const rels = (s.db.prepare('SELECT name, relation FROM relatives').all() as { name: string; relation: string }[]).map((r) => openRow(s.db, 'relatives', r)); // names are sealed (family key)
     for (const rel of rels) {
       const given = rel.name.split(' ').at(-1)!;
       expect(FEMALE_RELATIONS.includes(rel.relation) ? FEMALE : MALE, `${rel.name}: ${rel.relation}`).toContain(given);

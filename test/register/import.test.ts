@@ -51,8 +51,36 @@ describe('import of people', () => {
     const csv = 'ref,surname,given_name,side,category,status\nS1,Ковальов,Григорій,ours,military,held\nS2,Бойко,Іван,held,military,held\n';
     const p = await previewImport(db, { fileName: 'sides.csv', bytes: Buffer.from(csv) });
     expect(p.valid).toBe(1);
-    expect(p.errors).toEqual([{ row: 1, column: 'status', code: 'invalid_value', value: 'held' }]);
+    expect(p.errors).toEqual([{ row: 1, column: 'status', code: 'status_side', value: 'held' }]);
     expect(core.countPersons()).toBe(0);
+  });
+
+  it('refuses an update row whose status does not fit the person’s side as it stands (or as the row sets it)', async () => {
+    const { core, db, op } = await setup();
+    const seed = 'ref,surname,side,category\nO1,Ковальов,ours,military\nH1,Бойко,held,military\nO2,Мельник,ours,civilian\n';
+    const first = await previewImport(db, { fileName: 'seed.csv', bytes: Buffer.from(seed) });
+    await applyImport(db, op, { token: first.token, skipInvalid: false });
+    // O1 is ours: 'held' does not fit. H1 is held: 'missing' does not fit. O2 moves to held but keeps 'missing'.
+    const csv = 'ref,status,side\nO1,held,\nH1,missing,\nO2,,held\nH1,,\n';
+    const p = await previewImport(db, { fileName: 'update.csv', bytes: Buffer.from(csv) });
+    expect(p.errors).toEqual([
+      { row: 1, column: 'status', code: 'status_side', value: 'held' },
+      { row: 2, column: 'status', code: 'status_side', value: 'missing' },
+      { row: 3, column: 'side', code: 'status_side', value: 'held' },
+      { row: 4, column: 'ref', code: 'duplicate_ref', value: 'H1' },
+    ]);
+    const r = await applyImport(db, op, { token: p.token, skipInvalid: true });
+    expect(r).toMatchObject({ updated: 0, skipped: 4 });
+    const rows = db.prepare('SELECT ref, side, status FROM persons ORDER BY ref').all();
+    expect(rows).toEqual([{ ref: 'H1', side: 'held', status: 'held' }, { ref: 'O1', side: 'ours', status: 'missing' }, { ref: 'O2', side: 'ours', status: 'missing' }]);
+    // A status that fits the person's side still updates.
+    const ok = await previewImport(db, { fileName: 'ok.csv', bytes: Buffer.from('ref,status\nO1,released\n') });
+    expect(ok.errors).toEqual([]);
+    // …unless the person changed side between the preview and the apply: all-or-nothing, one translated error.
+    db.prepare("UPDATE persons SET side = 'held', status = 'held' WHERE ref = 'O1'").run();
+    await expect(applyImport(db, op, { token: ok.token, skipInvalid: false })).rejects.toMatchObject({ code: 'VALIDATION', messageKey: 'importProblems.statusSide' });
+    expect(db.prepare("SELECT status FROM persons WHERE ref = 'O1'").pluck().get()).toBe('held');
+    expect(core.countPersons()).toBe(3);
   });
 
   it('reads Windows-1251 and Ukrainian headers', async () => {

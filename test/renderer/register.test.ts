@@ -1,6 +1,6 @@
 // The register screen's pure parts: plural forms, catalogue parity, names, durations, form values, zod errors, grid.
 import { describe, expect, it } from 'vitest';
-import { PersonInput } from '../../shared/register';
+import { PersonInput, ROW_ERROR_CODES } from '../../shared/register';
 import { gridTemplate } from '../../renderer/src/areas/register/columns';
 import { latinName, originalName } from '../../renderer/src/areas/register/format';
 import { SECTIONS, toInput } from '../../renderer/src/areas/register/personFields';
@@ -27,7 +27,7 @@ describe('register strings', () => {
     expect(keys(registerEn).sort()).toEqual(keys(registerUk).sort());
     const uk = createI18n('uk');
     for (const f of SECTIONS.flatMap((s) => s.fields)) expect(uk.exists(`register.field.${f.name}`)).toBe(true);
-    for (const code of ['broken_row', 'unknown_value', 'invalid_value', 'required', 'duplicate_ref', 'formula']) expect(uk.exists(`register.importer.reasons.${code}`)).toBe(true);
+    for (const code of ROW_ERROR_CODES) expect(uk.exists(`register.importer.reasons.${code}`)).toBe(true);
   });
 });
 

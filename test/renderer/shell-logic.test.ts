@@ -16,13 +16,16 @@ describe('shortcuts', () => {
     expect(shellCommandFor(key({ key: 'L', code: 'KeyL', ctrlKey: true, shiftKey: true }))).toBeNull();
   });
 
-  it('Alt+1..9 go to the areas in their fixed order', () => {
+  it('Alt+0 is the overview (the home screen); Alt+1..9 go to the work areas in their fixed order', () => {
+    expect(shellCommandFor(key({ key: '0', code: 'Digit0', altKey: true }))).toEqual({ kind: 'area', area: 'dashboard' });
     expect(shellCommandFor(key({ key: '1', code: 'Digit1', altKey: true }))).toEqual({ kind: 'area', area: 'register' });
     expect(shellCommandFor(key({ key: '8', code: 'Digit8', altKey: true }))).toEqual({ kind: 'area', area: 'operators' });
-    expect(shellCommandFor(key({ key: '9', code: 'Digit9', altKey: true }))).toEqual({ kind: 'area', area: 'dashboard' });
-    expect(shellCommandFor(key({ key: '0', code: 'Digit0', altKey: true }))).toBeNull();
+    expect(shellCommandFor(key({ key: '9', code: 'Digit9', altKey: true }))).toEqual({ kind: 'area', area: 'conflicts' });
+    expect(shellCommandFor(key({ key: 'a', code: 'KeyA', altKey: true }))).toBeNull();
+    expect(areaShortcut('dashboard')).toBe('Alt+0');
     expect(areaShortcut('audit')).toBe('Alt+6');
-    expect(areaShortcut('conflicts')).toBe(''); // the tenth area: menu and command palette only
+    expect(areaShortcut('conflicts')).toBe('Alt+9');
+    expect(AREAS[0]).toBe('dashboard');
   });
 
   it('Ctrl+Enter submits; plain Enter is left to the form', () => {

@@ -4,7 +4,7 @@ import { withMediaDialogs } from '../../electron/main/media';
 import { MEDIA } from '../../shared/transfer/schemas';
 
 function setup(open: string | null = '/media/usb/a.obmin', folder: string | null = '/media/usb') {
-  const handle = vi.fn(async (channel: string, args: unknown) => ({ ok: true, value: { channel, args } }));
+  const handle = vi.fn(async (channel: string, args: unknown) => ({ ok: true as const, value: { channel, args } }));
   const dialogs = { openFile: vi.fn(async () => open), pickFolder: vi.fn(async () => folder) };
   return { router: withMediaDialogs({ handle }, dialogs), handle, dialogs };
 }

@@ -11,11 +11,19 @@ import { ageIdentity, ed25519Pem, generateRaw, parseAgeIdentity, publicFromPriva
 import { fingerprintOf } from '../../electron/core/transfer/siteKeys';
 import { ageDecrypt } from '../../electron/core/transfer/age';
 import { ciphertextOf } from '../../electron/core/transfer/container';
+import { changeSchema } from '../../shared/replication';
 
 const DIR = path.join(__dirname, 'vectors');
 const F = (n: string) => path.join(DIR, n);
+// The payload as import reads it (docs/transfer-format.md): one change line per write, here a person made at site
+// VECTOR-A, then one field of it changed again (prev names the stamp it supersedes).
+const SITE = '00000000-0000-4000-8000-0000000000aa';
+const S1 = `2026-01-02T03:04:05.006Z-0000-${SITE}`;
+const S2 = `2026-01-02T03:04:06.007Z-0000-${SITE}`;
+const PERSON = '00000000-0000-4000-8000-000000000001';
 const PAYLOAD = [
-  '{"t":"persons","id":"00000000-0000-4000-8000-000000000001","f":{"surname":["Вигаданенко","2026-01-02T03:04:05.006Z-0001-00000000-0000-4000-8000-0000000000aa"],"side":["ours","2026-01-02T03:04:05.006Z-0001-00000000-0000-4000-8000-0000000000aa"],"category":["military","2026-01-02T03:04:05.006Z-0001-00000000-0000-4000-8000-0000000000aa"],"status":["missing","2026-01-02T03:04:05.006Z-0001-00000000-0000-4000-8000-0000000000aa"],"created_at":["2026-01-02T03:04:05.006Z","2026-01-02T03:04:05.006Z-0001-00000000-0000-4000-8000-0000000000aa"]}}',
+  JSON.stringify({ c: { origin: SITE, seq: 1, stamp: S1, tbl: 'persons', row: PERSON, fields: { ref: 'ВК-0001', surname: 'Вигаданенко', given_name: 'Тарас', side: 'ours', category: 'military', status: 'missing', created_at: '2026-01-02T03:04:05.006Z' }, prev: {}, by: null } }),
+  JSON.stringify({ c: { origin: SITE, seq: 2, stamp: S2, tbl: 'persons', row: PERSON, fields: { status: 'captivity_suspected' }, prev: { status: [S1] }, by: null } }),
 ].join('\n') + '\n';
 
 async function make(): Promise<void> {
@@ -63,6 +71,10 @@ describe('format vectors v1', () => {
     const plain = execFileSync('age', ['-d', '-i', F('v1-recipient-age-key.txt'), F('.payload.age.tmp')]);
     expect(plain.toString('utf8')).toBe(fs.readFileSync(F('v1-changes.payload.jsonl'), 'utf8'));
     expect(crypto.createHash('sha256').update(plain).digest('hex')).toBe(f.header.payload!.sha256);
+    // Every line is a change line as the import reads it today (not the first cut's row format).
+    const lines = plain.toString('utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(changeSchema.safeParse((JSON.parse(l) as { c: unknown }).c).success, l).toBe(true);
     const key = parseAgeIdentity(fs.readFileSync(F('v1-recipient-age-key.txt'), 'utf8').split('\n')[1]!)!;
     const ours: Buffer[] = [];
     for await (const b of ageDecrypt(ciphertextOf(F('v1-changes.obmin'), f), key)) ours.push(b);

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ObminError } from '../../../shared/errors';
 import { writeFileAtomic } from '../../core';
-import { callerFor, checkArgs } from '../call';
+import { checkArgs } from '../call';
 import { readInputFile } from '../files';
-import { openCore, printJson, readPassphrase, unlock, withSession, type GlobalOptions, type Io } from '../context';
+import { printJson, withSession, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
 
 export const personsCommands: CliModule = (program: Command, io: Io, run) => {
@@ -78,24 +78,6 @@ export const personsCommands: CliModule = (program: Command, io: Io, run) => {
         if (o.json) printJson(io, rows);
         else for (const p of rows) io.out(`${p.score.toFixed(3)}\t${p.ref ?? p.personId}\t${[p.surname, p.given_name, p.patronymic].filter(Boolean).join(' ')}\t${p.date_of_birth ?? ''}\n`);
       });
-    }));
-
-  program
-    .command('demo')
-    .description('fill the data folder with a fictional register (initialises it first if needed)')
-    .option('--count <N>', 'number of people', '5000')
-    .action(run(async (o: GlobalOptions & { count: string }) => {
-      const args = checkArgs('demo.generate', { count: Number(o.count) });
-      const core = openCore(o, io);
-      try {
-        const call = callerFor(core);
-        if (core.state().initialised) await unlock(core, o, io);
-        else await call('vault.init', { siteCode: 'DEMO-HQ', siteName: 'Демонстраційний штаб', operator: o.operator ?? 'Демо Адміністратор', passphrase: await readPassphrase(o, io) });
-        const r = await call('demo.generate', args);
-        io.out(`persons: ${r.persons}\nsources: ${r.sources}\nrelatives: ${r.relatives}\nattachments: ${r.attachments}\n`);
-      } finally {
-        core.close();
-      }
     }));
 };
 

@@ -13,6 +13,7 @@ import { appendAudit } from '../audit/audit';
 import { takeKept, nextOriginSeq } from '../replication/kept';
 import { refreshPersonIndexes, INDEXED_PERSON_FIELDS } from '../register/indexes';
 import type { Db } from '../vault/database';
+import { sameSealed, sealValues } from '../vault/family';
 
 export type Scalar = string | number | null;
 export type Values = Record<string, Scalar>;
@@ -145,7 +146,7 @@ export class Writer {
 
   /** New record; every given field is stamped. `audit: null` leaves the audit entry to the caller (bulk import). */
   insert(tbl: Table, id: string, values: Values, audit?: AuditSpec | null): void {
-    const v: Values = ALLOWED.get(tbl)?.has('created_at') ? { created_at: this.now(), ...values } : { ...values };
+    const v: Values = sealValues(this.db, tbl, ALLOWED.get(tbl)?.has('created_at') ? { created_at: this.now(), ...values } : { ...values });
     for (const k of Object.keys(v)) if (v[k] === undefined) delete v[k];
     assertAllowed(tbl, Object.keys(v));
     const cols = Object.keys(v);
@@ -164,8 +165,9 @@ export class Writer {
     assertAllowed(tbl, Object.keys(values));
     const current = stmt(this.db, this.p, `SELECT * FROM ${tbl} WHERE id = ? AND deleted = 0`).get(id) as Values | undefined;
     if (!current) throw new ObminError('NOT_FOUND', { what: id });
-    const changed: Values = {};
-    for (const [k, val] of Object.entries(values)) if (val !== undefined && (force || current[k] !== val)) changed[k] = val;
+    const differs: Values = {};
+    for (const [k, val] of Object.entries(values)) if (val !== undefined && (force || !sameSealed(this.db, tbl, k, current[k], val))) differs[k] = val;
+    const changed = sealValues(this.db, tbl, differs);
     const cols = Object.keys(changed);
     if (cols.length === 0) return [];
     const sets = cols.map((c) => `${c} = ?`);
@@ -231,8 +233,10 @@ export class Writer {
       groups.set(packed, [...(groups.get(packed) ?? []), f]);
     }
     const exists = stmt(this.db, this.p, `SELECT rowid FROM ${tbl} WHERE id = ?`).pluck().get(id) as number | bigint | undefined;
-    const values: Values = {};
-    for (const f of take) values[f] = incoming[f]!.value;
+    const plain: Values = {};
+    for (const f of take) plain[f] = incoming[f]!.value;
+    // Another site's sealed values are kept as they came; plaintext (a site from before the family key) is sealed here.
+    const values = sealValues(this.db, tbl, plain, true);
     const cols = Object.keys(values);
     if (exists === undefined) {
       const extra = HAS_UPDATED_AT.has(tbl) ? ', updated_at' : '';

@@ -9,8 +9,10 @@ import { logContact } from '../register/relatives';
 import type { Writer } from '../db/write';
 import type { Db } from '../vault/database';
 import { personName } from './entries';
+import { syncListed } from './listing';
 import { getRound, moveRound, refuse, roundRow } from './rounds';
 import type { Round } from '../../../shared/exchanges';
+import { openRow } from '../vault/family';
 
 type CloseRow = { person_id: string; direction: Direction; state: EntryState; unexpected: number; category: Category; status: Status };
 
@@ -25,17 +27,20 @@ export function closeRound(w: Writer, roundId: string): { round: Round; changed:
   let changed = 0;
   let tasks = 0;
   const now = new Date().toISOString();
+  const letGo: string[] = [];
   for (const e of rows) {
     const effect = closingEffect({ personId: e.person_id, direction: e.direction, category: e.category, state: e.state, status: e.status });
     if (effect.status && effect.status !== e.status) {
       changeStatus(w, { personId: e.person_id, status: effect.status, sourceId: r.source_id, note: `exchange ${r.number}` });
       changed++;
-    }
+    } else if (!effect.status) letGo.push(e.person_id);
     if (effect.task) {
       w.insert('exchange_tasks', crypto.randomUUID(), { round_id: roundId, person_id: e.person_id, reason: effect.task, done_at: null, contact_id: null, created_at: now }, null);
       tasks++;
     }
   }
+  // Not delivered (or a held person who stayed): the list no longer holds them, so the status it set is undone.
+  changed += syncListed(w, roundId, letGo, false);
   const totals = totalsOf(rows.map((e) => ({ ...e, unexpected: e.unexpected === 1 })));
   moveRound(w, r, 'closed', {
     closed_at: now, totals_json: JSON.stringify(totals), summary_uk: summarySentence('uk', r.number, totals), summary_en: summarySentence('en', r.number, totals),
@@ -56,7 +61,7 @@ export function listTasks(db: Db, o: { open: boolean; withFamily: boolean; limit
   return rows.map((t) => ({
     id: t.id, roundId: t.round_id, roundNumber: t.number, personId: t.person_id, ref: t.ref, name: personName(t), reason: t.reason,
     done: t.done_at !== null, doneAt: t.done_at,
-    relatives: o.withFamily ? (rel.all(t.person_id) as { id: string; name: string; relation: string; phone: string | null }[]) : [],
+    relatives: o.withFamily ? (rel.all(t.person_id) as { id: string; name: string; relation: string; phone: string | null }[]).map((x) => openRow(db, 'relatives', x)) : [],
   }));
 }
 

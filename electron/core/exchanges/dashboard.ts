@@ -20,5 +20,6 @@ export function dashboard(db: Db, today = new Date().toISOString().slice(0, 10))
   const missingData = db.prepare(`SELECT count(DISTINCT p.id) FROM exchange_entries e JOIN exchange_rounds r ON r.id = e.round_id JOIN persons p ON p.id = e.person_id
       WHERE e.deleted = 0 AND r.deleted = 0 AND r.status NOT IN ('closed','cancelled') AND e.state NOT IN ('withdrawn','rejected_by_counterpart')
       AND p.category <> 'remains' AND (p.date_of_birth IS NULL OR (coalesce(trim(p.unit), '') = '' AND coalesce(trim(p.document_numbers), '') = ''))`).pluck().get() as number;
-  return { captivity: [...buckets.values()], rounds, openTasks: openTaskCount(db), missingData };
+  const persons = db.prepare('SELECT count(*) FROM persons WHERE deleted = 0').pluck().get() as number;
+  return { persons, captivity: [...buckets.values()], rounds, openTasks: openTaskCount(db), missingData };
 }

@@ -9,6 +9,7 @@ import type { Category, Side, Status } from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
 import type { Writer } from '../db/write';
 import type { Db } from '../vault/database';
+import { LISTED_FROM_SQL, syncListed } from './listing';
 import { assertOpen, refuse, roundRow, type RoundRow } from './rounds';
 
 export interface EntryRow {
@@ -44,8 +45,14 @@ export function assertEditable(db: Db, r: RoundRow): void {
   }
 }
 
-type PersonFacts = { id: string; ref: string | null; surname: string; side: Side; category: Category; status: Status; date_of_birth: string | null; unit: string | null; document_numbers: string | null };
-const toCandidate = (p: PersonFacts): Candidate => ({ id: p.id, side: p.side, category: p.category, status: p.status, dateOfBirth: p.date_of_birth, unit: p.unit, documentNumbers: p.document_numbers });
+type PersonFacts = {
+  id: string; ref: string | null; surname: string; side: Side; category: Category; status: Status; date_of_birth: string | null; unit: string | null; document_numbers: string | null;
+  listed_from?: Status | null;
+};
+const toCandidate = (p: PersonFacts): Candidate => ({
+  id: p.id, side: p.side, category: p.category, status: p.status, dateOfBirth: p.date_of_birth, unit: p.unit, documentNumbers: p.document_numbers, listedFrom: p.listed_from ?? null,
+});
+const sourceOf = (db: Db, roundId: string): string => db.prepare('SELECT source_id FROM exchange_rounds WHERE id = ?').pluck().get(roundId) as string;
 
 function peopleFacts(db: Db, ids: readonly string[]): Map<string, PersonFacts> {
   const out = new Map<string, PersonFacts>();
@@ -83,6 +90,7 @@ export function addEntries(w: Writer, roundId: string, direction: Direction, per
     throw refuse('CONFLICT', 'notAdded', { count: refusals.length, who: p.ref ?? p.surname, reasons: [`exchanges.refusal.${first.reason}`], round: first.round ?? '' });
   }
   const now = new Date().toISOString();
+  const fresh: string[] = [];
   for (const id of personIds) {
     const old = existing.get(id);
     if (old) {
@@ -94,7 +102,9 @@ export function addEntries(w: Writer, roundId: string, direction: Direction, per
     const entryId = crypto.randomUUID();
     w.insert('exchange_entries', entryId, { round_id: roundId, person_id: id, direction, state: 'proposed', unexpected: 0, created_at: now }, null);
     w.insert('exchange_entry_states', crypto.randomUUID(), { entry_id: entryId, round_id: roundId, from_state: null, to_state: 'proposed', kind: 'plan', at: now, operator_id: w.operatorId }, null);
+    fresh.push(id);
   }
+  syncListed(w, roundId, fresh, true);
   appendAudit(db, w.operatorId, 'exchanges.add', `exchange_rounds:${roundId}`, { number: r.number, direction, count: personIds.length });
   return { added: personIds.length };
 }
@@ -111,6 +121,8 @@ export function setEntryState(w: Writer, e: EntryRow, to: EntryState, kind: 'pla
   if (kind !== 'undo' && !canMoveEntry(e.state, to)) throw refuse('CONFLICT', 'badEntryMove', { from: [`exchanges.state.${e.state}`], to: [`exchanges.state.${to}`] });
   w.update('exchange_entries', e.id, { state: to }, null);
   w.insert('exchange_entry_states', crypto.randomUUID(), { entry_id: e.id, round_id: e.round_id, from_state: e.state, to_state: to, kind, at: new Date().toISOString(), operator_id: w.operatorId }, null);
+  // Onto the list or off it: the person's status follows (on_exchange_list / proposed, or back to what it was).
+  if (isActiveEntry(e.state) !== isActiveEntry(to)) syncListed(w, e.round_id, [e.person_id], isActiveEntry(to));
   e.state = to;
 }
 
@@ -129,7 +141,8 @@ type ViewRow = PersonFacts & {
 };
 
 const VIEW_SQL = `SELECT e.id AS entry_id, e.direction, e.state, e.unexpected, p.id, p.ref, p.surname, p.given_name, p.patronymic,
-      p.date_of_birth, p.side, p.category, p.status, p.rank, p.unit, p.document_numbers, p.distinguishing_marks, p.seriously_wounded
+      p.date_of_birth, p.side, p.category, p.status, p.rank, p.unit, p.document_numbers, p.distinguishing_marks, p.seriously_wounded,
+      CASE WHEN p.status IN ('on_exchange_list','proposed') THEN ${LISTED_FROM_SQL} END AS listed_from
     FROM exchange_entries e JOIN persons p ON p.id = e.person_id
     WHERE e.round_id = ? AND e.direction = ? AND e.deleted = 0
     ORDER BY (e.state IN ('withdrawn','rejected_by_counterpart')), p.surname COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id LIMIT ? OFFSET ?`;
@@ -139,7 +152,7 @@ const PHOTO_SQL = `SELECT a.person_id, a.id FROM attachments a WHERE a.deleted =
 /** One page of one list, with each person's identifying details and warnings (a big round is read page by page). */
 export function entryPage(db: Db, roundId: string, direction: Direction, offset: number, limit: number): { total: number; rows: EntryView[] } {
   const total = db.prepare('SELECT count(*) FROM exchange_entries WHERE round_id = ? AND direction = ? AND deleted = 0').pluck().get(roundId, direction) as number;
-  const rows = db.prepare(VIEW_SQL).all(roundId, direction, limit, offset) as ViewRow[];
+  const rows = db.prepare(VIEW_SQL).all(sourceOf(db, roundId), roundId, direction, limit, offset) as ViewRow[];
   // A closed or cancelled round warns about nothing: its people's statuses are its own result.
   const open = roundIsOpen(db, roundId);
   const ids = JSON.stringify(rows.map((r) => r.id));
@@ -162,8 +175,10 @@ export function entryPage(db: Db, roundId: string, direction: Direction, offset:
 
 /** The balance panel's warnings over the whole round: how many people carry any, and how many each kind. */
 export function warningSummary(db: Db, roundId: string): { warned: number; byKind: Record<Warning, number> } {
-  const rows = db.prepare(`SELECT p.id, p.side, p.category, p.status, p.date_of_birth, p.unit, p.document_numbers FROM exchange_entries e JOIN persons p ON p.id = e.person_id
-      WHERE e.round_id = ? AND e.deleted = 0 AND e.${ACTIVE_SQL}`).all(roundId) as PersonFacts[];
+  const rows = db.prepare(`SELECT p.id, p.side, p.category, p.status, p.date_of_birth, p.unit, p.document_numbers,
+      CASE WHEN p.status IN ('on_exchange_list','proposed') THEN ${LISTED_FROM_SQL} END AS listed_from
+      FROM exchange_entries e JOIN persons p ON p.id = e.person_id
+      WHERE e.round_id = ? AND e.deleted = 0 AND e.${ACTIVE_SQL}`).all(sourceOf(db, roundId), roundId) as PersonFacts[];
   const other = otherOpenRounds(db, roundId, null);
   const byKind = Object.fromEntries(WARNINGS.map((w) => [w, 0])) as Record<Warning, number>;
   let warned = 0;

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/audit';
 import type { Writer } from '../db/write';
 import type { Db } from '../vault/database';
 import { assertEditable, otherOpenRounds, personName, setEntryState, type EntryRow } from './entries';
+import { syncListed } from './listing';
 import { assertOpen, moveRound, refuse, roundRow } from './rounds';
 
 interface ProposalRow {
@@ -122,12 +123,15 @@ export function agreeAnswer(w: Writer, roundId: string, decisions: { personId: s
     if (e.state === 'proposed' || e.state === 'rejected_by_counterpart') setEntryState(w, e, 'agreed', 'plan');
   }
   const now = new Date().toISOString();
+  const joined: string[] = [];
   for (const l of lines) {
     if (entries.has(l.personId)) continue;
     const entryId = crypto.randomUUID();
     w.insert('exchange_entries', entryId, { round_id: roundId, person_id: l.personId, direction: l.direction, state: 'agreed', unexpected: 0, created_at: now }, null);
     w.insert('exchange_entry_states', crypto.randomUUID(), { entry_id: entryId, round_id: roundId, from_state: null, to_state: 'agreed', kind: 'plan', at: now, operator_id: w.operatorId }, null);
+    joined.push(l.personId);
   }
+  syncListed(w, roundId, joined, true);
   const version = insertProposal(w, roundId, 'agreed', lines, diffProposals(linesOf(answer), lines), answer.mediator, []);
   moveRound(w, r, 'agreed');
   appendAudit(db, w.operatorId, 'exchanges.agree', `exchange_rounds:${roundId}`, { number: r.number, version, lines: lines.length });

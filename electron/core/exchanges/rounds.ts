@@ -11,6 +11,7 @@ import { createSource } from '../register/sources';
 import type { Scalar, Writer } from '../db/write';
 import type { Db } from '../vault/database';
 import { appendAudit } from '../audit/audit';
+import { syncListed } from './listing';
 
 export interface RoundRow {
   id: string;
@@ -122,7 +123,10 @@ export function moveRound(w: Writer, r: RoundRow, to: RoundStatus, extra: Record
   r.status = to;
 }
 
+/** Cancelling lets everyone on the lists go: their statuses return to what they were before the round listed them. */
 export function cancelRound(w: Writer, id: string): Round {
   moveRound(w, roundRow(w.db, id), 'cancelled');
+  const people = w.db.prepare("SELECT person_id FROM exchange_entries WHERE round_id = ? AND deleted = 0 AND state NOT IN ('withdrawn','rejected_by_counterpart')").pluck().all(id) as string[];
+  syncListed(w, id, people, false);
   return getRound(w.db, id);
 }

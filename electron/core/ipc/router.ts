@@ -10,6 +10,7 @@ import { manifestHandlers } from './handlers/manifest';
 import { registerHandlers } from './handlers/register';
 import { transferHandlers } from './handlers/transfer';
 import type { Handlers } from './handlers/types';
+import type { Router } from './door';
 
 /** Every area's handlers; the type makes a channel without a handler a compile error. */
 export function handlersFor(core: Core): Handlers {
@@ -30,10 +31,6 @@ export function toErrorShape(e: unknown): Result<never> {
   // Never a stack trace across the boundary, and nothing from the data in the log line.
   console.error(`obmin: internal error (${(e as Error)?.name ?? 'unknown'})`);
   return { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.INTERNAL' } };
-}
-
-export interface Router {
-  handle(channel: string, args: unknown): Promise<Result<unknown>>;
 }
 
 export function createRouter(core: Core, handlers: Handlers = handlersFor(core)): Router {

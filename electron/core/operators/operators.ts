@@ -6,7 +6,8 @@ import { appendAudit } from '../audit/audit';
 import { registerOperatorKey } from '../audit/signing';
 import type { DataPaths } from '../paths';
 import type { KdfParams } from '../vault/kdf';
-import { createSlot, readSlotsFile, writeSlotsFile } from '../vault/keyslots';
+import { createSlot, readSlotsFile, withFamilyKey, writeSlotsFile, type Slot, type SlotsFile } from '../vault/keyslots';
+import { seesFamily } from '../../../shared/register/sensitivity';
 import { assertStrong, type OperatorRow, type VaultSession } from '../vault/vault';
 
 export function toInfo(r: OperatorRow): OperatorInfo {
@@ -25,7 +26,7 @@ export async function addOperator(p: DataPaths, s: VaultSession, a: { name: stri
   assertStrong(a.passphrase, [name]);
   const slots = readSlotsFile(p.slots);
   const id = crypto.randomUUID();
-  const slot = await createSlot(slots, id, name, a.passphrase, s.key, kdf);
+  const slot = grantFamily(slots, s, a.role, await createSlot(slots, id, name, a.passphrase, s.key, kdf));
   slots.slots.push(slot);
   const now = new Date().toISOString();
   s.db.transaction(() => {
@@ -36,6 +37,13 @@ export async function addOperator(p: DataPaths, s: VaultSession, a: { name: stri
     writeSlotsFile(p.slots, slots);
   })();
   return toInfo(s.db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow);
+}
+
+/** A family role's new slot gets the family key, sealed by the administrator who holds it; no other slot does. */
+function grantFamily(file: SlotsFile, s: VaultSession, role: Role, slot: Slot): Slot {
+  if (!seesFamily(role)) return slot;
+  if (!s.familyKey) throw new ObminError('NOT_ALLOWED', { permission: 'family.read' });
+  return withFamilyKey(file, slot, s.familyKey);
 }
 
 function requireOperator(s: VaultSession, id: string): OperatorRow {
@@ -65,7 +73,7 @@ export async function resetOperatorPassphrase(p: DataPaths, s: VaultSession, id:
   if (row.disabled) throw new ObminError('NOT_ALLOWED');
   assertStrong(passphrase, [row.name]);
   const slots = readSlotsFile(p.slots);
-  const fresh = await createSlot(slots, id, row.name, passphrase, s.key, kdf);
+  const fresh = grantFamily(slots, s, row.role, await createSlot(slots, id, row.name, passphrase, s.key, kdf));
   s.db.transaction(() => {
     appendAudit(s.db, s.operator.id, 'operator.resetPassphrase', id, { signingKey: fresh.signing?.keyId });
     if (fresh.signing) registerOperatorKey(s.db, id, fresh.signing);

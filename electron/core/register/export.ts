@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/audit';
 import { writeFileAtomic } from '../fsutil';
 import type { Db } from '../vault/database';
 import { searchPersons } from './search';
+import { openRow } from '../vault/family';
 
 /** A leading = + - @ tab or CR makes Excel/LibreOffice evaluate the cell; a quote makes it text (OWASP CSV injection). */
 export function safeCell(v: unknown): string {
@@ -21,10 +22,12 @@ function exportRows(db: Db, query: string, filters: SearchFilters, operatorId: s
   // The exporting operator's role decides the columns: family fields stay empty without family.read.
   const role = (db.prepare('SELECT role FROM operators WHERE id = ?').get(operatorId) as { role: Role } | undefined)?.role ?? 'viewer';
   const cols = IMPORT_COLUMNS.map((c) => (!seesFamily(role) && FAMILY_COLUMNS.includes(c) ? `NULL AS ${c}` : c)).join(', ');
-  if (!query && Object.keys(filters).length === 0) return db.prepare(`SELECT ${cols} FROM persons WHERE deleted = 0 ORDER BY uk_sort(surname), uk_sort(given_name), id`).all() as Record<string, unknown>[];
+  // Sealed family values are opened with the session's family key (vault/family.ts); without it they are null.
+  const open = (r: Record<string, unknown>) => openRow(db, 'persons', r);
+  if (!query && Object.keys(filters).length === 0) return (db.prepare(`SELECT ${cols} FROM persons WHERE deleted = 0 ORDER BY uk_sort(surname), uk_sort(given_name), id`).all() as Record<string, unknown>[]).map(open);
   const ids = searchPersons(db, { query, filters, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows.map((r) => r.id);
   const stmt = db.prepare(`SELECT ${cols} FROM persons WHERE id = ?`);
-  return ids.map((id) => stmt.get(id) as Record<string, unknown>);
+  return ids.map((id) => open(stmt.get(id) as Record<string, unknown>));
 }
 
 function toCellRow(r: Record<string, unknown>): string[] {

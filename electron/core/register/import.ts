@@ -3,12 +3,12 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { ObminError } from '../../../shared/errors';
-import { defaultStatus, isValueColumn, normaliseDateInput, readValue, type ImportColumn, type ImportPreview, type ImportResult, type PersonInput, type RowError, type Status } from '../../../shared/register';
+import { defaultStatus, isValueColumn, normaliseDateInput, readValue, statusFitsSide, type ImportColumn, type Side, type ImportPreview, type ImportResult, type PersonInput, type RowError, type Status } from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
 import { Writer } from '../db/write';
 import type { Db } from '../vault/database';
 import { readTable, readTableBuffer } from '../files';
-import { checkRow, mapHeaders, validateRow } from './importRows';
+import { checkRow, mapHeaders, validateRow, type ExistingPerson } from './importRows';
 import { toValues } from './mapping';
 import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from './indexes';
 import { createSource } from './sources';
@@ -38,11 +38,13 @@ interface Pending {
 // Previews live with the open database: locking drops them.
 const pendingByDb = new WeakMap<Db, Map<string, Pending>>();
 
-function refsInDb(db: Db, refs: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const stmt = db.prepare('SELECT ref, id FROM persons WHERE ref IN (SELECT value FROM json_each(?))');
+type Known = ExistingPerson & { id: string };
+
+function refsInDb(db: Db, refs: string[]): Map<string, Known> {
+  const out = new Map<string, Known>();
+  const stmt = db.prepare('SELECT ref, id, side, status FROM persons WHERE ref IN (SELECT value FROM json_each(?))');
   for (let i = 0; i < refs.length; i += 10_000) {
-    for (const r of stmt.all(JSON.stringify(refs.slice(i, i + 10_000))) as { ref: string; id: string }[]) out.set(r.ref, r.id);
+    for (const r of stmt.all(JSON.stringify(refs.slice(i, i + 10_000))) as (Known & { ref: string })[]) out.set(r.ref, r);
   }
   return out;
 }
@@ -70,10 +72,11 @@ export async function previewImport(db: Db, a: PreviewSource & { mapping?: Recor
       if (first !== undefined) o.errors.push({ row: o.line, column: 'ref', code: 'duplicate_ref', value: o.ref });
       else firstLine.set(o.ref, o.line);
     }
-    const existingId = o.ref !== null ? (existing.get(o.ref) ?? null) : null;
+    const known = o.ref !== null ? (existing.get(o.ref) ?? null) : null;
+    const existingId = known?.id ?? null;
     // In an update file a row whose ref names nobody is one clear error, not "surname, side, category missing".
     if (existingId === null && !cols.includes('surname') && o.errors.length === 0) o.errors.push({ row: o.line, column: 'ref', code: 'unknown_ref', value: o.ref });
-    const input = validateRow(o, existingId === null);
+    const input = validateRow(o, known);
     const valid = input !== null;
     if (valid && existingId) updates++;
     else if (valid) creates++;
@@ -159,7 +162,9 @@ export async function applyImport(db: Db, operatorId: string, a: { token: string
       result.created++;
       return;
     }
-    const before = statusNow.get(id) as { status: Status; side: string };
+    const before = statusNow.get(id) as { status: Status; side: Side };
+    // Checked in the preview; again here, since the person may have changed since (a file from another site).
+    if (!statusFitsSide(status ?? before.status, fields.side ?? before.side)) throw new ObminError('VALIDATION', { row: r.line }, 'importProblems.statusSide');
     const changed = w.update('persons', id, toValues({ ...fields, ...(status ? { status } : {}) }), null);
     if (changed.includes('status')) statusChange(id, before.status, status!);
     if (changed.length) result.updated++;

@@ -1,10 +1,10 @@
 // Header recognition and per-row validation of an import: what each cell becomes, or why it cannot.
 import type { z } from 'zod';
 import {
-  allowedValues, IMPORT_COLUMNS, isValueColumn, normaliseDateInput, PersonInput, PersonPatch, readValue,
-  type ImportColumn, type RowError,
+  allowedValues, IMPORT_COLUMNS, isValueColumn, normaliseDateInput, PersonInput, PersonPatch, readValue, statusFitsSide,
+  type ImportColumn, type RowError, type Side, type Status,
 } from '../../../shared/register';
-import { camel } from './mapping';
+import { camelCase as camel } from '../../../shared/register/columns';
 
 // Ukrainian and English headers seen in office spreadsheets; compared after lowercasing and folding separators.
 const SYNONYMS: Partial<Record<ImportColumn, string[]>> = {
@@ -102,14 +102,35 @@ export function checkRow(line: number, cells: string[], broken: boolean, formula
   return { line, ref: typeof fields.ref === 'string' ? fields.ref : null, fields, errors };
 }
 
+/** The side and status of the person an update row names (null: the row creates a person). */
+export interface ExistingPerson {
+  side: Side;
+  status: Status;
+}
+
 /** Schema check of a row once we know whether it creates a person (surname, side, category needed) or updates one. */
-export function validateRow(o: RowOutcome, creates: boolean): z.infer<typeof PersonInput> | z.infer<typeof PersonPatch> | null {
+export function validateRow(o: RowOutcome, existing: ExistingPerson | null): z.infer<typeof PersonInput> | z.infer<typeof PersonPatch> | null {
   if (o.errors.length) return null;
+  const creates = existing === null;
   const { status, ...rest } = o.fields;
   const schema = creates ? PersonInput : PersonPatch;
   const r = schema.safeParse(creates ? o.fields : rest);
+  if (r.success && !creates) {
+    // An update keeps the person's side unless it names one: the status it ends with must fit that side.
+    const patch = r.data as z.infer<typeof PersonPatch>;
+    const side = patch.side ?? existing.side;
+    const after = (status as Status | undefined) ?? existing.status;
+    if (!statusFitsSide(after, side)) {
+      o.errors.push({ row: o.line, column: status ? 'status' : 'side', code: 'status_side', value: status ? String(status) : side });
+      return null;
+    }
+  }
   if (r.success) return { ...r.data, ...(status && !creates ? { status } : {}) } as z.infer<typeof PersonInput>;
   for (const issue of r.error.issues) {
+    if (issue.message === 'statusFitsSide') {
+      o.errors.push({ row: o.line, column: 'status', code: 'status_side', value: String(o.fields.status) });
+      continue;
+    }
     const field = String(issue.path[0] ?? '');
     const column = field ? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : null;
     const missing = o.fields[field] === undefined;

@@ -1,15 +1,17 @@
 // Search indexes of one person, kept in the write path's transaction: cross-script name keys, the FTS5 body, and
 // the matcher's row (person_match: what list matching reads of each candidate).
 import { personNameKeys } from '../../../shared/names';
+import type { PersonColumn } from '../../../shared/register/columns';
 import type { Db } from '../vault/database';
 import { addSurnameVocab } from './surnameVocab';
 
 /** Columns whose change means the person's name keys or FTS body must be rebuilt. */
-export const INDEXED_PERSON_FIELDS: ReadonlySet<string> = new Set([
+export const INDEXED_PERSON_FIELDS: ReadonlySet<string> = new Set<string>([
   'ref', 'surname', 'given_name', 'patronymic', 'surname_latin', 'given_name_latin', 'patronymic_latin', 'name_variants',
   'date_of_birth', 'place_of_birth', 'rank', 'unit', 'service_number', 'distinguishing_marks', 'capture_place',
-  'last_known_location', 'facility', 'health', 'legal_status', 'icrc_ref', 'remains_tag', 'recovery_place', 'dna_lab_ref', 'notes',
-]);
+  'last_known_location', 'facility', 'health', 'legal_status', 'icrc_ref', 'remains_tag', 'recovery_place', 'notes',
+] satisfies PersonColumn[]);
+// Never a family (sealed) field: search must not index what only some roles may read (shared/register/sensitivity.ts).
 const FTS_FIELDS = [...INDEXED_PERSON_FIELDS].filter((f) => f !== 'name_variants' && f !== 'date_of_birth');
 
 interface Row {

@@ -1,9 +1,7 @@
 // Between the IPC shapes (camelCase, booleans, arrays) and the database columns (snake_case, 0/1, JSON text).
 import type { Person, PersonFields, Source, SourceInput } from '../../../shared/register';
+import { camelCase as camel, snakeCase as snake } from '../../../shared/register/columns';
 import type { Scalar, Values } from '../db/write';
-
-export const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-export const camel = (k: string): string => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 function scalar(v: unknown): Scalar | undefined {
   if (v === undefined) return undefined;

@@ -5,11 +5,12 @@ import { defaultStatus, statusFitsSide, type PersonInput, type PersonPatch, type
 import type { Writer } from '../db/write';
 import type { Db } from '../vault/database';
 import { toPerson, toValues, type PersonDbRow } from './mapping';
+import { openRow } from '../vault/family';
 import { createSource, getSource } from './sources';
 
 export function findPerson(db: Db, id: string): Person | null {
   const r = db.prepare('SELECT * FROM persons WHERE id = ?').get(id) as PersonDbRow | undefined;
-  return r ? toPerson(r) : null;
+  return r ? toPerson(openRow(db, 'persons', r)) : null;
 }
 
 export function livePerson(db: Db, id: string): Person {
@@ -21,7 +22,7 @@ export function livePerson(db: Db, id: string): Person {
 /** By ref first (the office's case number), then by id. */
 export function findPersonByRefOrId(db: Db, refOrId: string): Person | null {
   const r = db.prepare('SELECT * FROM persons WHERE (ref = ? OR id = ?) AND deleted = 0 ORDER BY ref = ? DESC LIMIT 1').get(refOrId, refOrId, refOrId) as PersonDbRow | undefined;
-  return r ? toPerson(r) : null;
+  return r ? toPerson(openRow(db, 'persons', r)) : null;
 }
 
 function assertRefFree(db: Db, ref: string | null | undefined, selfId: string | null): void {

@@ -4,19 +4,25 @@ import { ObminError } from '../../../shared/errors';
 import type { ContactLogEntry, Relative } from '../../../shared/register';
 import type { Writer } from '../db/write';
 import type { Db } from '../vault/database';
+import { openRow } from '../vault/family';
 import { assertLive, type Row } from './live';
 import { toValues } from './mapping';
 
-function toContact(r: Row): ContactLogEntry {
-  return { id: String(r.id), relativeId: String(r.relative_id), at: String(r.at), channel: r.channel as ContactLogEntry['channel'], kind: r.kind as ContactLogEntry['kind'], summary: String(r.summary), operatorId: (r.operator_id as string | null) ?? null };
+/** A required value sealed under a family key this vault does not hold (another site's): shown as a lock, not text. */
+const UNREADABLE = '🔒';
+
+function toContact(db: Db, row: Row): ContactLogEntry {
+  const r = openRow(db, 'contact_log', row);
+  return { id: String(r.id), relativeId: String(r.relative_id), at: String(r.at), channel: r.channel as ContactLogEntry['channel'], kind: r.kind as ContactLogEntry['kind'], summary: (r.summary as string | null) ?? UNREADABLE, operatorId: (r.operator_id as string | null) ?? null };
 }
 
 export function getRelative(db: Db, id: string): Relative {
-  const r = db.prepare('SELECT * FROM relatives WHERE id = ? AND deleted = 0').get(id) as Row | undefined;
-  if (!r) throw new ObminError('NOT_FOUND', { what: id });
-  const contacts = (db.prepare('SELECT * FROM contact_log WHERE relative_id = ? AND deleted = 0 ORDER BY at DESC').all(id) as Row[]).map(toContact);
+  const row = db.prepare('SELECT * FROM relatives WHERE id = ? AND deleted = 0').get(id) as Row | undefined;
+  if (!row) throw new ObminError('NOT_FOUND', { what: id });
+  const r = openRow(db, 'relatives', row);
+  const contacts = (db.prepare('SELECT * FROM contact_log WHERE relative_id = ? AND deleted = 0 ORDER BY at DESC').all(id) as Row[]).map((c) => toContact(db, c));
   return {
-    id: String(r.id), personId: String(r.person_id), name: String(r.name), relation: String(r.relation), phone: (r.phone as string | null) ?? null,
+    id: String(r.id), personId: String(r.person_id), name: (r.name as string | null) ?? UNREADABLE, relation: String(r.relation), phone: (r.phone as string | null) ?? null,
     address: (r.address as string | null) ?? null, consent: r.consent === 1, consentDate: (r.consent_date as string | null) ?? null,
     dnaLabRef: (r.dna_lab_ref as string | null) ?? null, notes: (r.notes as string | null) ?? null, createdAt: String(r.created_at), contacts,
   };
@@ -43,5 +49,5 @@ export function logContact(w: Writer, a: { relativeId: string; at: string; chann
   assertLive(w.db, 'relatives', a.relativeId);
   const id = crypto.randomUUID();
   w.insert('contact_log', id, { relative_id: a.relativeId, at: a.at, channel: a.channel, kind: a.kind, summary: a.summary, operator_id: w.operatorId }, audit ? { action: 'relatives.logContact', details: { relativeId: a.relativeId } } : null);
-  return toContact(w.db.prepare('SELECT * FROM contact_log WHERE id = ?').get(id) as Row);
+  return toContact(w.db, w.db.prepare('SELECT * FROM contact_log WHERE id = ?').get(id) as Row);
 }

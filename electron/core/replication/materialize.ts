@@ -64,11 +64,13 @@ export class Materializer {
     const current = this.stmt(`SELECT * FROM ${tbl} WHERE id = ?`).get(id) as Record<string, Scalar> | undefined;
     const stamped = tbl === 'persons';
     let changed = false;
+    let fresh: { rowid: number | bigint; values: Record<string, Scalar> } | undefined;
     try {
       if (!current) {
         const names = [...Object.keys(want), DELETED, ...(stamped ? ['updated_at'] : [])];
         const values = [...Object.values(want), deleted, ...(stamped ? [this.now()] : [])];
-        this.stmt(`INSERT INTO ${tbl} (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`).run(id, ...values);
+        const { lastInsertRowid } = this.stmt(`INSERT INTO ${tbl} (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`).run(id, ...values);
+        fresh = { rowid: lastInsertRowid, values: { ...want, [DELETED]: deleted } }; // a new person: indexes from these values, no read-back
         changed = true;
       } else {
         const diff = Object.keys(want).filter((c) => current[c] !== want[c]);
@@ -96,7 +98,7 @@ export class Materializer {
     this.stmt('DELETE FROM replica_pending WHERE tbl = ? AND row_id = ?').run(tbl, id);
     this.writeClock(tbl, id, state);
     this.writeKept(tbl, id, state);
-    if (changed && tbl === 'persons') refreshPersonIndexes(this.db, id);
+    if (changed && tbl === 'persons') refreshPersonIndexes(this.db, id, fresh);
     return !current ? 'added' : changed ? 'changed' : 'unchanged';
   }
 

@@ -85,21 +85,21 @@ export async function* ageEncrypt(source: AsyncIterable<Uint8Array>, recipients:
   const nonce = crypto.randomBytes(16);
   yield nonce;
   const key = hkdf(fileKey, nonce, 'payload');
-  let pending: Buffer[] = [];
-  let size = 0;
+  // `buf` holds what is not sealed yet; a big input piece is sealed chunk by chunk from views, never re-copied whole.
+  let buf: Buffer = Buffer.alloc(0);
   let counter = 0;
   for await (const part of source) {
-    pending.push(Buffer.from(part.buffer, part.byteOffset, part.byteLength));
-    size += part.byteLength;
+    const piece = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+    buf = buf.length ? Buffer.concat([buf, piece]) : piece;
     // A chunk is sealed as "not last" only once more bytes are known to follow it.
-    while (size > CHUNK) {
-      const all = Buffer.concat(pending);
-      yield aead(key, streamNonce(counter++, false), all.subarray(0, CHUNK));
-      pending = [all.subarray(CHUNK)];
-      size -= CHUNK;
+    let at = 0;
+    while (buf.length - at > CHUNK) {
+      yield aead(key, streamNonce(counter++, false), buf.subarray(at, at + CHUNK));
+      at += CHUNK;
     }
+    if (at) buf = Buffer.from(buf.subarray(at)); // a copy, so the caller's piece is not held
   }
-  yield aead(key, streamNonce(counter, true), Buffer.concat(pending));
+  yield aead(key, streamNonce(counter, true), buf);
 }
 
 interface Stanza {

@@ -8,8 +8,10 @@ export interface TransferContext {
   /** Files over this are refused before a byte is read. */
   maxBytes?: number;
   /** Progress of long work: bytes of payload done of total. */
-  progress?: (phase: string, done: number, total: number) => void;
+  progress?: (phase: TransferPhase, done: number, total: number) => void;
 }
+
+export type TransferPhase = 'preview' | 'apply';
 
 export const maxBytesOf = (ctx: TransferContext) => ctx.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
 

@@ -12,7 +12,7 @@ import { linesOf, schemaOf, validateChange, validateRecord, type BlobRecord, typ
 import { applyChanges, previewChanges } from '../replication';
 import type { Change } from '../../../shared/replication';
 import { ciphertextOf, readContainer, signatureValid, type ParsedFile } from './container';
-import { maxBytesOf, siteMeta, type TransferContext } from './context';
+import { maxBytesOf, siteMeta, type TransferContext, type TransferPhase } from './context';
 import { getPeer, peerKey } from './peers';
 import { TransferRefused, refused } from './refusal';
 import { allKeys } from './siteKeys';
@@ -40,14 +40,17 @@ export async function verifyFile(ctx: TransferContext, file: string): Promise<Ve
   const key = peerKey(db, h.sender.fingerprint);
   const peer = key ? getPeer(db, key.site) : undefined;
   if (!key || !peer || key.site !== h.sender.site) throw new TransferRefused('unknown-signer', { site: h.sender.site });
-  if (key.status === 'revoked' || key.status === 'retired' || peer.status === 'revoked') throw new TransferRefused('revoked-signer', { site: key.site });
-  if (key.status !== 'trusted') throw new TransferRefused('untrusted-signer', { site: key.site });
+  // A key retired by rotation signs nothing new; a file it signed before and that was imported still verifies (as a no-op).
+  const kept = key.status === 'retired' ? (db.prepare("SELECT sha256 FROM transfer_files WHERE direction = 'in' AND peer = ? AND file_id = ?").pluck().get(key.site, h.fileId) as string | undefined) : undefined;
+  if (key.status === 'revoked' || (key.status === 'retired' && kept === undefined) || peer.status === 'revoked') throw new TransferRefused('revoked-signer', { site: key.site });
+  if (key.status !== 'trusted' && kept === undefined) throw new TransferRefused('untrusted-signer', { site: key.site });
   if (!signatureValid(parsed, key.signing_key)) throw new TransferRefused('bad-signature');
   const whole = crypto.createHash('sha256').update(parsed.signed);
   const ct = crypto.createHash('sha512');
   for await (const piece of ciphertextOf(file, parsed, (b) => (ct.update(b), whole.update(b)))) void piece;
   if (ct.digest('hex') !== h.ciphertext.sha512) throw new TransferRefused('bad-signature', { part: 'ciphertext' });
   const sha256 = whole.update(parsed.signature).digest('hex');
+  if (kept !== undefined && kept !== sha256) throw new TransferRefused('revoked-signer', { site: key.site });
   if (h.kind === 'identity' || !h.payload) throw new TransferRefused('wrong-kind');
   const me = siteMeta(db).code;
   const mine = h.recipients.find((r) => r.site === me && own.some((k) => k.fingerprint === r.fingerprint));
@@ -60,7 +63,7 @@ export async function verifyFile(ctx: TransferContext, file: string): Promise<Ve
 
 /** Decrypts and validates the payload record by record; the ciphertext is hashed again as it is read (it must be
  * the bytes that were verified), and the plaintext must match the header's size and SHA-256. */
-async function* recordsOf(ctx: TransferContext, v: Verified, phase: string): AsyncGenerator<ValidRecord | BlobRecord | { change: Change } | { ack: unknown }> {
+async function* recordsOf(ctx: TransferContext, v: Verified, phase: TransferPhase): AsyncGenerator<ValidRecord | BlobRecord | { change: Change } | { ack: unknown }> {
   const schema = schemaOf(ctx.db);
   const ctHash = crypto.createHash('sha512');
   const ptHash = crypto.createHash('sha256');
@@ -177,11 +180,12 @@ export async function previewFile(ctx: TransferContext, file: string): Promise<I
  * its place in the history. A file already imported is a no-op. `dryRun`: the preview only.
  */
 export async function importFile(ctx: TransferContext, file: string, opts: { dryRun?: boolean } = {}): Promise<ImportSummary> {
-  const preview = await previewFile(ctx, file);
-  if (opts.dryRun || preview.alreadyImported) return preview;
+  if (opts.dryRun) return previewFile(ctx, file);
+  // No separate preview pass: the apply validates every line the same way and rolls back on the first refusal.
   const v = await verifyFile(ctx, file);
-  const db = ctx.db;
   const s = summaryOf(v);
+  if (v.alreadyImported) return s;
+  const db = ctx.db;
   const changes: Change[] = [];
   db.exec('BEGIN IMMEDIATE');
   deferPersonIndexes(db);

@@ -12,7 +12,7 @@ export { exportFile } from './exportFile';
 export { addPeer, exportAgeKey, exportIdentity } from './identity';
 export { importFile, previewFile } from './importFile';
 export { history, overview, peersInfo, waitingChanges } from './status';
-export type { TransferContext } from './context';
+export type { TransferContext, TransferPhase } from './context';
 
 export function confirm(ctx: TransferContext, site: string, typed: string): void {
   const fp = normaliseFingerprint(typed);

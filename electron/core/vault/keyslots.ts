@@ -21,6 +21,8 @@ const SlotSchema = z.object({
   sealedDbKey: Sealed.extend({ ephemeralPublicKey: b64 }),
   /** Absent in slots made before audit signatures: added at the operator's next unlock. */
   signing: z.object({ keyId: z.string().uuid(), publicKey: b64, wrappedPrivateKey: Sealed }).optional(),
+  /** The family key sealed to this slot: only slots of roles with family.read have it (vault/family.ts). */
+  sealedFamilyKey: Sealed.extend({ ephemeralPublicKey: b64 }).optional(),
 });
 export type Slot = z.infer<typeof SlotSchema>;
 
@@ -33,6 +35,8 @@ export const SlotsFileSchema = z.object({
   slots: z.array(SlotSchema),
   /** A keyed check of the current database key: tells a slot that opens an older key from a damaged database. */
   keyCheck: b64.optional(),
+  /** A keyed check of the family key: present once the vault has one (sealing of existing data done or under way). */
+  familyKeyCheck: b64.optional(),
   /** Written before a key rotation rekeys the database, so a crash in between can be finished on the next open. */
   pendingSlots: z.array(SlotSchema).optional(),
 });
@@ -66,24 +70,39 @@ function gcmOpen(key: Buffer, s: { iv: string; ct: string; tag: string }, aad: s
   }
 }
 
-function sealTo(publicKeyDer: string, dbKey: Buffer, aad: string): Slot['sealedDbKey'] {
+function sealTo(publicKeyDer: string, dbKey: Buffer, aad: string, info = 'obmin-db-key'): Slot['sealedDbKey'] {
   const eph = crypto.generateKeyPairSync('x25519');
   const shared = crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: crypto.createPublicKey({ key: unb(publicKeyDer), format: 'der', type: 'spki' }) });
   const ephPub = eph.publicKey.export({ format: 'der', type: 'spki' });
-  const kek = Buffer.from(crypto.hkdfSync('sha256', shared, ephPub, `obmin-db-key:${aad}`, 32));
+  const kek = Buffer.from(crypto.hkdfSync('sha256', shared, ephPub, `${info}:${aad}`, 32));
   return { ...gcmSeal(kek, dbKey, aad), ephemeralPublicKey: b(ephPub) };
 }
 
-function unseal(privateKey: crypto.KeyObject, sealed: Slot['sealedDbKey'], aad: string): Buffer | null {
+function unseal(privateKey: crypto.KeyObject, sealed: Slot['sealedDbKey'], aad: string, info = 'obmin-db-key'): Buffer | null {
   const ephPub = unb(sealed.ephemeralPublicKey);
   const shared = crypto.diffieHellman({ privateKey, publicKey: crypto.createPublicKey({ key: ephPub, format: 'der', type: 'spki' }) });
-  const kek = Buffer.from(crypto.hkdfSync('sha256', shared, ephPub, `obmin-db-key:${aad}`, 32));
+  const kek = Buffer.from(crypto.hkdfSync('sha256', shared, ephPub, `${info}:${aad}`, 32));
   return gcmOpen(kek, sealed, aad);
 }
 
 const privAad = (vaultId: string, slotId: string) => `obmin-slot-private:${vaultId}:${slotId}`;
 const dbAad = (vaultId: string, slotId: string) => `${vaultId}:${slotId}`;
 const signAad = (vaultId: string, slotId: string) => `obmin-slot-signing:${vaultId}:${slotId}`;
+const familyAad = (vaultId: string, slotId: string) => `obmin-slot-family:${vaultId}:${slotId}`;
+
+/** Seals the family key to a slot's public key: needs the family key, not the operator's passphrase. */
+export function withFamilyKey(file: SlotsFile, slot: Slot, familyKey: Buffer): Slot {
+  return { ...slot, sealedFamilyKey: sealTo(slot.publicKey, familyKey, familyAad(file.vaultId, slot.id), 'obmin-family-key') };
+}
+
+export function withoutFamilyKey(slot: Slot): Slot {
+  const { sealedFamilyKey: _drop, ...rest } = slot;
+  return rest;
+}
+
+export function familyKeyCheckOf(vaultId: string, familyKey: Buffer): string {
+  return b(crypto.createHmac('sha256', familyKey).update(`obmin-family-key-check:${vaultId}`).digest().subarray(0, 16));
+}
 
 export interface OpenedSigning {
   keyId: string;
@@ -151,6 +170,8 @@ export interface OpenedSlot {
   dbKey: Buffer;
   candidates: Buffer[];
   signing: OpenedSigning;
+  /** The family key, when this slot holds one (a role with family.read) and it matches the vault's check. */
+  familyKey: Buffer | null;
   /** Set when the slot gained a signing key just now: the caller writes it back to the slots file. */
   upgraded: boolean;
 }
@@ -202,7 +223,9 @@ async function tryOpen(file: SlotsFile, slot: Slot, passphrase: string): Promise
   if (!dbKey) return null;
   const pending = file.pendingSlots?.find((s) => s.id === slot.id);
   const next = pending ? unseal(privateKey, pending.sealedDbKey, dbAad(file.vaultId, slot.id)) : null;
-  return { slot, dbKey, candidates: next ? [dbKey, next] : [dbKey], signing, upgraded };
+  let familyKey = slot.sealedFamilyKey ? unseal(privateKey, slot.sealedFamilyKey, familyAad(file.vaultId, slot.id), 'obmin-family-key') : null;
+  if (familyKey && file.familyKeyCheck && familyKeyCheckOf(file.vaultId, familyKey) !== file.familyKeyCheck) familyKey = null;
+  return { slot, dbKey, candidates: next ? [dbKey, next] : [dbKey], signing, familyKey, upgraded };
 }
 
 export async function rewrapSlot(file: SlotsFile, slot: Slot, oldPassphrase: string, newPassphrase: string, kdf: KdfParams): Promise<Slot | null> {

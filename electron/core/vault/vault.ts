@@ -4,12 +4,15 @@ import fs from 'node:fs';
 import { knownError, ObminError } from '../../../shared/errors';
 import { passphraseStrength } from '../../../shared/domain/passphrase';
 import type { Role } from '../../../shared/domain/roles';
+import { seesFamily } from '../../../shared/register/sensitivity';
 import { appendAudit } from '../audit/audit';
 import { registerOperatorKey, setAuditSigner } from '../audit/signing';
 import type { DataPaths } from '../paths';
 import { migrate } from '../db/migrations';
 import { openDatabase, type Db } from './database';
 import { DEFAULT_KDF, type KdfParams } from './kdf';
+import { clearFamilyKey, setFamilyKey } from './family';
+import { establishFamilyKey, familySealDone, sealExistingFamilyData } from './familySeal';
 import { createSlotWithSigning, keyCheckOf, newSlotsFile, openSlot, readSlotsFile, resealAll, rewrapSlot, writeSlotsFile, type OpenedSigning, type SlotsFile } from './keyslots';
 import { readThrottle, reserveAttempt, settleSuccess } from './throttle';
 
@@ -25,6 +28,8 @@ export interface OperatorRow {
 export interface VaultSession {
   db: Db;
   key: Buffer;
+  /** The family key (vault/family.ts) when this operator's slot holds it; null for roles without family.read. */
+  familyKey: Buffer | null;
   operator: OperatorRow;
 }
 
@@ -43,10 +48,11 @@ export async function initVault(p: DataPaths, a: { siteCode: string; siteName: s
   fs.mkdirSync(p.dir, { recursive: true, mode: 0o700 });
   const key = crypto.randomBytes(32);
   const operatorId = crypto.randomUUID();
-  const slots = newSlotsFile();
+  let slots = newSlotsFile();
   slots.keyCheck = keyCheckOf(slots.vaultId, key);
   const made = await createSlotWithSigning(slots, operatorId, a.operator, a.passphrase, key, kdf);
   slots.slots.push(made.slot);
+  let familyKey: Buffer | null = null;
   let db: Db | undefined;
   try {
     // Created empty with owner-only permissions first; SQLite gives its WAL and SHM files the same mode.
@@ -62,6 +68,10 @@ export async function initVault(p: DataPaths, a: { siteCode: string; siteName: s
       meta.run('created_at', now);
       db!.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('idleLockMinutes', '10');
       db!.prepare('INSERT INTO operators (id, name, role, disabled, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)').run(operatorId, a.operator, 'admin', now, now);
+      const family = establishFamilyKey(db!, slots);
+      slots = family.file;
+      familyKey = family.key;
+      sealExistingFamilyData(db!, familyKey);
       startSigning(db!, operatorId, made.signing);
       appendAudit(db!, operatorId, 'vault.init', null, { siteCode: a.siteCode });
       appendAudit(db!, operatorId, 'login');
@@ -72,7 +82,8 @@ export async function initVault(p: DataPaths, a: { siteCode: string; siteName: s
     for (const f of [p.db, `${p.db}-wal`, `${p.db}-shm`, p.slots]) fs.rmSync(f, { force: true });
     throw e;
   }
-  return { db, key, operator: loadOperator(db, operatorId)! };
+  setFamilyKey(db, familyKey);
+  return { db, key, familyKey, operator: loadOperator(db, operatorId)! };
 }
 
 /** Records the operator's public signing key if new (audited, signed by it) and signs this session's entries with it. */
@@ -145,12 +156,38 @@ export async function unlockVault(p: DataPaths, operator: string | null, passphr
     })();
     if (opened.upgraded) saveUpgradedSlot(p, opened.slot);
     recordKeyCheck(p, key);
+    const familyKey = openFamily(p, db, op, opened.familyKey);
     settleSuccess(p.throttle);
-    return { db, key, operator: op };
+    setFamilyKey(db, familyKey);
+    return { db, key, familyKey, operator: op };
   } catch (e) {
     db.close();
     throw knownError(e) ?? e;
   }
+}
+
+/**
+ * The session's family key. A vault from before the family key gets one at the first unlock by an operator whose
+ * role reads family data: sealed to the family roles' slots first (file written), then the existing plaintext sealed
+ * in one transaction — a crash in between leaves plaintext that the next such unlock seals.
+ */
+function openFamily(p: DataPaths, db: Db, op: OperatorRow, fromSlot: Buffer | null): Buffer | null {
+  let key = fromSlot;
+  if (!key && seesFamily(op.role)) {
+    const now = readSlotsFile(p.slots);
+    if (now.familyKeyCheck) return null;
+    const made = establishFamilyKey(db, now);
+    writeSlotsFile(p.slots, made.file);
+    key = made.key;
+  }
+  if (key && !familySealDone(db)) {
+    const k = key;
+    db.transaction(() => {
+      const n = sealExistingFamilyData(db, k);
+      appendAudit(db, op.id, 'family.seal', null, { values: n });
+    })();
+  }
+  return key;
 }
 
 export function lockVault(s: VaultSession, reason: string): void {
@@ -158,6 +195,7 @@ export function lockVault(s: VaultSession, reason: string): void {
     appendAudit(s.db, s.operator.id, 'lock', null, { reason });
     s.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
+    clearFamilyKey(s.db);
     setAuditSigner(s.db, null);
     s.db.close();
     s.key.fill(0);

@@ -3,7 +3,7 @@
 // CORE_RESTARTED, a fresh worker starts — locked, since the session died with it — and `locked` is emitted.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Result } from '../../../shared/errors';
-import type { Router } from '../ipc/router';
+import type { Router } from '../ipc/door';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 
 export interface WorkerRouter extends Router {

@@ -9,6 +9,7 @@ export const auditActionsEn: AuditActionMessages = {
   passphrase_change: 'Passphrase changed',
   key_rotate: 'Vault key replaced',
   signing_key: 'Audit signing key created',
+  family_seal: 'Family data sealed under its own key',
   operator_add: 'Operator added',
   operator_disable: 'Operator disabled',
   operator_resetPassphrase: 'Operator’s passphrase reset',

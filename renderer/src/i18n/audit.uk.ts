@@ -15,6 +15,7 @@ export const auditActionsUk: AuditActionMessages = {
   passphrase_change: 'Зміна парольної фрази',
   key_rotate: 'Заміна ключа сховища',
   signing_key: 'Створено ключ підпису журналу',
+  family_seal: 'Родинні дані зашифровано окремим ключем',
   operator_add: 'Додано оператора',
   operator_disable: 'Вимкнено оператора',
   operator_resetPassphrase: 'Скинуто парольну фразу оператора',

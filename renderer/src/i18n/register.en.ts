@@ -330,6 +330,7 @@ export const registerEn: RegisterMessages = {
       invalid_value: 'invalid value',
       required: 'required field is empty',
       duplicate_ref: 'case number repeated in the file',
+      status_side: 'the status does not fit the person’s side (ours / held)',
       formula: 'formula in a cell — not imported',
     },
     blocked: 'Rows with errors block the import: nothing will change. Fix the file and choose it again — or deliberately skip those rows.',

@@ -149,6 +149,11 @@ export const roundsEn: Tree<typeof roundsUk> = {
     openTasks: 'Families to notify',
     missingData: 'People on open rounds missing manifest data',
     bucket: { lt6m: 'under 6 months', m6to12: '6–12 months', y1to2: '1–2 years', y2to3: '2–3 years', gt3y: 'over 3 years', unknown: 'date unknown' },
+    empty: {
+      title: 'The register is empty',
+      body: 'Start in the register: import a list, add a person by hand, or load the fictional demo data.',
+      open: 'Open the register',
+    },
     noRounds: 'No rounds yet.',
     total: 'Total',
   },

@@ -1,6 +1,7 @@
 import { can, type Permission, type Role } from '../../../shared/domain/roles';
 
-export const AREAS = ['register', 'lists', 'exchanges', 'transfers', 'sites', 'audit', 'settings', 'operators', 'dashboard', 'conflicts'] as const;
+/** The overview comes first: it is the home screen after unlocking (Alt+0); the work areas keep Alt+1..9. */
+export const AREAS = ['dashboard', 'register', 'lists', 'exchanges', 'transfers', 'sites', 'audit', 'settings', 'operators', 'conflicts'] as const;
 export type AreaId = (typeof AREAS)[number];
 
 /** Areas a role must hold a permission to see at all (hidden, not just disabled). */
@@ -18,8 +19,8 @@ export function visibleAreas(role: Role): AreaId[] {
   return AREAS.filter((a) => canSee(role, a));
 }
 
-/** Alt+N follows the fixed order, so a shortcut means the same area for every role. */
+/** Alt+N follows the fixed order from Alt+0 (the overview), so a shortcut means the same area for every role. */
 export function areaShortcut(area: AreaId): string {
-  const n = AREAS.indexOf(area) + 1;
-  return n <= 9 ? `Alt+${n}` : ''; // past the ninth: the menu and the command palette only
+  const n = AREAS.indexOf(area);
+  return n <= 9 ? `Alt+${n}` : ''; // past the tenth: the menu and the command palette only
 }

@@ -19,7 +19,7 @@ export function shellCommandFor(e: KeyLike): ShellCommand | null {
   if (e.altKey && !ctrl && !e.shiftKey) {
     const digit = e.code?.startsWith('Digit') ? e.code.slice(5) : e.key;
     const n = Number.parseInt(digit, 10);
-    const area = Number.isInteger(n) ? AREAS[n - 1] : undefined;
+    const area = Number.isInteger(n) ? AREAS[n] : undefined;
     if (area) return { kind: 'area', area };
   }
   return null;

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
 import type { ObminErrorShape, Result } from '../../../shared/errors';
+import type { LockedReason, LockReason } from '../../../shared/ipc/events';
 import type { AppState, Locale, Session, Settings } from '../../../shared/ipc/schemas';
 import { applyLocale } from '../i18n';
 import type { AreaId } from '../lib/areas';
 import { useData } from './data';
 
 export type Phase = 'loading' | 'recovery' | 'setup' | 'locked' | 'unlocked';
-export type LockReason = 'manual' | 'idle' | 'suspend' | 'restart';
 export type Overlay = 'palette' | 'changePassphrase' | null;
 type StartupError = NonNullable<AppState['startupError']> | ObminErrorShape;
 
@@ -15,13 +15,13 @@ interface AppStore {
   locale: Locale;
   session: Session | null;
   startupError: StartupError | null;
-  lockReason: LockReason | null;
+  lockReason: LockedReason | null;
   area: AreaId;
   overlay: Overlay;
   start(): Promise<void>;
   signedIn(session: Session): void;
-  lock(reason: Exclude<LockReason, 'restart'>): Promise<void>;
-  markLocked(reason: LockReason): void;
+  lock(reason: LockReason): Promise<void>;
+  markLocked(reason: LockedReason): void;
   setLocale(locale: Locale): Promise<Result<null>>;
   setSettings(settings: Settings): void;
   go(area: AreaId): void;
@@ -34,7 +34,7 @@ export const useApp = create<AppStore>()((set, get) => ({
   session: null,
   startupError: null,
   lockReason: null,
-  area: 'register',
+  area: 'dashboard',
   overlay: null,
 
   async start() {
@@ -50,7 +50,7 @@ export const useApp = create<AppStore>()((set, get) => ({
 
   signedIn(session) {
     applyLocale(session.settings.locale);
-    set({ phase: 'unlocked', session, locale: session.settings.locale, lockReason: null, area: 'register', overlay: null });
+    set({ phase: 'unlocked', session, locale: session.settings.locale, lockReason: null, area: 'dashboard', overlay: null });
   },
 
   async lock(reason) {
@@ -62,7 +62,7 @@ export const useApp = create<AppStore>()((set, get) => ({
   markLocked(reason) {
     useData.getState().clear();
     if (get().phase !== 'unlocked') return;
-    set({ phase: 'locked', session: null, lockReason: reason, overlay: null, area: 'register' });
+    set({ phase: 'locked', session: null, lockReason: reason, overlay: null, area: 'dashboard' });
   },
 
   async setLocale(locale) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditFilter } from '../../audit/filter';
+import { LockReason } from '../events';
 import {
   AppState,
   AuditEntry,
@@ -30,7 +31,7 @@ export const foundationContract = {
     result: Session,
   },
   'vault.unlock': { args: z.object({ operator: OperatorName, passphrase: Passphrase }).strict(), result: Session },
-  'vault.lock': { args: z.object({ reason: z.enum(['manual', 'idle', 'suspend']) }).strict(), result: Void },
+  'vault.lock': { args: z.object({ reason: LockReason }).strict(), result: Void },
   'vault.changePassphrase': { args: z.object({ current: Passphrase, next: Passphrase }).strict(), result: Void },
   /** A new database key; older copies of the key slots (backups) stop opening this database. */
   'vault.rotateKey': { args: Empty, result: Void },

@@ -64,7 +64,7 @@ export function registerHandlers(core: Core): AreaHandlers<keyof typeof register
     'persons.importApply': (a) => {
       const s = core.require('register.import');
       const taskId = a.taskId ?? crypto.randomUUID();
-      return applyImport(s.db, s.operator.id, a, (done, total) => core.emit('progress', { taskId, phase: 'import', done, total }));
+      return applyImport(s.db, s.operator.id, a, (done, total) => core.emit('progress', { taskId, phase: 'register.import', done, total }));
     },
     'persons.export': (a) => {
       const s = core.require('register.export');

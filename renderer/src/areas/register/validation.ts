@@ -1,5 +1,6 @@
 // zod issues → one translated message per field, in the shared error shape the FormError component renders.
 import type { z } from 'zod';
+import { HEIGHT_CM } from '../../../../shared/register';
 import { uiError, type UiError } from '../../components/FormError';
 
 const missing = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -11,7 +12,7 @@ export function issueError(issue: z.core.$ZodIssue, value?: unknown): UiError {
   if (i.code === 'invalid_type' && i.expected === 'number' && !missing(value)) return uiError('register.invalid.notNumber');
   if (i.code === 'too_big' && i.origin === 'string') return uiError('register.invalid.tooLong', { max: Number(i.maximum) });
   if (i.code === 'too_small' && i.origin === 'string') return uiError('register.invalid.required');
-  if ((i.code === 'too_big' || i.code === 'too_small') && i.origin === 'number') return uiError('register.invalid.number', { min: 30, max: 260 });
+  if ((i.code === 'too_big' || i.code === 'too_small') && i.origin === 'number') return uiError('register.invalid.number', { ...HEIGHT_CM });
   if (i.code === 'invalid_type' && missing(value)) return uiError('register.invalid.required');
   if (i.code === 'invalid_value') return uiError('register.invalid.choice');
   if (i.code === 'invalid_format' && i.format === 'url') return uiError('register.invalid.url');
