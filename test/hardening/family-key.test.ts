@@ -5,36 +5,8 @@ import { openDatabase, type Db } from '../../electron/core/vault/database';
 import { SEALED_PREFIX } from '../../electron/core/vault/family';
 import { readSlotsFile, writeSlotsFile } from '../../electron/core/vault/keyslots';
 import { SEALED_COLUMNS } from '../../shared/register';
-import { initCore, newCore, tmpDir } from '../helpers/tmp';
-
-const PASSES = { analyst: 'вітер-глина-срібна-лоза-13', liaison: 'озеро-вишня-мідна-зоря-14', viewer: 'тихий-ліс-синій-дзвін-11' } as const;
-const FAMILY = { fatherName: 'Вигаданий Батько', motherMaidenName: 'Вигадана Дівоча', personToInform: 'Вигадана Сестра, +380 00 000 1111', dnaLabRef: 'DNA-FICT-77', dnaMatchResult: 'збіг-вигаданий' };
-const RELATIVE = { name: 'Вигадана Мати', relation: 'мати', phone: '+380 00 000 2222', address: 'вул. Вигадана, 1' };
-const CONTACT = 'Дзвінок про вигаданий обмін';
-const SECRETS = [...Object.values(FAMILY), RELATIVE.name, RELATIVE.phone, RELATIVE.address, CONTACT];
-
-type Ok<T> = { ok: true; value: T };
-
-async function setup() {
-  const dir = tmpDir();
-  const admin = await initCore(dir);
-  const r = createRouter(admin);
-  const p = (await r.handle('persons.create', { surname: 'Вигаданенко', givenName: 'Тест', side: 'ours', category: 'military', ...FAMILY })) as Ok<{ id: string }>;
-  expect(p.ok).toBe(true);
-  const rel = (await r.handle('relatives.add', { personId: p.value.id, ...RELATIVE })) as Ok<{ id: string }>;
-  expect(rel.ok).toBe(true);
-  const c = await r.handle('relatives.logContact', { relativeId: rel.value.id, at: '2026-01-02T10:00:00Z', channel: 'phone', kind: 'notification', summary: CONTACT });
-  expect(c.ok).toBe(true);
-  for (const [role, passphrase] of Object.entries(PASSES)) await admin.addOperator({ name: `Вигаданий ${role}`, role: role as 'viewer', passphrase });
-  admin.lock('manual');
-  return { dir, id: p.value.id, relativeId: rel.value.id };
-}
-
-async function as(dir: string, role: keyof typeof PASSES) {
-  const core = newCore(dir);
-  await core.unlock(`Вигаданий ${role}`, PASSES[role]);
-  return { core, router: createRouter(core) };
-}
+import { newCore } from '../helpers/tmp';
+import { as, CONTACT, FAMILY, RELATIVE, SECRETS, setup, type Ok } from './family';
 
 /** Every text value of every table (FTS, change log and kept values included). */
 function everything(db: Db): string {
