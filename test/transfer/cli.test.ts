@@ -1,4 +1,4 @@
-// The CLI contract: identity export, peers add (exit 4 on a wrong fingerprint), export, verify, import; exit 4 for
+// The CLI contract: identity export and rotate, peers add (exit 4 on a wrong fingerprint), export, verify, import; exit 4 for
 // any file that fails verification.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -62,6 +62,19 @@ describe('obmin identity / peers / export / verify / import', () => {
     const t = obmin('import', '--data', hq, bad);
     expect(t.code).toBe(4);
     expect(t.err.trim().split('\n')).toHaveLength(1);
+
+    // HQ rotates its keys; the office follows the new card without a ceremony (the old key signed it) and verifies
+    // what HQ signs with the new key.
+    const rotated = obmin('identity', 'rotate', '--data', hq);
+    expect(rotated.code).toBe(0);
+    const newFp = rotated.out.trim().replace(/\s+/g, '').toLowerCase();
+    expect(newFp).not.toBe(hqCard.fingerprint);
+    const newCard = JSON.parse(obmin('identity', 'export', '--data', hq, '--out', path.join(media, 'hq-2.card'), '--json').out);
+    expect(newCard.fingerprint).toBe(newFp);
+    expect(JSON.parse(obmin('peers', 'add', '--data', office, path.join(media, 'hq-2.card'), '--json').out)).toMatchObject({ site: 'KYIV-HQ', status: 'trusted', outcome: 'rotated', fingerprint: newFp });
+    const fromHq = path.join(media, 'from-hq.obmin');
+    expect(obmin('export', '--data', hq, '--to', officeCode, '--out', fromHq).code).toBe(0);
+    expect(obmin('verify', '--data', office, fromHq).code).toBe(0);
 
     expect(obmin('peers', 'revoke', '--data', hq, officeCode).code).toBe(0);
     const next = path.join(media, 'next.obmin');
