@@ -8,6 +8,7 @@ import { build as esbuild, type Plugin } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, createRouter, type Core } from '../../electron/core';
 import { SECURITY_HEADERS } from '../../electron/main/csp';
+import { withMediaDialogs } from '../../electron/main/media';
 import { mimeTypeFor } from '../../electron/main/protocol';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -135,6 +136,8 @@ export interface AppHandle {
   problems: string[];
   /** Requests the page made to anything but the app's own origin; close() throws when there were any. */
   foreign: string[];
+  /** What main's own open/folder dialogs "pick" (electron/main/media.ts): the page still never sends a path. */
+  media: { open: string | null; folder: string | null };
   close(): Promise<void>;
 }
 
@@ -156,7 +159,8 @@ export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise
       void page?.evaluate(([n, p]) => (window as unknown as { __obminEmit(n: string, p: unknown): void }).__obminEmit(n, p), [name, payload] as const).catch(() => undefined);
     },
   });
-  const router = createRouter(core);
+  const media: AppHandle['media'] = { open: null, folder: null };
+  const router = withMediaDialogs(createRouter(core), { openFile: async () => media.open, pickFolder: async () => media.folder });
   const context = await browser.newContext({ viewport: opts.viewport ?? VIEWPORTS.small, serviceWorkers: 'block' });
   const foreign: string[] = [];
   await serveRenderer(context, foreign);
@@ -178,6 +182,7 @@ export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise
     dataDir,
     problems,
     foreign,
+    media,
     async close() {
       await context.close();
       core.close();

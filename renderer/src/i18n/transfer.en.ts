@@ -27,7 +27,7 @@ export const transferUiEn: Widen<typeof transferUiUk> = {
     title: 'Other sites',
     empty: 'No sites added yet. Import a site’s identity card from a drive.',
     add: 'Import a site’s identity card',
-    site: 'Site', status: 'Status', lastSent: 'Last sent', lastReceived: 'Last received', waiting: 'Waiting',
+    site: 'Site', status: 'Status', lastSent: 'Last sent', lastReceived: 'Last received', waiting: 'Changes waiting', unacknowledged: 'Files not acknowledged', ackedThrough: 'acknowledged through № {{seq}}',
     statuses: { pending: 'Awaiting check', trusted: 'Trusted', revoked: 'Revoked' },
     verify: 'Check the fingerprint',
     revoke: 'Revoke trust',

@@ -24,7 +24,7 @@ export const transferUiUk = {
     title: 'Інші вузли',
     empty: 'Жодного вузла ще не додано. Імпортуйте картку вузла з носія.',
     add: 'Імпортувати картку вузла',
-    site: 'Вузол', status: 'Стан', lastSent: 'Останній надісланий', lastReceived: 'Останній отриманий', waiting: 'Чекають',
+    site: 'Вузол', status: 'Стан', lastSent: 'Останній надісланий', lastReceived: 'Останній отриманий', waiting: 'Змін чекають', unacknowledged: 'Файлів без підтвердження', ackedThrough: 'підтверджено до № {{seq}}',
     statuses: { pending: 'Очікує звірки', trusted: 'Довірений', revoked: 'Відкликаний' },
     verify: 'Звірити відбиток',
     revoke: 'Відкликати довіру',

@@ -147,12 +147,13 @@ export function Sites({ admin }: { admin: boolean }) {
                 <th>{t('transferUi.peers.lastSent')}</th>
                 <th>{t('transferUi.peers.lastReceived')}</th>
                 <th className="num">{t('transferUi.peers.waiting')}</th>
+                <th className="num">{t('transferUi.peers.unacknowledged')}</th>
                 <th className="actions-col" />
               </tr>
             </thead>
             <tbody>
               {overview.peers.map((p) => (
-                <tr key={p.site}>
+                <tr key={p.site} data-site={p.site}>
                   <td title={groupedHex(p.fingerprint)}>
                     {p.site} — {p.name}
                   </td>
@@ -160,6 +161,9 @@ export function Sites({ admin }: { admin: boolean }) {
                   <td>{p.lastSent ? `№ ${p.lastSent.seq}, ${formatDateTime(p.lastSent.at)}` : t('transferUi.badge.never')}</td>
                   <td>{p.lastReceived ? `№ ${p.lastReceived.seq}, ${formatDateTime(p.lastReceived.at)}` : t('transferUi.badge.never')}</td>
                   <td className="num">{p.waiting}</td>
+                  <td className="num" title={p.ackedSeq ? t('transferUi.peers.ackedThrough', { seq: p.ackedSeq }) : undefined}>
+                    {p.unacknowledged}
+                  </td>
                   <td className="actions-col">
                     {admin && p.status === 'pending' ? (
                       <button type="button" onClick={() => setChecking(p.site)}>
