@@ -17,6 +17,8 @@ import { kdfParams, type KdfCost, type KdfParams } from './vault/kdf';
 import { readSlotsFile } from './vault/keyslots';
 import { changePassphrase, initVault, isInitialised, lockVault, rotateDatabaseKey, unlockVault, type VaultSession } from './vault/vault';
 import { waitingChanges } from './transfer/status';
+// Side effect: each table's after-write hooks (search indexes) registered with the writer before any write.
+import './tables';
 import type { Role } from '../../shared/domain/roles';
 import type { EventName, EventPayload, EventSink, LockReason } from '../../shared/ipc/events';
 

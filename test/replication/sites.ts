@@ -7,6 +7,8 @@ import { ukSortKey } from '../../shared/register/collation';
 import { migrate } from '../../electron/core/db/migrations';
 import { Writer } from '../../electron/core/db/write';
 import type { Db } from '../../electron/core/vault/database';
+// The core's after-write hooks (persons' search indexes), as createCore would register them.
+import '../../electron/core/tables';
 
 let template: Buffer | null = null;
 

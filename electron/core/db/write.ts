@@ -5,13 +5,13 @@
 // from `sites`; the views `changes` and `field_clock` show them per field in the full string form. Tables and columns
 // come only from the allowlist below, never from input; values are always bound parameters.
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { Hlc, compareStamps, formatStamp, packStamp, parseStamp, unpackStamp, type Stamp } from '../../../shared/hlc';
+import { Hlc, compareStamps, formatStamp, packStamp, parseStamp, type Stamp } from '../../../shared/hlc';
 import type { AuditAction } from '../../../shared/audit';
 import { ObminError } from '../../../shared/errors';
 import { TABLES, type Table } from '../../../shared/replication/tables';
 import { appendAudit } from '../audit/audit';
+import { runAfterWrite } from './afterWrite';
 import { takeKept, nextOriginSeq } from '../replication/kept';
-import { refreshPersonIndexes, INDEXED_PERSON_FIELDS } from '../register/indexes';
 import type { Db } from '../vault/database';
 import { sameSealed, sealValues } from '../vault/family';
 
@@ -44,7 +44,6 @@ interface Prepared {
   siteNum: Stmt;
   addSite: Stmt;
   cache: Map<string, Stmt>;
-  siteIds: Map<number, string>;
   clock: Hlc;
   /** this site's number in `sites`, once its row is known to be committed */
   site: number | null;
@@ -70,7 +69,6 @@ function prepared(db: Db): Prepared {
     siteNum: db.prepare('SELECT num FROM sites WHERE site_id = ?').pluck(),
     addSite: db.prepare('INSERT INTO sites (site_id) VALUES (?)'),
     cache: new Map(),
-    siteIds: new Map(),
     clock: new Hlc(site, last ? parseStamp(last) : null),
     site: null,
   };
@@ -156,7 +154,7 @@ export class Writer {
     if (extra) params.push(v.created_at ?? this.now());
     const { lastInsertRowid } = stmt(this.db, this.p, sql).run(...params);
     this.record(tbl, id, v, true);
-    if (tbl === 'persons') refreshPersonIndexes(this.db, id, { rowid: lastInsertRowid, values: v });
+    runAfterWrite(this.db, tbl, id, { kind: 'insert', rowid: lastInsertRowid, values: v });
     this.audit(audit, `${tbl}:${id}`, cols);
   }
 
@@ -178,100 +176,9 @@ export class Writer {
     }
     stmt(this.db, this.p, `UPDATE ${tbl} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
     this.record(tbl, id, changed);
-    if (tbl === 'persons' && cols.some((c) => INDEXED_PERSON_FIELDS.has(c))) refreshPersonIndexes(this.db, id);
+    runAfterWrite(this.db, tbl, id, { kind: 'update', fields: cols });
     this.audit(audit, `${tbl}:${id}`, cols);
     return cols;
-  }
-
-  /** Each field's stamp on this site for one record (empty for a record it has never seen). */
-  fieldStamps(tbl: Table, id: string): Map<string, Stamp> {
-    const out = new Map<string, Stamp>();
-    const raw = this.p.readClock.get(id, tbl) as string | undefined;
-    if (!raw) return out;
-    for (const [packed, fs] of Object.entries(JSON.parse(raw) as Record<string, string[]>)) {
-      const u = unpackStamp(packed);
-      const site = this.siteIdOf(u.siteNum);
-      for (const f of fs) out.set(f, { millis: u.millis, counter: u.counter, site });
-    }
-    return out;
-  }
-
-  private siteIdOf(num: number): string {
-    let id = this.p.siteIds.get(num);
-    if (id === undefined) {
-      id = (stmt(this.db, this.p, 'SELECT site_id FROM sites WHERE num = ?').pluck().get(num) as string | undefined) ?? '';
-      this.p.siteIds.set(num, id);
-    }
-    return id;
-  }
-
-  private siteNumOf(site: string): number {
-    if (site === this.p.clock.site) return this.siteNum();
-    const found = stmt(this.db, this.p, 'SELECT num FROM sites WHERE site_id = ?').pluck().get(site) as number | undefined;
-    return found ?? Number(this.p.addSite.run(site).lastInsertRowid);
-  }
-
-  /**
-   * A change made on another site: each field is taken only where its stamp is newer than this site's (newest wins per
-   * field) and keeps its original stamp, so any order of files gives the same state. Remote stamps move this site's
-   * clock forward (a stamp too far in the future throws ClockDriftError). The caller validated names and values.
-   */
-  applyRemote(tbl: Table, id: string, incoming: Record<string, { value: Scalar; stamp: Stamp }>): 'added' | 'changed' | 'unchanged' {
-    const local = this.fieldStamps(tbl, id);
-    const take = Object.keys(incoming).filter((f) => {
-      const mine = local.get(f);
-      return !mine || compareStamps(incoming[f]!.stamp, mine) > 0;
-    });
-    if (take.length === 0) return 'unchanged';
-    assertAllowed(tbl, take.filter((f) => f !== 'deleted'));
-    const { clock } = this.p;
-    const groups = new Map<string, string[]>();
-    for (const f of take) {
-      const st = incoming[f]!.stamp;
-      if (st.site !== clock.site) clock.receive(st);
-      const packed = packStamp(st, this.siteNumOf(st.site));
-      groups.set(packed, [...(groups.get(packed) ?? []), f]);
-    }
-    const exists = stmt(this.db, this.p, `SELECT rowid FROM ${tbl} WHERE id = ?`).pluck().get(id) as number | bigint | undefined;
-    const plain: Values = {};
-    for (const f of take) plain[f] = incoming[f]!.value;
-    // Another site's sealed values are kept as they came; plaintext (a site from before the family key) is sealed here.
-    const values = sealValues(this.db, tbl, plain, true);
-    const cols = Object.keys(values);
-    if (exists === undefined) {
-      const extra = HAS_UPDATED_AT.has(tbl) ? ', updated_at' : '';
-      const sql = `INSERT INTO ${tbl} (id, ${cols.join(', ')}${extra}) VALUES (?, ${cols.map(() => '?').join(', ')}${extra ? ', ?' : ''})`;
-      const params: Scalar[] = [id, ...cols.map((c) => values[c]!)];
-      if (extra) params.push(this.now());
-      stmt(this.db, this.p, sql).run(...params);
-    } else {
-      const sets = cols.map((c) => `${c} = ?`);
-      const params: Scalar[] = cols.map((c) => values[c]!);
-      if (HAS_UPDATED_AT.has(tbl)) {
-        sets.push('updated_at = ?');
-        params.push(this.now());
-      }
-      stmt(this.db, this.p, `UPDATE ${tbl} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
-    }
-    const moved = new Set(take);
-    const merged: Record<string, string[]> = {};
-    const raw = this.p.readClock.get(id, tbl) as string | undefined;
-    if (raw) {
-      for (const [packed, fs] of Object.entries(JSON.parse(raw) as Record<string, string[]>)) {
-        const keep = fs.filter((f) => !moved.has(f));
-        if (keep.length) merged[packed] = keep;
-      }
-    }
-    for (const [packed, fs] of groups) {
-      merged[packed] = [...(merged[packed] ?? []), ...fs];
-      const changed: Values = {};
-      for (const f of fs) changed[f] = values[f]!;
-      this.p.change.run(packed, tbl, id, JSON.stringify(changed), this.operatorId, null, this.siteNumOf(incoming[fs[0]!]!.stamp.site), null);
-    }
-    this.p.stamp.run(id, tbl, JSON.stringify(merged));
-    this.p.saveClock.run(formatStamp(clock.last()));
-    if (tbl === 'persons') refreshPersonIndexes(this.db, id);
-    return exists === undefined ? 'added' : 'changed';
   }
 
   /** Deletion is a tombstone: the row stays so a later, older change from another site cannot bring it back. */
@@ -281,7 +188,7 @@ export class Writer {
     if (r.changes === 0) throw new ObminError('NOT_FOUND', { what: id });
     if (HAS_UPDATED_AT.has(tbl)) stmt(this.db, this.p, `UPDATE ${tbl} SET updated_at = ? WHERE id = ?`).run(this.now(), id);
     this.record(tbl, id, { deleted: 1 });
-    if (tbl === 'persons') refreshPersonIndexes(this.db, id);
+    runAfterWrite(this.db, tbl, id, { kind: 'update' });
     this.audit(audit, `${tbl}:${id}`, ['deleted']);
   }
 }

@@ -2,6 +2,7 @@
 // the matcher's row (person_match: what list matching reads of each candidate).
 import { personNameKeys } from '../../../shared/names';
 import type { PersonColumn } from '../../../shared/register/columns';
+import type { AfterWrite } from '../db/afterWrite';
 import type { Db } from '../vault/database';
 import { addSurnameVocab } from './surnameVocab';
 
@@ -121,6 +122,12 @@ export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson): v
   if (body) s.addFts.run(r.rowid, body);
   s.addMatch.run(...matchRow(id, r));
 }
+
+/** The persons table's after-write hook (registered in core/tables.ts): only a change to an indexed field rebuilds. */
+export const personIndexesAfterWrite: AfterWrite = (db, id, e) => {
+  if (e.kind === 'insert') refreshPersonIndexes(db, id, { rowid: e.rowid, values: e.values });
+  else if (!e.fields || e.fields.some((f) => INDEXED_PERSON_FIELDS.has(f))) refreshPersonIndexes(db, id);
+};
 
 /** Until flushPersonIndexes, new people's name keys and FTS bodies are collected instead of written. Same transaction only. */
 export function deferPersonIndexes(db: Db): void {

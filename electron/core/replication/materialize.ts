@@ -3,7 +3,7 @@
 // or its parent has not arrived) is left pending and retried after every batch.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { DELETED, TABLES, resolveRecord, type Op, type RecordState, type Scalar, type Table } from '../../../shared/replication';
-import { refreshPersonIndexes } from '../register/indexes';
+import { runAfterWrite } from '../db/afterWrite';
 import type { Db } from '../vault/database';
 import type { Sites } from './sites';
 
@@ -98,7 +98,7 @@ export class Materializer {
     this.stmt('DELETE FROM replica_pending WHERE tbl = ? AND row_id = ?').run(tbl, id);
     this.writeClock(tbl, id, state);
     this.writeKept(tbl, id, state);
-    if (changed && tbl === 'persons') refreshPersonIndexes(this.db, id, fresh);
+    if (changed) runAfterWrite(this.db, tbl, id, fresh ? { kind: 'insert', ...fresh } : { kind: 'update' });
     return !current ? 'added' : changed ? 'changed' : 'unchanged';
   }
 
