@@ -1,5 +1,7 @@
 // Hostile navigation (issue 11): javascript:, file:, data:, external URLs, window.open and a dropped file lead
 // nowhere — no navigation, no new window, no permission. Electron's own handlers, called with fake events.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { hardenSession, hardenWebContents, shouldCancelRequest } from '../../electron/main/hardening';
 import { createWindowOptions } from '../../electron/main/window';
@@ -66,6 +68,24 @@ describe('hostile navigation', () => {
   it('our own page still navigates inside the app, and even it opens no second window', () => {
     expect(prevented(contents, 'will-navigate', 'app://obmin/index.html')).toBe(false);
     expect(contents.open('app://obmin/index.html')).toEqual({ action: 'deny' });
+  });
+
+  it('nothing hands a URL to the operating system: shell.openExternal, enableBlinkFeatures and allowpopups are never used', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const hits: string[] = [];
+    const scan = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) scan(p);
+        else if (/\.(ts|tsx|html)$/.test(e.name) && /openExternal|enableBlinkFeatures|allowpopups|openPath\(/.test(fs.readFileSync(p, 'utf8'))) hits.push(p);
+      }
+    };
+    for (const d of ['electron', 'renderer/src', 'renderer/index.html', 'shared']) {
+      const p = path.join(root, d);
+      if (fs.statSync(p).isDirectory()) scan(p);
+      else if (/openExternal|enableBlinkFeatures|allowpopups/.test(fs.readFileSync(p, 'utf8'))) hits.push(p);
+    }
+    expect(hits).toEqual([]);
   });
 
   it('a <webview> is never attached', () => {

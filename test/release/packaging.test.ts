@@ -36,7 +36,9 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
-const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; version?: string }> };
+const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { dev?: boolean; version?: string; resolved?: string; hasInstallScript?: boolean }>;
+};
 
 describe('electron-builder.yml and package.json follow the release policy', () => {
   it('builds AppImage + deb, NSIS + portable, and dmg', () => {
@@ -67,9 +69,22 @@ describe('electron-builder.yml and package.json follow the release policy', () =
 
   it('electron-builder is an exact devDependency and `npm run dist` builds before packaging', () => {
     expect(pkg.devDependencies['electron-builder']).toMatch(/^26\.\d+\.\d+$/);
+    // Electron itself is pinned exactly: what was tested is what ships.
+    expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
     expect(pkg.dependencies['electron-builder']).toBeUndefined();
     expect(pkg.scripts.dist).toMatch(/^npm run build && electron-builder\b/);
     expect(pkg.scripts.dist).not.toMatch(/--publish(?![ =]never)|-p always/);
+  });
+
+  it('`npm ci` resolves every package from the registry; the install scripts are the reviewed four', () => {
+    const elsewhere = Object.entries(lock.packages).filter(([, v]) => v.resolved && !v.resolved.startsWith('https://registry.npmjs.org/'));
+    expect(elsewhere).toEqual([]);
+    // Known and reviewed: the two SQLCipher modules first try prebuild-install (a download from GitHub releases, not the
+    // registry) and fall back to node-gyp; esbuild checks its binary; electron-winstaller copies its vendored 7-Zip.
+    // electron-builder adds only the last. Electron 42 has no install script (it fetches its binary at first launch);
+    // electron-builder fetches Electron and its headers for @electron/rebuild only when `npm run dist` runs.
+    const scripted = Object.entries(lock.packages).filter(([, v]) => v.hasInstallScript).map(([p]) => p.replace(/^.*node_modules\//, ''));
+    expect(scripted.sort()).toEqual(['@journeyapps/sqlcipher', 'better-sqlite3-multiple-ciphers', 'electron-winstaller', 'esbuild']);
   });
 
   it('nothing ships an updater, a crash reporter or telemetry', () => {
