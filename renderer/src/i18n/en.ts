@@ -70,6 +70,11 @@ export const en: ScreenMessages = {
     weak: 'The passphrase is too weak: {{reasons}}',
     submit: 'Create the workstation',
     submitting: 'Creating… (protecting the key takes a few seconds)',
+    demoButton: 'Try with demo data',
+    demoSiteName: 'Demo HQ',
+    demoNote: 'Demo: this site gets 3,000 fictional people, sources, relatives and four exchange rounds (three closed, one in negotiation). Choose the administrator’s name and a passphrase. For real work, set up a new workstation in another data folder later.',
+    demoSubmit: 'Create the demo site',
+    demoFilling: 'Filling with fictional data…',
   },
   unlock: {
     title: 'The workstation is locked',

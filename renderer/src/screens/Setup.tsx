@@ -23,6 +23,9 @@ export function Setup() {
   const [confirm, setConfirm] = useState('');
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
+  // Demo mode: the same site, named as a demo and filled with fictional people and rounds once it exists.
+  const [demo, setDemo] = useState(false);
+  const [filling, setFilling] = useState(false);
   const userInputs = [operator, siteCode, siteName];
   // An old complaint about the passphrase must not sit under a new one the meter already calls good.
   const editPassphrase = (set: (v: string) => void) => (v: string) => {
@@ -47,9 +50,22 @@ export function Setup() {
     if (Object.keys(p).length > 0) return;
     setBusy(true);
     const r = await window.obmin.vault.init({ siteCode, siteName: siteName.trim(), operator: operator.trim(), passphrase });
+    if (r.ok && demo) {
+      setFilling(true);
+      // The site exists either way: a failed fill leaves an empty register, whose own demo button says why and retries.
+      await window.obmin.demo.fill({ count: 3000 });
+      setFilling(false);
+    }
     setBusy(false);
     if (r.ok) return signedIn(r.value);
     setProblems({ [r.error.code === 'WEAK_PASSPHRASE' ? 'passphrase' : 'form']: r.error });
+  };
+
+  const tryDemo = () => {
+    setDemo(true);
+    setSiteCode('DEMO-HQ');
+    setSiteName(t('setup.demoSiteName'));
+    setProblems({});
   };
 
   return (
@@ -61,6 +77,11 @@ export function Setup() {
         </div>
         <h1 id="setup-title">{t('setup.title')}</h1>
         <p className="lead">{t('setup.intro')}</p>
+        {demo ? (
+          <p className="notice" data-testid="setup-demo-note">
+            {t('setup.demoNote')}
+          </p>
+        ) : null}
         <Form onSubmit={() => void submit()} className="form-grid" label={t('setup.title')}>
           <Field
             label={t('setup.siteCode')}
@@ -87,8 +108,13 @@ export function Setup() {
           <FormError error={problems.form} />
           <div className="actions">
             <button type="submit" className="primary" disabled={busy} title="Ctrl+Enter">
-              {busy ? t('setup.submitting') : t('setup.submit')}
+              {filling ? t('setup.demoFilling') : busy ? t('setup.submitting') : demo ? t('setup.demoSubmit') : t('setup.submit')}
             </button>
+            {demo ? null : (
+              <button type="button" onClick={tryDemo} disabled={busy}>
+                {t('setup.demoButton')}
+              </button>
+            )}
           </div>
         </Form>
       </section>
