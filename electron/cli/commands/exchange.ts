@@ -7,8 +7,6 @@ import type { Call } from '../call';
 import { printJson, withSession, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
 
-const withCall = <T>(o: GlobalOptions, io: Io, fn: (call: Call) => Promise<T>): Promise<T> => withSession(o, io, fn);
-
 /** A person's id by ref, or null when the register has no such ref. */
 async function personIdOf(call: Call, ref: string): Promise<string | null> {
   try {
@@ -66,7 +64,7 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
     .option('--json', 'machine-readable output')
     .action(run(async (o: O & { place?: string; plannedDate?: string; mediator?: string }) => {
       const args = { number: roundNumber(o.number), place: o.place ?? null, plannedDate: o.plannedDate ?? null, mediators: mediatorsOf(o.mediator) };
-      await withCall(o, io, async (call) => {
+      await withSession(o, io, async (call) => {
         const r = await call('exchanges.create', args);
         if (o.json) printJson(io, r);
         else io.out(`round: ${r.number}\nstatus: ${r.status}\n`);
@@ -86,7 +84,7 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
       }
       const refs = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
       if (refs.length === 0) throw new ObminError('USAGE', { detail: `--refs-file ${o.refsFile}: 0` });
-      await withCall(o, io, async (call) => {
+      await withSession(o, io, async (call) => {
         const ids: (string | null)[] = [];
         for (const ref of refs) ids.push(await personIdOf(call, ref));
         const unknown = refs.filter((_, i) => ids[i] === null);
@@ -102,7 +100,7 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
     .option('--json', 'machine-readable output')
     .action(run(async (o: O & { mediator?: string }) => {
       const mediator = mediatorsOf(o.mediator)[0] ?? null;
-      await withCall(o, io, async (call) => {
+      await withSession(o, io, async (call) => {
         const r = await call('exchanges.freeze', { roundId: await roundId(call, roundNumber(o.number)), mediator });
         if (o.json) printJson(io, r);
         else io.out(`version: ${r.version}\n`);
@@ -114,7 +112,7 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
     .addOption(new Option('--state <S>', 'the mark').choices([...HANDOVER_STATES]).makeOptionMandatory())
     .option('--json', 'machine-readable output')
     .action(run(async (o: O & { ref: string; state: HandoverState }) => {
-      await withCall(o, io, async (call) => {
+      await withSession(o, io, async (call) => {
         const id = await roundId(call, roundNumber(o.number));
         const personId = await personIdOf(call, o.ref);
         if (!personId) throw new ObminError('NOT_FOUND', { count: 1, refs: o.ref }, 'exchanges.errors.unknownRefs');
@@ -130,7 +128,7 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
   num(ex.command('close').description('close the round: statuses, totals, the liaison’s tasks'))
     .option('--json', 'machine-readable output')
     .action(run(async (o: O) => {
-      await withCall(o, io, async (call) => {
+      await withSession(o, io, async (call) => {
         const r = await call('exchanges.close', { id: await roundId(call, roundNumber(o.number)) });
         if (o.json) printJson(io, r);
         else io.out(`${r.round.summary?.[o.lang === 'en' || io.env.OBMIN_LANG === 'en' ? 'en' : 'uk'] ?? ''}\nstatus changes: ${r.changed}\ntasks: ${r.tasks}\n`);
@@ -140,7 +138,7 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
   num(ex.command('cancel').description('cancel a round that has not been carried out'))
     .option('--json', 'machine-readable output')
     .action(run(async (o: O) => {
-      await withCall(o, io, async (call) => {
+      await withSession(o, io, async (call) => {
         const r = await call('exchanges.cancel', { id: await roundId(call, roundNumber(o.number)) });
         if (o.json) printJson(io, r);
         else io.out(`round: ${r.number}\nstatus: ${r.status}\n`);
@@ -151,7 +149,7 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
     .description('all rounds with status and totals')
     .option('--json', 'machine-readable output')
     .action(run(async (o: GlobalOptions & { json?: boolean }) => {
-      await withCall(o, io, async (call) => {
+      await withSession(o, io, async (call) => {
         const rounds = await call('exchanges.list', {});
         if (o.json) printJson(io, rounds);
         else for (const r of rounds) io.out(`${r.number}\t${r.status}\t${r.actualDate ?? r.plannedDate ?? ''}\t${r.place ?? ''}\n`);
@@ -161,7 +159,7 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
   num(ex.command('show').description('one round: both lists, proposals, totals'))
     .option('--json', 'machine-readable output')
     .action(run(async (o: O) => {
-      await withCall(o, io, async (call) => {
+      await withSession(o, io, async (call) => {
         const id = await roundId(call, roundNumber(o.number));
         const d = await call('exchanges.get', { id });
         const lists = await allEntries(call, id);
@@ -181,7 +179,7 @@ export const exchangeCommands: CliModule = (program: Command, io: Io, run) => {
     .option('--all', 'done tasks too')
     .option('--json', 'machine-readable output')
     .action(run(async (o: GlobalOptions & { all?: boolean; json?: boolean }) => {
-      await withCall(o, io, async (call) => {
+      await withSession(o, io, async (call) => {
         const tasks = await call('exchanges.tasks', { open: !o.all });
         if (o.json) printJson(io, tasks);
         else for (const t of tasks) io.out(`${t.roundNumber}\t${t.ref ?? t.personId}\t${t.reason}\t${t.done ? 'done' : 'open'}\t${t.name}\n`);
