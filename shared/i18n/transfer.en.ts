@@ -23,6 +23,7 @@ export const transferEn: typeof transferUk = {
     'bad-value': 'Record {{line}}: the value of field {{field}} is wrong.',
     'too-many-records': 'The file has too many records (over {{limit}}).',
     'clock-drift': 'The changes are stamped far in the future: the sending site’s clock is wrong.',
+    'forbidden-field': 'The exchange package carries a field a field team must not receive (family, sources or notes): refused whole, nothing was applied.',
     'wrong-kind': 'The file is of another kind: identity cards are added under Sites, not imported.',
     'fingerprint-mismatch': 'The fingerprint does not match the card. Nothing was saved.',
   },

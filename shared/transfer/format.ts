@@ -60,7 +60,7 @@ export const REFUSALS = [
   'too-large', 'not-a-transfer-file', 'unknown-version', 'bad-header', 'truncated', 'unknown-signer', 'untrusted-signer',
   'revoked-signer', 'bad-signature', 'not-recipient', 'replay', 'own-file', 'decrypt-failed', 'payload-mismatch',
   'bad-record', 'unknown-table', 'unknown-column', 'bad-value', 'too-many-records', 'clock-drift', 'wrong-kind',
-  'fingerprint-mismatch',
+  'fingerprint-mismatch', 'forbidden-field',
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

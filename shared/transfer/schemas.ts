@@ -1,5 +1,6 @@
 // What the transfer area's channels take and return (shared/ipc/areas/transfer.ts).
 import { z } from 'zod';
+import { MassChange } from '../replication/massChange';
 import { KINDS } from './format';
 
 const Fp = z.string().regex(/^[0-9a-f]{40}$/);
@@ -74,6 +75,8 @@ export const ImportSummary = z.object({
   alreadyImported: z.boolean(),
   applied: z.boolean(),
   acknowledgedSeq: z.number().int().nullable(),
+  /** Set when the file would change more of the register than the guard allows (shared/replication/massChange.ts). */
+  massChange: MassChange.nullable(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

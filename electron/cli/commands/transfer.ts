@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contract';
 import { fingerprintWords, groupedHex } from '../../../shared/transfer/fingerprint';
 import type { Core } from '../../core';
+import { ObminError } from '../../../shared/errors';
 import { callerFor } from '../call';
 import { printJson, withSession, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
@@ -120,10 +121,13 @@ export const transferCommands: CliModule = (program: Command, io: Io, run) => {
     .requiredOption('--to <CODES>', 'site code(s), comma-separated')
     .requiredOption('--out <FILE>', 'where to write the file')
     .option('--ack', 'write an acknowledgement (what this site has applied from that site) instead')
+    .option('--exchange <N>', 'write the field team’s exchange package for round N (names, dates of birth, photos, description, the round’s lists only)')
     .option('--json', 'machine-readable output')
-    .action(run(async (o: GlobalOptions & Json & { to: string; out: string; ack?: boolean }) => {
+    .action(run(async (o: GlobalOptions & Json & { to: string; out: string; ack?: boolean; exchange?: string }) => {
       await withCore(o, io, async (core) => {
-        const r = await call(core, 'transfer.export', { to: o.to.split(',').map((s) => s.trim()).filter(Boolean), kind: o.ack ? 'ack' : 'changes', file: abs(o.out) });
+        const exchange = o.exchange === undefined ? undefined : Number(o.exchange);
+        if (exchange !== undefined && (!Number.isSafeInteger(exchange) || exchange < 1 || o.ack)) throw new ObminError('USAGE', { detail: '--exchange' });
+        const r = await call(core, 'transfer.export', { to: o.to.split(',').map((s) => s.trim()).filter(Boolean), kind: o.ack ? 'ack' : 'changes', file: abs(o.out), ...(exchange !== undefined ? { exchange } : {}) });
         if (o.json) printJson(io, r);
         else io.out(`${r.file}\n${r.kind}\t${r.recipients.map((x) => `${x.site}#${x.seq}`).join(' ')}\trecords ${r.records}\t${r.bytes} B\nsha256 ${r.sha256}\n`);
       });
@@ -145,10 +149,11 @@ export const transferCommands: CliModule = (program: Command, io: Io, run) => {
     .description('verify, preview and apply a transfer file in one transaction')
     .argument('<file>', 'transfer file')
     .option('--dry-run', 'verify and preview only; change nothing')
+    .option('--accept-mass-change', 'apply even when the file changes more of the register than the guard allows (exit 1 otherwise)')
     .option('--json', 'machine-readable output')
-    .action(run(async (file: string, o: GlobalOptions & Json & { dryRun?: boolean }) => {
+    .action(run(async (file: string, o: GlobalOptions & Json & { dryRun?: boolean; acceptMassChange?: boolean }) => {
       await withCore(o, io, async (core) => {
-        const r = await call(core, 'transfer.import', { file: abs(file), dryRun: Boolean(o.dryRun) });
+        const r = await call(core, 'transfer.import', { file: abs(file), dryRun: Boolean(o.dryRun), acceptMassChange: Boolean(o.acceptMassChange) });
         if (o.json) printJson(io, r);
         else io.out(`${r.applied ? 'applied' : r.alreadyImported ? 'already imported' : 'not applied (dry run)'}\t${r.kind}\tfrom ${r.sender.site}\t#${r.seq}\nrecords ${r.records}\tadded ${r.added}\tchanged ${r.changed}\tunchanged ${r.unchanged}\n`);
       });

@@ -22,6 +22,8 @@ export interface ApplyResult {
   /** Records the batch brought in, and those whose shown values it changed (the rest it left as they were). */
   added: number;
   changed: number;
+  /** People already here whose shown values (or tombstone) the batch changed: what the mass-change guard counts. */
+  personsChanged: number;
 }
 
 export interface ApplyOptions {
@@ -85,9 +87,10 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
     let done = 0;
     let added = 0;
     let changed = 0;
-    const count = (o: string) => (o === 'added' ? added++ : o === 'changed' ? changed++ : 0);
+    let personsChanged = 0;
+    const count = (o: string, tbl?: Table) => (o === 'added' ? added++ : o === 'changed' ? (changed++, tbl === 'persons' && personsChanged++) : 0);
     for (const [tbl, id] of touched.values()) {
-      count(m.apply(tbl, id));
+      count(m.apply(tbl, id), tbl);
       if (++done % 1000 === 0) opts.onProgress?.(done, touched.size);
     }
     // Records that could not stand (a parent or their creating change was missing) may stand now: retry until no progress.
@@ -97,7 +100,7 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
       for (const w of waiting) {
         const o = m.apply(w.tbl, w.row_id);
         if (o !== 'pending') progress = true;
-        count(o);
+        count(o, w.tbl);
       }
       if (!progress) break;
     }
@@ -110,6 +113,7 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
       conflicts: countConflicts(db),
       added,
       changed,
+      personsChanged,
     };
     if (result.applied > 0) appendAudit(db, opts.operatorId ?? null, 'replication.apply', null, { ...result });
     return result;

@@ -76,3 +76,9 @@ export function recordAcks(db: Db, peer: string, acks: unknown): void {
     for (const [site, n] of Object.entries(parsed.data)) if (n > 0) up.run(peer, sites.num(site), n);
   })();
 }
+
+/** Every change known for one record, oldest first (an exchange package carries whole records' histories). */
+export function* changesOfRow(db: Db, tbl: string, id: string, sites: Sites = new Sites(db)): Generator<Change> {
+  const rows = db.prepare('SELECT site, oseq, hlc, tbl, row_id, fields, prev, operator_id FROM change_log WHERE tbl = ? AND row_id = ? AND oseq IS NOT NULL ORDER BY seq').iterate(tbl, id) as IterableIterator<LogRow>;
+  for (const r of rows) yield toChange(sites, r);
+}

@@ -9,6 +9,7 @@ import { appendAudit, auditHead } from '../audit/audit';
 import { ciphertextDigest, readContainer, signatureValid, writeContainer } from './container';
 import { maxBytesOf, siteMeta, type TransferContext } from './context';
 import { changesPayload } from './changes';
+import { exchangePayload } from '../replication';
 import { trustedPeer } from './peers';
 import { currentKeys } from './siteKeys';
 
@@ -46,18 +47,24 @@ function lastHeadFrom(ctx: TransferContext, site: string): AuditHead | null {
   return raw ? (JSON.parse(raw) as AuditHead) : null;
 }
 
-export async function exportFile(ctx: TransferContext, to: readonly string[], out: string, kind: 'changes' | 'ack' = 'changes'): Promise<ExportResult> {
+/** `exchange`: the field team's package for that round (profile `exchange`, docs/replication.md), to one site; it
+ * carries a cut of the register, so it moves neither what was sent nor what an acknowledgement covers. */
+export async function exportFile(ctx: TransferContext, to: readonly string[], out: string, kind: 'changes' | 'ack' = 'changes', opts: { exchange?: number } = {}): Promise<ExportResult> {
   const db = ctx.db;
   const sites = [...new Set(to)];
   if (sites.length === 0) throw new ObminError('USAGE', { detail: '--to' });
   if (kind === 'ack' && sites.length !== 1) throw new ObminError('USAGE', { detail: 'an acknowledgement goes to one peer' });
+  const exchange = kind === 'changes' ? opts.exchange : undefined;
+  if (exchange !== undefined && sites.length !== 1) throw new ObminError('USAGE', { detail: 'an exchange package goes to one site' });
   const peers = sites.map((s) => trustedPeer(db, s));
   const meta = siteMeta(db);
   const keys = currentKeys(db);
   const through = (db.prepare('SELECT max(seq) FROM change_log').pluck().get() as number | null) ?? 0;
-  const since = Math.min(...peers.map((p) => p.sent_through));
+  // Everything the peers have not acknowledged (a lost file's changes go again; duplicates are no-ops on arrival).
+  const since = Math.min(...peers.map((p) => p.acked_through));
   const counter = { records: 0 };
-  const payload = kind === 'changes' ? changesPayload(db, since, through, counter) : ackPayload({ ack: appliedFrom(ctx, sites[0]!) });
+  const payload = kind === 'ack' ? ackPayload({ ack: appliedFrom(ctx, sites[0]!) }) : exchange !== undefined ? exchangePayload(db, exchange, counter) : changesPayload(db, since, through, counter);
+  const full = kind === 'changes' && exchange === undefined;
   const draft = {
     fileId: crypto.randomUUID(),
     kind,
@@ -81,10 +88,10 @@ export async function exportFile(ctx: TransferContext, to: readonly string[], ou
   db.transaction(() => {
     const ins = db.prepare('INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, through_change, audit_head) VALUES (?, ?, \'out\', ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const p of peers) {
-      ins.run(draft.fileId, p.site, kind, p.next_seq, draft.createdAt, now, wrote.sha256, wrote.bytes, counter.records, kind === 'changes' ? through : null, JSON.stringify(draft.auditHead));
-      db.prepare(`UPDATE peers SET next_seq = next_seq + 1${kind === 'changes' ? ', sent_through = max(sent_through, ?)' : ''} WHERE site = ?`).run(...(kind === 'changes' ? [through, p.site] : [p.site]));
+      ins.run(draft.fileId, p.site, kind, p.next_seq, draft.createdAt, now, wrote.sha256, wrote.bytes, counter.records, full ? through : null, JSON.stringify(draft.auditHead));
+      db.prepare(`UPDATE peers SET next_seq = next_seq + 1${full ? ', sent_through = max(sent_through, ?)' : ''} WHERE site = ?`).run(...(full ? [through, p.site] : [p.site]));
     }
-    appendAudit(db, ctx.operatorId, `transfer.export.${kind}`, `file:${draft.fileId}`, { to: sites, records: counter.records, sha256: wrote.sha256, bytes: wrote.bytes });
+    appendAudit(db, ctx.operatorId, `transfer.export.${kind}`, `file:${draft.fileId}`, { to: sites, records: counter.records, sha256: wrote.sha256, bytes: wrote.bytes, ...(exchange !== undefined ? { exchange } : {}) });
   })();
   return { file: out, fileId: draft.fileId, kind, recipients: peers.map((p) => ({ site: p.site, seq: p.next_seq })), records: counter.records, bytes: wrote.bytes, sha256: wrote.sha256 };
 }

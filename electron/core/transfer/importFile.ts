@@ -10,12 +10,13 @@ import { yieldBetweenBatches } from '../db/yield';
 import { AgeError, ageDecrypt } from './age';
 import { linesOf, schemaOf, validateChange, validateRecord, type BlobRecord, type ValidRecord } from './changes';
 import { applyChanges, previewChanges } from '../replication';
-import type { Change } from '../../../shared/replication';
+import { fitsExchange, massChange, profileLineSchema, type Change, type MassChange } from '../../../shared/replication';
 import { ciphertextOf, readContainer, signatureValid, type ParsedFile } from './container';
 import { maxBytesOf, siteMeta, type TransferContext, type TransferPhase } from './context';
 import { getPeer, peerKey } from './peers';
 import { TransferRefused, refused } from './refusal';
 import { allKeys } from './siteKeys';
+import type { Db } from '../vault/database';
 
 export interface Verified {
   file: string;
@@ -84,8 +85,22 @@ async function* recordsOf(ctx: TransferContext, v: Verified, phase: TransferPhas
     }
   }
   const now = Date.now();
+  let exchange = false;
   for await (const line of linesOf(plain())) {
     lineNo++;
+    if (lineNo === 1 && line.startsWith('{"profile":')) {
+      // A profiled file (docs/replication.md): an exchange package is checked again here, line by line.
+      let p: unknown;
+      try {
+        p = JSON.parse(line);
+      } catch {
+        throw new TransferRefused('bad-record', { line: lineNo });
+      }
+      const parsed = profileLineSchema.safeParse(p);
+      if (!parsed.success || v.header.kind !== 'changes') throw new TransferRefused('bad-record', { line: lineNo });
+      exchange = parsed.data.profile.name === 'exchange';
+      continue;
+    }
     if (v.header.kind === 'ack') {
       if (lineNo > 1) throw new TransferRefused('bad-record', { line: lineNo });
       yield parseAck(line);
@@ -98,7 +113,9 @@ async function* recordsOf(ctx: TransferContext, v: Verified, phase: TransferPhas
       } catch {
         throw new TransferRefused('bad-record', { line: lineNo });
       }
-      yield { change: validateChange(raw as { c?: unknown }, schema, lineNo, now) };
+      const change = validateChange(raw as { c?: unknown }, schema, lineNo, now);
+      if (exchange && !fitsExchange(change)) throw new TransferRefused('forbidden-field', { line: lineNo, table: change.tbl });
+      yield { change };
       if (lineNo % 2000 === 0) ctx.progress?.(phase, size, total);
       continue;
     }
@@ -128,6 +145,13 @@ function parseAck(line: string): { ack: { seq: number; files: string[] } } {
   throw new TransferRefused('bad-record', { line: 1 });
 }
 
+/** The peer applied these files: it holds every change up to the newest full file's position (each full file carries
+ * everything after what was acknowledged when it was written), so the next file starts there. */
+function ackedThrough(db: Db, peer: string, files: readonly string[]): void {
+  db.prepare("UPDATE peers SET acked_through = max(acked_through, coalesce((SELECT max(through_change) FROM transfer_files WHERE direction = 'out' AND kind = 'changes' AND peer = ? AND file_id IN (SELECT value FROM json_each(?))), 0)) WHERE site = ?")
+    .run(peer, JSON.stringify(files), peer);
+}
+
 /** Records the file names (distinct), and of those the ones it adds and changes; the rest it leaves as they are. */
 function count(s: ImportSummary, changes: Change[], r: { added: number; changed: number } | null): void {
   s.records = new Set(changes.map((c) => `${c.tbl}\u0000${c.row}`)).size;
@@ -149,10 +173,11 @@ export interface ImportSummary {
   alreadyImported: boolean;
   applied: boolean;
   acknowledgedSeq: number | null;
+  massChange: MassChange | null;
 }
 
 function summaryOf(v: Verified): ImportSummary {
-  return { fileId: v.header.fileId, kind: v.header.kind, sender: v.sender, seq: v.seq, createdAt: v.header.createdAt, records: 0, added: 0, changed: 0, unchanged: 0, alreadyImported: v.alreadyImported, applied: false, acknowledgedSeq: null };
+  return { fileId: v.header.fileId, kind: v.header.kind, sender: v.sender, seq: v.seq, createdAt: v.header.createdAt, records: 0, added: 0, changed: 0, unchanged: 0, alreadyImported: v.alreadyImported, applied: false, acknowledgedSeq: null, massChange: null };
 }
 
 /** What the file would add and change, from a full pass over its payload; writes nothing. */
@@ -171,7 +196,10 @@ export async function previewFile(ctx: TransferContext, file: string): Promise<I
     if (!('change' in r)) throw new TransferRefused('bad-record', { detail: 'row format' });
     changes.push(r.change);
   }
-  count(s, changes, changes.length ? previewChanges(ctx.db, changes, { operatorId: ctx.operatorId }) : null);
+  const register = ctx.db.prepare('SELECT count(*) FROM persons WHERE deleted = 0').pluck().get() as number;
+  const r = changes.length ? previewChanges(ctx.db, changes, { operatorId: ctx.operatorId }) : null;
+  count(s, changes, r);
+  s.massChange = r ? massChange(r.personsChanged, register) : null;
   return s;
 }
 
@@ -179,7 +207,7 @@ export async function previewFile(ctx: TransferContext, file: string): Promise<I
  * Applies a file in one transaction (newest wins per field, through the write path), audited, with its witness and
  * its place in the history. A file already imported is a no-op. `dryRun`: the preview only.
  */
-export async function importFile(ctx: TransferContext, file: string, opts: { dryRun?: boolean } = {}): Promise<ImportSummary> {
+export async function importFile(ctx: TransferContext, file: string, opts: { dryRun?: boolean; acceptMassChange?: boolean } = {}): Promise<ImportSummary> {
   if (opts.dryRun) return previewFile(ctx, file);
   // No separate preview pass: the apply validates every line the same way and rolls back on the first refusal.
   const v = await verifyFile(ctx, file);
@@ -196,6 +224,7 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
         const seq = (r.ack as { seq: number }).seq;
         s.acknowledgedSeq = seq;
         db.prepare('UPDATE peers SET acked_seq = max(acked_seq, ?), acked_at = ? WHERE site = ?').run(seq, new Date().toISOString(), v.sender.site);
+        ackedThrough(db, v.sender.site, (r.ack as { files: string[] }).files);
         continue;
       }
       if ('blob' in r) {
@@ -210,7 +239,12 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
       }
     }
     // The merge, relaying and conflicts (electron/core/replication) in this same transaction.
-    count(s, changes, changes.length ? applyChanges(db, changes, { operatorId: ctx.operatorId }) : null);
+    const register = db.prepare('SELECT count(*) FROM persons WHERE deleted = 0').pluck().get() as number;
+    const applied = changes.length ? applyChanges(db, changes, { operatorId: ctx.operatorId }) : null;
+    count(s, changes, applied);
+    s.massChange = applied ? massChange(applied.personsChanged, register) : null;
+    // The guard: rolled back (below) unless someone confirmed this many changes; the numbers are in the message.
+    if (s.massChange && !opts.acceptMassChange) throw new ObminError('CONFLICT', { ...s.massChange }, 'replication.errors.massChange');
     flushPersonIndexes(db);
     const now = new Date().toISOString();
     const h = v.header;

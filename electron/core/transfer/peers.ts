@@ -17,6 +17,8 @@ export interface PeerRow {
   next_seq: number;
   sent_through: number;
   acked_seq: number;
+  /** The change log position the peer holds everything up to: the newest acknowledged full file's (migration 0012). */
+  acked_through: number;
   acked_at: string | null;
 }
 

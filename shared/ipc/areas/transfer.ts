@@ -15,7 +15,7 @@ export const transferContract = {
   'transfer.peerConfirm': { args: z.object({ site: Site, fingerprint: z.string().max(400) }).strict(), result: z.null() },
   'transfer.peerRevoke': { args: z.object({ site: Site }).strict(), result: z.null() },
   'transfer.rotateKeys': { args: z.object({}).strict(), result: z.object({ fingerprint: z.string() }) },
-  'transfer.export': { args: z.object({ to: z.array(Site).min(1).max(64), kind: z.enum(['changes', 'ack']).default('changes'), file: MediaFile }).strict(), result: ExportResult },
+  'transfer.export': { args: z.object({ to: z.array(Site).min(1).max(64), kind: z.enum(['changes', 'ack']).default('changes'), file: MediaFile, exchange: z.number().int().positive().optional() }).strict(), result: ExportResult },
   'transfer.verify': { args: z.object({ file: MediaFile }).strict(), result: VerifyResult },
-  'transfer.import': { args: z.object({ file: MediaFile, dryRun: z.boolean().default(false), taskId: z.string().max(64).optional() }).strict(), result: ImportSummary },
+  'transfer.import': { args: z.object({ file: MediaFile, dryRun: z.boolean().default(false), acceptMassChange: z.boolean().default(false), taskId: z.string().max(64).optional() }).strict(), result: ImportSummary },
 } as const;

@@ -30,15 +30,15 @@ export function transferHandlers(core: Core): AreaHandlers<keyof typeof transfer
       return null;
     },
     'transfer.rotateKeys': () => transfer.rotate(ctx('settings.manage')),
-    'transfer.export': ({ to, kind, file }) => {
+    'transfer.export': ({ to, kind, file, exchange }) => {
       core.assertOutsideData(file);
-      return transfer.exportFile(ctx('register.export', 'family.read'), to, file, kind);
+      return transfer.exportFile(ctx('register.export', 'family.read'), to, file, kind, { exchange });
     },
     'transfer.verify': ({ file }) => transfer.verify(ctx('register.read'), file),
-    'transfer.import': ({ file, dryRun, taskId }) => {
+    'transfer.import': ({ file, dryRun, acceptMassChange, taskId }) => {
       const task = taskId ?? crypto.randomUUID();
       const c = { ...ctx('register.import', 'family.write'), progress: (phase: transfer.TransferPhase, done: number, total: number) => core.emit('progress', { taskId: task, phase: `transfer.${phase}` as const, done, total }) };
-      return dryRun ? transfer.previewFile(c, file) : transfer.importFile(c, file);
+      return dryRun ? transfer.previewFile(c, file) : transfer.importFile(c, file, { acceptMassChange });
     },
   };
 }
