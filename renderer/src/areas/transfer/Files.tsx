@@ -81,6 +81,7 @@ export function Receive({ canImport }: { canImport: boolean }) {
   const [result, setResult] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [acceptMass, setAcceptMass] = useState(false);
   const taskId = useRef(`transfer-${Date.now()}`);
   useEffect(() => window.obmin.events.on('progress', (p) => (p.taskId === taskId.current ? setProgress({ done: p.done, total: p.total }) : undefined)), []);
 
@@ -89,6 +90,7 @@ export function Receive({ canImport }: { canImport: boolean }) {
     setVerified(null);
     setPreview(null);
     setResult(null);
+    setAcceptMass(false);
     setPhase('checking');
     const v = await window.obmin.transfer.verify({ file: MEDIA.open });
     if (!v.ok) {
@@ -109,7 +111,7 @@ export function Receive({ canImport }: { canImport: boolean }) {
   const apply = async () => {
     setPhase('applying');
     setProgress(null);
-    const r = await window.obmin.transfer.import({ file: MEDIA.last, dryRun: false, taskId: taskId.current });
+    const r = await window.obmin.transfer.import({ file: MEDIA.last, dryRun: false, acceptMassChange: acceptMass, taskId: taskId.current });
     if (!r.ok) {
       setPhase('checked');
       return setError(r.error);
@@ -156,9 +158,19 @@ export function Receive({ canImport }: { canImport: boolean }) {
           {t('transferUi.receive.applied', result)}
         </p>
       ) : null}
+      {preview?.massChange && phase === 'checked' && canImport ? (
+        <div className="transfer-refused" role="alert" data-testid="transfer-mass-change">
+          <p>
+            <strong>{t('replication.massChange.warning', preview.massChange)}</strong>
+          </p>
+          <label>
+            <input type="checkbox" checked={acceptMass} onChange={(e) => setAcceptMass(e.target.checked)} /> {t('replication.massChange.confirm')}
+          </label>
+        </div>
+      ) : null}
       {preview && phase === 'checked' && canImport ? (
         <div className="form-actions">
-          <button type="button" className="primary" onClick={() => void apply()}>
+          <button type="button" className="primary" disabled={Boolean(preview.massChange) && !acceptMass} onClick={() => void apply()}>
             {t('transferUi.receive.apply')}
           </button>
         </div>
