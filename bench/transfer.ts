@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../electron/core';
 import { FEMALE, MALE, PATRONYMIC_STEMS, PLACES, RANKS, SURNAMES, patronymic } from '../electron/core/demo/names';
 import { Writer } from '../electron/core/db/write';
-import { deferPersonIndexes, flushPersonIndexes } from '../electron/core/register/indexes';
+import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from '../electron/core/register/indexes';
 import { mulberry32 } from '../shared/random';
 import { ageDecrypt, ageEncrypt } from '../electron/core/transfer/age';
 import { readContainer, ciphertextOf } from '../electron/core/transfer/container';
@@ -62,6 +62,7 @@ function fillBulk(db: Db, operatorId: string, n: number): number {
       }, null);
     }
     flushPersonIndexes(db);
+    discardPersonIndexes(db);
   })();
   return n;
 }

@@ -34,7 +34,6 @@ describe('transfer between two sites', () => {
     const r1 = await importFile(ctx(hq), f1.file);
     expect(r1).toMatchObject({ applied: true, added: f1.records, changed: 0 });
     expect(registerHash(hq)).toBe(registerHash(office));
-
     // The office edits a person twice; the first edit's file arrives after the second's.
     const sdb = office.require().db;
     const id = sdb.prepare('SELECT id FROM persons ORDER BY id LIMIT 1').pluck().get() as string;
@@ -56,6 +55,12 @@ describe('transfer between two sites', () => {
     expect(await importFile(ctx(office), ack.file)).toMatchObject({ kind: 'ack', applied: true, acknowledgedSeq: 3 });
     expect(sdb.prepare("SELECT acked_seq FROM peers WHERE site = 'HQ-TEST'").pluck().get()).toBe(3);
     expect(sdb.prepare("SELECT count(*) FROM audit_witnesses WHERE peer_site = 'HQ-TEST'").pluck().get()).toBe(1);
+
+    // The import's deferred search keys end with its transaction: a person written afterwards is indexed at once.
+    const hdb = hq.require().db;
+    const later = '00000000-0000-4000-8000-00000000abcd';
+    hdb.transaction(() => new Writer(hdb, hq.require().operator.id).insert('persons', later, { ref: 'Р-пізніше', surname: 'Пізнішенко', given_name: 'Тарас', side: 'ours', category: 'military', status: 'missing' }))();
+    expect(hdb.prepare('SELECT count(*) FROM person_name_keys WHERE person_id = ?').pluck().get(later)).toBeGreaterThan(0);
   });
 
   it('a file for another site is refused: not a recipient', async () => {

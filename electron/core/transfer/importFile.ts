@@ -18,6 +18,8 @@ import { TransferRefused, refused } from './refusal';
 import { allKeys } from './siteKeys';
 import type { Db } from '../vault/database';
 
+const IMPORT_CACHE_KIB = -524288;
+
 export interface Verified {
   file: string;
   /** SHA-256 of the whole file, for the history. */
@@ -215,6 +217,9 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
   if (v.alreadyImported) return s;
   const db = ctx.db;
   const changes: Change[] = [];
+  // A big file touches more pages than the usual cache holds (as the register's import does, register/import.ts).
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   deferPersonIndexes(db);
   try {
@@ -246,6 +251,7 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
     // The guard: rolled back (below) unless someone confirmed this many changes; the numbers are in the message.
     if (s.massChange && !opts.acceptMassChange) throw new ObminError('CONFLICT', { ...s.massChange }, 'replication.errors.massChange');
     flushPersonIndexes(db);
+    discardPersonIndexes(db); // deferral ends with this transaction: later writes index their people at once
     const now = new Date().toISOString();
     const h = v.header;
     db.prepare("INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, added, changed, audit_head) VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -262,5 +268,7 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
     if (refused(e) || e instanceof ObminError) throw e;
     if (e instanceof ClockDriftError) throw new TransferRefused('clock-drift');
     throw new TransferRefused('bad-record', { detail: (e as Error).name });
+  } finally {
+    if (db.open) db.pragma(`cache_size = ${Math.trunc(cacheBefore)}`);
   }
 }
