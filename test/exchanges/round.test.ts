@@ -117,6 +117,16 @@ describe('an exchange round, start to finish', () => {
     expect(Object.fromEntries(agreed.receive.map((e) => [e.personId, e.state]))).toEqual({ [a]: 'agreed', [c]: 'rejected_by_counterpart', [d]: 'agreed' });
     const v3 = await b.call('exchanges.proposal', { id: agreed.proposals[2]!.id });
     expect(v3.lines.map((l) => l.personId).sort()).toEqual([a, d].sort());
+
+    // agreed lists are locked; reopening returns the round to negotiation and the next freeze is v4, diffed against v3
+    const late = await person(b, { surname: 'Гнатюк', givenName: 'Роман' });
+    expect(await b.fail('exchanges.add', { roundId: round.id, direction: 'receive', personIds: [late] })).toMatchObject({ messageKey: 'exchanges.errors.listsLocked' });
+    expect((await b.call('exchanges.reopen', { id: round.id })).status).toBe('negotiating');
+    expect(await b.fail('exchanges.reopen', { id: round.id })).toMatchObject({ messageKey: 'exchanges.errors.badRoundMove' });
+    await b.call('exchanges.add', { roundId: round.id, direction: 'receive', personIds: [late] });
+    expect(await b.call('exchanges.freeze', { roundId: round.id })).toEqual({ version: 4 });
+    const v4 = (await b.call('exchanges.get', { id: round.id })).proposals[3]!;
+    expect(v4).toMatchObject({ version: 4, kind: 'sent', counts: { receive: 3 }, diffCounts: { added: 1, removed: 0, changed: 0 } });
   });
 
   it('viewers read; only coordinators and admins freeze, close or cancel', async () => {
@@ -128,6 +138,7 @@ describe('an exchange round, start to finish', () => {
     await b.core.unlock('Глядач Вигаданий', 'сонячний-берег-тиха-ріка-9');
     expect((await b.call('exchanges.list', {})).map((r) => r.number)).toEqual([71]);
     expect(await b.fail('exchanges.cancel', { id: round.id })).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(await b.fail('exchanges.reopen', { id: round.id })).toMatchObject({ code: 'NOT_ALLOWED' });
     expect(await b.fail('exchanges.create', { number: 72 })).toMatchObject({ code: 'NOT_ALLOWED' });
     b.core.lock('manual');
     await b.core.unlock('Польова Вигадана', 'сонячний-берег-тиха-ріка-8');

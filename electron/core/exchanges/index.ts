@@ -6,7 +6,7 @@ import { lastMark } from './handover';
 import { pendingDiff, proposalMetas } from './proposals';
 import { getRound } from './rounds';
 
-export { createRound, getRound, listRounds, updateRound, cancelRound, roundIdByNumber } from './rounds';
+export { createRound, getRound, listRounds, updateRound, cancelRound, reopenRound, roundIdByNumber } from './rounds';
 export { addEntries, withdrawEntry, entryPage, warningSummary, awaitingAnswer } from './entries';
 export { freezeProposal, recordAnswer, agreeAnswer, getProposal, proposalMetas, pendingDiff, proposalLines } from './proposals';
 export { markEntry, undoLastMark, recordArrival, lastMark } from './handover';

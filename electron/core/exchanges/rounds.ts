@@ -123,6 +123,17 @@ export function moveRound(w: Writer, r: RoundRow, to: RoundStatus, extra: Record
   r.status = to;
 }
 
+/**
+ * After agreement the counterpart may come back with changes: the round returns to negotiating, its lists open again,
+ * and the next freeze sends v4 with its differences from the agreed version.
+ */
+export function reopenRound(w: Writer, id: string): Round {
+  const r = roundRow(w.db, id);
+  if (r.status !== 'agreed') throw refuse('CONFLICT', 'badRoundMove', { number: r.number, from: [`exchanges.status.${r.status}`], to: ['exchanges.status.negotiating'] });
+  moveRound(w, r, 'negotiating');
+  return getRound(w.db, id);
+}
+
 /** Cancelling lets everyone on the lists go: their statuses return to what they were before the round listed them. */
 export function cancelRound(w: Writer, id: string): Round {
   moveRound(w, roundRow(w.db, id), 'cancelled');

@@ -45,6 +45,8 @@ export const roundsEn: Tree<typeof roundsUk> = {
     answer: 'Record the counterpart’s answer',
     handover: 'Handover mode',
     close: 'Close round',
+    reopen: 'Reopen negotiation',
+    reopenConfirm: 'Return round {{number}} to negotiation? The lists can be changed again; the next frozen version will be v{{version}}.',
     cancelRound: 'Cancel round',
     cancelConfirm: 'Cancel round {{number}}? Its people become free for other rounds; this cannot be undone.',
     awaiting: 'Proposal sent — waiting for the counterpart’s answer.',
@@ -76,10 +78,13 @@ export const roundsEn: Tree<typeof roundsUk> = {
   },
   answer: {
     title: 'Counterpart’s answer',
-    hint: 'Import the counterpart’s spreadsheet in Lists (kind: counterpart list), review the matches, then choose it here.',
+    hint: 'Import their spreadsheet here — the same matcher and match review as in Lists — or choose a list already reviewed.',
+    import: 'Import a spreadsheet…',
+    pending: '{{count}} not reviewed',
     receiveList: 'Counterpart’s “receive” list',
     giveList: 'Counterpart’s “give” list',
     none: '— unchanged —',
+    backToRound: 'Back to the answer',
     record: 'Record the answer',
   },
   diff: {

@@ -18,6 +18,8 @@ export const exchangesContract = {
   'exchanges.create': { args: RoundInput, result: Round },
   'exchanges.update': { args: z.object({ id: Id, patch: RoundPatch }).strict(), result: Round },
   'exchanges.cancel': { args: z.object({ id: Id }).strict(), result: Round },
+  /** an agreed round back to negotiating, for a next version */
+  'exchanges.reopen': { args: z.object({ id: Id }).strict(), result: Round },
   'exchanges.add': { args: AddArgs, result: AddResult },
   /** everyone the register's current search and filters find (up to `limit`), in one all-or-nothing request */
   'exchanges.addFromSearch': {

@@ -3,7 +3,7 @@ import { can, type Permission } from '../../../../shared/domain/roles';
 import type { Core } from '../../core';
 import {
   addEntries, agreeAnswer, cancelRound, closeRound, completeTask, createRound, dashboard, entryPage, freezeProposal, getProposal, listRounds, listTasks,
-  markEntry, recordAnswer, recordArrival, roundDetail, undoLastMark, updateRound, withdrawEntry,
+  markEntry, recordAnswer, recordArrival, reopenRound, roundDetail, undoLastMark, updateRound, withdrawEntry,
 } from '../../exchanges';
 import { searchPersons } from '../../register/search';
 import { Writer } from '../../db/write';
@@ -40,6 +40,7 @@ export function exchangesHandlers(core: Core): AreaHandlers<keyof typeof exchang
     'exchanges.create': (a) => write('exchanges.write', (w) => createRound(w, a)),
     'exchanges.update': ({ id, patch }) => write('exchanges.write', (w) => updateRound(w, id, patch)),
     'exchanges.cancel': ({ id }) => write('exchanges.decide', (w) => cancelRound(w, id)),
+    'exchanges.reopen': ({ id }) => write('exchanges.decide', (w) => reopenRound(w, id)),
     'exchanges.add': ({ roundId, direction, personIds }) => write('exchanges.write', (w) => addEntries(w, roundId, direction, personIds)),
     'exchanges.addFromSearch': ({ roundId, direction, query, filters, limit }) =>
       write('exchanges.write', (w) => {

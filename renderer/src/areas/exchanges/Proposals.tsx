@@ -1,16 +1,25 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DiffItemView, Proposal, ProposalMeta } from '../../../../shared/exchanges';
+import type { DiffItemView, Direction, Proposal, ProposalMeta } from '../../../../shared/exchanges';
 import type { IntakeList } from '../../../../shared/lists';
 import { Dialog } from '../../components/Dialog';
 import { FormError, type UiError } from '../../components/FormError';
 
-/** The counterpart's answer: their spreadsheet, imported and reviewed in Lists, chosen here per direction. */
-export function AnswerDialog({ roundId, onClose, onDone }: { roundId: string; onClose(): void; onDone(): void }) {
+/**
+ * The counterpart's answer: per direction, their spreadsheet imported from here (the Lists intake: same matcher, same
+ * review) or a list already reviewed in Lists.
+ */
+export function AnswerDialog({ roundId, preset, onImport, onClose, onDone }: {
+  roundId: string;
+  preset: Partial<Record<Direction, string>>;
+  onImport: ((direction: Direction, chosen: Partial<Record<Direction, string>>) => void) | null;
+  onClose(): void;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const [lists, setLists] = useState<IntakeList[]>([]);
-  const [receive, setReceive] = useState('');
-  const [give, setGive] = useState('');
+  const [receive, setReceive] = useState(preset.receive ?? '');
+  const [give, setGive] = useState(preset.give ?? '');
   const [error, setError] = useState<UiError | null>(null);
   useEffect(() => {
     void window.obmin.lists.list({ limit: 500 }).then((r) => (r.ok ? setLists(r.value.filter((l) => l.kind === 'counterpart_list' || l.kind === 'mediator_list')) : setError(r.error)));
@@ -20,24 +29,32 @@ export function AnswerDialog({ roundId, onClose, onDone }: { roundId: string; on
     if (r.ok) onDone();
     else setError(r.error);
   };
-  const pick = (id: string, label: string, value: string, set: (v: string) => void) => (
+  const pick = (direction: Direction, label: string, value: string, set: (v: string) => void) => (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => set(e.target.value)}>
-        <option value="">{t('rounds.answer.none')}</option>
-        {lists.map((l) => (
-          <option key={l.id} value={l.id}>
-            {l.title} · {l.counts.total}
-          </option>
-        ))}
-      </select>
+      <label htmlFor={`answer-${direction}`}>{label}</label>
+      <div className="answer-pick">
+        <select id={`answer-${direction}`} value={value} onChange={(e) => set(e.target.value)}>
+          <option value="">{t('rounds.answer.none')}</option>
+          {lists.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.title} · {l.counts.total}
+              {l.counts.pending ? ` · ${t('rounds.answer.pending', { count: l.counts.pending })}` : ''}
+            </option>
+          ))}
+        </select>
+        {onImport ? (
+          <button type="button" onClick={() => onImport(direction, { receive, give })} data-testid={`answer-import-${direction}`}>
+            {t('rounds.answer.import')}
+          </button>
+        ) : null}
+      </div>
     </div>
   );
   return (
     <Dialog title={t('rounds.answer.title')} onClose={onClose}>
       <p className="muted">{t('rounds.answer.hint')}</p>
-      {pick('answer-receive', t('rounds.answer.receiveList'), receive, setReceive)}
-      {pick('answer-give', t('rounds.answer.giveList'), give, setGive)}
+      {pick('receive', t('rounds.answer.receiveList'), receive, setReceive)}
+      {pick('give', t('rounds.answer.giveList'), give, setGive)}
       <FormError error={error} />
       <div className="actions">
         <button type="button" className="primary" disabled={!receive && !give} onClick={() => void submit()}>

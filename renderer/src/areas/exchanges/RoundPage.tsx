@@ -5,12 +5,15 @@ import { CATEGORIES } from '../../../../shared/register/enums';
 import { sumCounts, type Direction, type RoundDetail } from '../../../../shared/exchanges';
 import type { Session } from '../../../../shared/ipc/schemas';
 import { FormError, type UiError } from '../../components/FormError';
+import { NewListDialog } from '../lists/NewListDialog';
+import { Review } from '../lists/Review';
 import { AddDialog } from './AddDialog';
 import { AnswerDialog, DiffDecide, ProposalHistory } from './Proposals';
 import { CloseDialog } from './CloseDialog';
 import { PrintButtons } from '../manifest/PrintButtons';
 import { RoundStatus } from './ExchangesArea';
 import { useEntries } from './useEntries';
+import '../../styles/lists.css';
 
 type EntryPageData = RoundDetail['first']['receive'];
 const FIRST_PAGE = 40;
@@ -21,7 +24,10 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
   const [d, setD] = useState<RoundDetail | null>(null);
   const [stamp, setStamp] = useState(0);
   const [error, setError] = useState<UiError | null>(null);
-  const [dialog, setDialog] = useState<null | { kind: 'add'; direction: Direction } | { kind: 'answer' } | { kind: 'close' }>(null);
+  const [dialog, setDialog] = useState<null | { kind: 'add'; direction: Direction } | { kind: 'answer' } | { kind: 'import'; direction: Direction } | { kind: 'close' }>(null);
+  // The answer's lists as chosen so far, and the one being reviewed (the Lists review, shown in place of the round).
+  const [answer, setAnswer] = useState<Partial<Record<Direction, string>>>({});
+  const [reviewing, setReviewing] = useState<{ listId: string; direction: Direction } | null>(null);
   const role = session.operator.role;
   const load = useCallback(async () => {
     // The first screenful of each list comes with the round; the rest on request.
@@ -39,6 +45,19 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
     else setError(null);
     await load();
   };
+  if (reviewing)
+    return (
+      <Review
+        listId={reviewing.listId}
+        canWrite={can(session.operator.role, 'lists.write')}
+        backLabel={t('rounds.answer.backToRound')}
+        onBack={() => {
+          setAnswer((a) => ({ ...a, [reviewing.direction]: reviewing.listId }));
+          setReviewing(null);
+          setDialog({ kind: 'answer' });
+        }}
+      />
+    );
   if (!d) return <section className="area exchanges"><FormError error={error} />{error ? null : <p className="muted">{t('rounds.loading')}</p>}</section>;
   const r = d.round;
   const open = r.status !== 'closed' && r.status !== 'cancelled';
@@ -46,6 +65,9 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
   const nextVersion = (d.proposals.at(-1)?.version ?? 0) + 1;
   const freeze = () => {
     if (window.confirm(t('rounds.round.freezeConfirm', { version: nextVersion }))) void act(window.obmin.exchanges.freeze({ roundId: id }));
+  };
+  const reopen = () => {
+    if (window.confirm(t('rounds.round.reopenConfirm', { number: r.number, version: nextVersion }))) void act(window.obmin.exchanges.reopen({ id }));
   };
   const cancel = () => {
     if (window.confirm(t('rounds.round.cancelConfirm', { number: r.number }))) void act(window.obmin.exchanges.cancel({ id }));
@@ -75,6 +97,11 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
           {open && d.awaitingAnswer && can(role, 'exchanges.write') ? (
             <button type="button" onClick={() => setDialog({ kind: 'answer' })}>
               {t('rounds.round.answer')}
+            </button>
+          ) : null}
+          {r.status === 'agreed' && can(role, 'exchanges.decide') ? (
+            <button type="button" onClick={reopen}>
+              {t('rounds.round.reopen')}
             </button>
           ) : null}
           {open && r.status !== 'planning' && can(role, 'exchanges.handover') ? (
@@ -119,10 +146,30 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
       {dialog?.kind === 'answer' ? (
         <AnswerDialog
           roundId={id}
+          preset={answer}
+          onImport={
+            can(role, 'lists.write')
+              ? (direction, chosen) => {
+                  setAnswer(chosen);
+                  setDialog({ kind: 'import', direction });
+                }
+              : null
+          }
           onClose={() => setDialog(null)}
           onDone={() => {
             setDialog(null);
+            setAnswer({});
             void load();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'import' ? (
+        <NewListDialog
+          initialKind="counterpart_list"
+          onClose={() => setDialog({ kind: 'answer' })}
+          onDone={(listId) => {
+            setDialog(null);
+            setReviewing({ listId, direction: dialog.direction });
           }}
         />
       ) : null}

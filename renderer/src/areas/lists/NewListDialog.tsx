@@ -18,14 +18,14 @@ function toBase64(buf: ArrayBuffer): string {
 }
 
 /** Paste or pick a file; the bytes go to the core, which reads, matches and saves the list. Nothing in the register changes. */
-export function NewListDialog({ onClose, onDone }: { onClose(): void; onDone(listId: string): void }) {
+export function NewListDialog({ onClose, onDone, initialKind }: { onClose(): void; onDone(listId: string): void; initialKind?: ListKind }) {
   const { t } = useTranslation();
   const id = useId();
   const [mode, setMode] = useState<'paste' | 'file'>('paste');
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   // Nothing pre-selected: a kind or a grade nobody chose would be recorded as an assessment someone made.
-  const [kind, setKind] = useState<ListKind | ''>('');
+  const [kind, setKind] = useState<ListKind | ''>(initialKind ?? ''); // preset only where the caller's action names it (a round's answer)
   const [title, setTitle] = useState('');
   const [received, setReceived] = useState(new Date().toISOString().slice(0, 10));
   const [place, setPlace] = useState('');

@@ -18,7 +18,7 @@ function suggested(e: IntakeEntry): Action | null {
 }
 
 /** One list, entry by entry beside its candidates; everything by keyboard (↑/↓, Enter/A, 1–5, N, S). */
-export function Review({ listId, canWrite, onBack }: { listId: string; canWrite: boolean; onBack(): void }) {
+export function Review({ listId, canWrite, onBack, backLabel }: { listId: string; canWrite: boolean; onBack(): void; backLabel?: string }) {
   const { t } = useTranslation();
   const [list, setList] = useState<IntakeList | null>(null);
   const [entries, setEntries] = useState<IntakeEntry[]>([]);
@@ -126,7 +126,7 @@ export function Review({ listId, canWrite, onBack }: { listId: string; canWrite:
         <h1 id="area-title">{list?.title ?? t('lists.loading')}</h1>
         <div className="actions">
           <button type="button" onClick={onBack} title="Esc">
-            {t('lists.back')}
+            {backLabel ?? t('lists.back')}
           </button>
           {writable && c && c.pendingLink > 0 ? (
             <button type="button" className="primary" onClick={() => setConfirm({ kind: 'acceptAll', count: c.pendingLink })} disabled={busy}>
