@@ -29,3 +29,12 @@ export function shellCommandFor(e: KeyLike): ShellCommand | null {
 export function isSubmitChord(e: KeyLike): boolean {
   return (e.ctrlKey || e.metaKey) && e.key === 'Enter';
 }
+
+/** A key in a table of `count` rows with row `sel` selected: the row to select next, 'open', or null (not ours). */
+export function tableKeyAction(key: string, sel: number, count: number): number | 'open' | null {
+  if (count === 0) return null;
+  if (key === 'ArrowDown') return Math.min(sel + 1, count - 1);
+  if (key === 'ArrowUp') return Math.max(sel - 1, 0);
+  if (key === 'Enter') return 'open';
+  return null;
+}

@@ -6,6 +6,7 @@ import type { Session } from '../../../../shared/ipc/schemas';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormError, type UiError } from '../../components/FormError';
+import { useTableKeys } from '../../components/useTableKeys';
 import { Handover } from './Handover';
 import { RoundPage } from './RoundPage';
 import { Tasks } from './Tasks';
@@ -28,7 +29,7 @@ function RoundsHome({ session, open, tasks }: { session: Session; open(id: strin
   const [rounds, setRounds] = useState<Round[] | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [dialog, setDialog] = useState(false);
-  const [sel, setSel] = useState(0);
+  const { sel, onKey } = useTableKeys(rounds, (r) => open(r.id));
   const canWrite = can(session.operator.role, 'exchanges.write');
   const load = useCallback(async () => {
     const r = await window.obmin.exchanges.list({});
@@ -38,14 +39,6 @@ function RoundsHome({ session, open, tasks }: { session: Session; open(id: strin
   useEffect(() => {
     void load();
   }, [load]);
-  const onKey = (e: React.KeyboardEvent) => {
-    if (!rounds?.length) return;
-    if (e.key === 'ArrowDown') setSel((s) => Math.min(s + 1, rounds.length - 1));
-    else if (e.key === 'ArrowUp') setSel((s) => Math.max(s - 1, 0));
-    else if (e.key === 'Enter') open(rounds[sel]!.id);
-    else return;
-    e.preventDefault();
-  };
   return (
     <section className="area exchanges" aria-labelledby="area-title">
       <div className="area-head">

@@ -4,6 +4,7 @@ import type { IntakeList } from '../../../../shared/lists';
 import type { Session } from '../../../../shared/ipc/schemas';
 import { can } from '../../../../shared/domain/roles';
 import { FormError, type UiError } from '../../components/FormError';
+import { useTableKeys } from '../../components/useTableKeys';
 import { useVisits } from '../../shell/areaHome';
 import '../../styles/lists.css';
 import { Duplicates } from './Duplicates';
@@ -27,7 +28,7 @@ function ListsHome({ session, open, duplicates }: { session: Session; open(id: s
   const [error, setError] = useState<UiError | null>(null);
   // The palette's "new list" arrives here as a request.
   const [dialog, setDialog] = useState(() => useVisits.getState().take() === 'newList' && can(session.operator.role, 'lists.write'));
-  const [sel, setSel] = useState(0);
+  const { sel, onKey } = useTableKeys(lists, (l) => open(l.id));
   const canWrite = can(session.operator.role, 'lists.write');
 
   const load = useCallback(async () => {
@@ -38,15 +39,6 @@ function ListsHome({ session, open, duplicates }: { session: Session; open(id: s
   useEffect(() => {
     void load();
   }, [load]);
-
-  const onKey = (e: React.KeyboardEvent) => {
-    if (!lists?.length) return;
-    if (e.key === 'ArrowDown') setSel((s) => Math.min(s + 1, lists.length - 1));
-    else if (e.key === 'ArrowUp') setSel((s) => Math.max(s - 1, 0));
-    else if (e.key === 'Enter') open(lists[sel]!.id);
-    else return;
-    e.preventDefault();
-  };
 
   return (
     <section className="area lists" aria-labelledby="area-title">
