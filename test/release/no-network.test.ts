@@ -1,11 +1,14 @@
 // The core never opens a network connection: a representative day (set up, unlock, import a list, pair two sites,
 // export a transfer file, import it at the other site, print a round's manifest, back up) runs through the router
 // with every Node network entry point trapped. Any attempt is recorded and thrown; the test asserts there were none.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, createRouter, type Core } from '../../electron/core';
 import type { ArgsOf, Channel, ResultOf } from '../../shared/ipc/contract';
+import { TEST_BIN } from '../helpers/cli';
 import { TEST_KDF, PASS, tmpDir } from '../helpers/tmp';
 import { installNetTrap, type NetTrap } from './net-trap';
 
@@ -84,5 +87,30 @@ describe('the core with the network trapped', () => {
     expect(fs.statSync(backup).size).toBeGreaterThan(0);
 
     expect(trap.attempts).toEqual([]);
+  });
+});
+
+describe('the shipped CLI bundle with the network trapped from the first line', () => {
+  const PRELOAD = pathToFileURL(path.join(import.meta.dirname, 'net-trap-preload.mjs')).href;
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', PRELOAD, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, OBMIN_TEST_KDF: 'fast', OBMIN_PASSPHRASE: PASS },
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+
+  it('the preload traps: a connection attempt is reported and fails', () => {
+    const r = run(['-e', "require('node:net').connect(9, '127.0.0.1')"]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('NETWORK ATTEMPT: net.connect');
+  });
+
+  it('`obmin demo --sites`: two sites, a package written and imported, a manifest printed — no network attempt', () => {
+    const dir = tmpDir('obmin-nonet-demo-');
+    const r = run([TEST_BIN, 'demo', '--sites', dir, '--count', '150', '--json']);
+    expect(r.stderr).not.toContain('NETWORK ATTEMPT');
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.readdirSync(dir).some((f) => /^manifest-.*\.pdf$/.test(f))).toBe(true);
+    expect(fs.readdirSync(path.join(dir, 'transfer')).length).toBeGreaterThan(0);
   });
 });

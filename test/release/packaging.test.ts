@@ -20,6 +20,10 @@ interface FileMatcherModule {
   getFileMatchers(config: object, name: 'asarUnpack', destination: string, options: object): Matcher[] | null;
 }
 const yaml = require('js-yaml') as { load(text: string): unknown };
+const builderConfig = require('app-builder-lib/out/util/config/config') as {
+  getConfig(projectDir: string, configPath: string | null, fromOptions: null): Promise<Record<string, unknown>>;
+  validateConfiguration(config: Record<string, unknown>, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
+};
 const matchers = require('app-builder-lib/out/fileMatcher') as FileMatcherModule;
 
 type Config = Record<string, unknown> & {
@@ -41,6 +45,14 @@ const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'u
 };
 
 describe('electron-builder.yml and package.json follow the release policy', () => {
+  it("electron-builder's own loader reads the file and its schema accepts it (a misspelt fuse would be refused)", async () => {
+    const loaded = await builderConfig.getConfig(ROOT, null, null);
+    const logger = { isEnabled: false, add: () => undefined };
+    await expect(builderConfig.validateConfiguration(loaded, logger)).resolves.toBeUndefined();
+    await expect(builderConfig.validateConfiguration({ ...loaded, electronFuses: { runAsNod: false } }, logger)).rejects.toThrow(/electronFuses/);
+    expect(loaded.electronFuses).toEqual(config.electronFuses);
+  });
+
   it('builds AppImage + deb, NSIS + portable, and dmg', () => {
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     expect(config.win.target).toEqual(expect.arrayContaining(['nsis', 'portable']));
