@@ -11,7 +11,7 @@ import { ObminError } from '../../../shared/errors';
 import { TABLES, type Table } from '../../../shared/replication/tables';
 import { appendAudit } from '../audit/audit';
 import { runAfterWrite } from './afterWrite';
-import { takeKept, nextOriginSeq } from '../replication/kept';
+import { refFreed, takeKept, nextOriginSeq } from '../replication/kept';
 import type { Db } from '../vault/database';
 import { sameSealed, sealValues } from '../vault/family';
 
@@ -176,6 +176,7 @@ export class Writer {
     }
     stmt(this.db, this.p, `UPDATE ${tbl} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
     this.record(tbl, id, changed);
+    if (tbl === 'persons' && typeof current.ref === 'string' && 'ref' in changed) refFreed(this.db, current.ref);
     runAfterWrite(this.db, tbl, id, { kind: 'update', fields: cols });
     this.audit(audit, `${tbl}:${id}`, cols);
     return cols;

@@ -93,6 +93,7 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
       count(m.apply(tbl, id), tbl);
       if (++done % 1000 === 0) opts.onProgress?.(done, touched.size);
     }
+    m.settleDisplaced();
     // Records that could not stand (a parent or their creating change was missing) may stand now: retry until no progress.
     for (;;) {
       const waiting = db.prepare('SELECT tbl, row_id FROM replica_pending').all() as { tbl: Table; row_id: string }[];

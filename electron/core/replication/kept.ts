@@ -2,6 +2,8 @@
 // the shown value (the concurrent values kept for its fields, which it now decides), and the origin's next sequence.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/database';
+import { Materializer } from './materialize';
+import { Sites } from './sites';
 
 type Stmts = Record<'kept' | 'drop' | 'any' | 'next', Database.Statement>;
 const perDb = new WeakMap<Db, Stmts>();
@@ -37,4 +39,12 @@ export function takeKept(db: Db, tbl: string, id: string, fields: readonly strin
 /** The origin's next dense sequence number, read inside the caller's transaction (a rolled-back write leaves no gap). */
 export function nextOriginSeq(db: Db, site: number): number {
   return stmts(db).next.get(site) as number;
+}
+
+/** A local edit moved a person off this case number: people another site's collision displaced from it take it back
+ * (the same rule the merge applies, materialize.ts `settleRef`). */
+export function refFreed(db: Db, ref: string): void {
+  const m = new Materializer(db, new Sites(db));
+  m.freed(ref);
+  m.settleDisplaced();
 }

@@ -62,6 +62,7 @@ export class Materializer {
     }
     const deleted = state.deleted ? 1 : 0;
     const current = this.stmt(`SELECT * FROM ${tbl} WHERE id = ?`).get(id) as Record<string, Scalar> | undefined;
+    if (tbl === 'persons') this.settleRef(id, want, current?.ref);
     const stamped = tbl === 'persons';
     let changed = false;
     let fresh: { rowid: number | bigint; values: Record<string, Scalar> } | undefined;
@@ -102,6 +103,39 @@ export class Materializer {
     return !current ? 'added' : changed ? 'changed' : 'unchanged';
   }
 
+  /**
+   * Two sites can give different people the same case number (`ref` is UNIQUE). The rule, the same on every site
+   * whatever the order: the person whose id sorts first keeps the ref, the other is stored as `ref (id…)`; when a ref
+   * moves away, the people it had displaced are rebuilt and take it back.
+   */
+  private settleRef(id: string, want: Record<string, Scalar>, before: Scalar | undefined): void {
+    const ref = want.ref;
+    if (typeof ref === 'string') {
+      const holder = this.stmt('SELECT id FROM persons WHERE ref = ? AND id <> ?').pluck().get(ref, id) as string | undefined;
+      if (holder !== undefined && holder < id) want.ref = displacedRef(ref, id);
+      else if (holder !== undefined) {
+        this.stmt('UPDATE persons SET ref = ? WHERE id = ?').run(displacedRef(ref, holder), holder);
+        runAfterWrite(this.db, 'persons', holder, { kind: 'update', fields: ['ref'] });
+      }
+    }
+    if (typeof before === 'string' && before !== want.ref) this.displacedBy.add(before);
+  }
+
+  /** Refs this batch moved away from: the people displaced by them are rebuilt by `settleDisplaced`. */
+  private readonly displacedBy = new Set<string>();
+
+  freed(ref: string): void {
+    this.displacedBy.add(ref);
+  }
+
+  settleDisplaced(): void {
+    for (const ref of [...this.displacedBy]) {
+      this.displacedBy.delete(ref);
+      const ids = this.stmt("SELECT id FROM persons WHERE ref LIKE ? ESCAPE '\\' ORDER BY id").pluck().all(`${ref.replace(/[\\%_]/g, (c) => `\\${c}`)} (%)`) as string[];
+      for (const other of ids) this.apply('persons', other);
+    }
+  }
+
   private writeClock(tbl: Table, id: string, state: RecordState): void {
     const groups: Record<string, string[]> = {};
     for (const [f, s] of state.fields) (groups[this.sites.pack(s.winner.stamp)] ??= []).push(f);
@@ -135,3 +169,6 @@ function sameGroups(json: string, groups: Record<string, string[]>): boolean {
   const b = Object.entries(groups).flatMap(([s, fs]) => fs.map((f) => `${f}=${s}`)).sort();
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
+
+/** The stored ref of a person displaced from a shared case number: the number and the start of its own id. */
+export const displacedRef = (ref: string, id: string): string => `${ref} (${id.slice(0, 8)})`;
