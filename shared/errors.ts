@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'BACKUP_INVALID',
   'VERIFICATION_FAILED',
   'FILE_TOO_LARGE',
+  'INPUT_TOO_LARGE',
   'FILE_MALFORMED',
   'SLOT_STALE',
   'FOLDER_NOT_EMPTY',
@@ -85,6 +86,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'VERIFICATION_FAILED':
     case 'FILE_MALFORMED':
     case 'FILE_TOO_LARGE':
+    case 'INPUT_TOO_LARGE':
     case 'BACKUP_INVALID':
     case 'DB_CORRUPT':
     case 'SLOTS_CORRUPT':

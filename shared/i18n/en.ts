@@ -26,6 +26,7 @@ export const en: MessageTree = {
     BACKUP_INVALID: 'The backup failed verification: {{file}}.',
     VERIFICATION_FAILED: 'The file failed verification: {{detail}}',
     FILE_TOO_LARGE: 'The file is too large: {{file}} (over {{limit}}).',
+    INPUT_TOO_LARGE: 'Too much data in one request (over {{limit}}); nothing was done. Choose a smaller file.',
     FILE_MALFORMED: 'The file is malformed: {{detail}}',
     FILE_NO_HEADER: 'The file has no header row: the first row must name the columns (surname, given name …).',
     FILE_NO_WORKSHEET: 'The Excel workbook has no worksheet with data.',

@@ -4,6 +4,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Result } from '../../../shared/errors';
 import type { Router } from '../ipc/door';
+import { callSize, maxCallUnits, tooLarge } from './limits';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 
 export interface WorkerRouter extends Router {
@@ -14,6 +15,8 @@ export interface WorkerOptions {
   resourceLimits?: ResourceLimits;
   /** restarts in a row without one successful answer between them before giving up (INTERNAL from then on) */
   maxRestarts?: number;
+  /** the largest call posted (units of callSize); by default from the worker's heap (worker/limits.ts) */
+  maxCallUnits?: number;
 }
 
 /** Enough for a 100 000-row import and a 50 MB workbook; a decompression bomb that slips past the guard dies here. */
@@ -29,6 +32,7 @@ export function createWorkerRouter(workerFile: string, init: WorkerInit, onEvent
   let closing = false;
   let dead = false;
   let restartsInARow = 0;
+  const maxCall = opts.maxCallUnits ?? maxCallUnits(opts.resourceLimits ?? CORE_WORKER_LIMITS);
   let worker = start();
 
   function start(): Worker {
@@ -67,12 +71,19 @@ export function createWorkerRouter(workerFile: string, init: WorkerInit, onEvent
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      worker.postMessage({ ...m, id } as ToWorker);
+      try {
+        worker.postMessage({ ...m, id } as ToWorker);
+      } catch {
+        // Not cloneable (a function, a shape that exhausts the stack): nothing reached the worker.
+        pending.delete(id);
+        resolve(WORKER_GONE);
+      }
     });
   };
 
   return {
-    handle: (channel, args) => send({ type: 'call', channel, args }),
+    // Measured before posting: a call the worker could not hold is refused here, and the worker never sees it.
+    handle: (channel, args) => (callSize(args, maxCall) > maxCall ? Promise.resolve(tooLarge(maxCall)) : send({ type: 'call', channel, args })),
     async close() {
       await send({ type: 'close' });
       closing = true;
