@@ -49,14 +49,17 @@ async function twoSites(root: string, count: number, o: DemoOptions, io: Io): Pr
     await field.call('transfer.peerAdd', { file: hqCard.file, fingerprint: hqCard.fingerprint });
     await hq.call('transfer.peerAdd', { file: fieldCard.file, fingerprint: fieldCard.fingerprint });
     lines.push(t('cards'));
-    const pkg = await hq.call('transfer.export', { to: [FIELD.siteCode], kind: 'changes', file: path.join(dirs.media, 'DEMO-HQ-to-DEMO-FIELD.obmin') });
-    lines.push(t('exported', { to: FIELD.siteCode, file: pkg.file, records: pkg.records, bytes: pkg.bytes }));
-    const imported = await field.call('transfer.import', { file: pkg.file, dryRun: false });
-    lines.push(t('imported', { site: FIELD.siteCode, added: imported.added, changed: imported.changed }));
-    // The field laptop prints the manifest of the round in progress from what it received.
-    const rounds = await field.call('exchanges.list', {});
+    // HQ sends the field team the exchange package of the round in progress: that round, its people, their photos.
+    const rounds = await hq.call('exchanges.list', {});
     const current = rounds.filter((r) => r.status !== 'closed' && r.status !== 'cancelled').sort((a, b) => b.number - a.number)[0];
     if (!current) throw new ObminError('CONFLICT', {}, 'demo.noRound');
+    const pkg = await hq.call('transfer.export', { to: [FIELD.siteCode], kind: 'changes', exchange: current.number, file: path.join(dirs.media, `DEMO-HQ-to-DEMO-FIELD-round-${current.number}.obmin`) });
+    lines.push(t('exported', { number: current.number, to: FIELD.siteCode, file: pkg.file, records: pkg.records, bytes: pkg.bytes }));
+    const imported = await field.call('transfer.import', { file: pkg.file, dryRun: false });
+    lines.push(t('imported', { site: FIELD.siteCode, added: imported.added, changed: imported.changed }));
+    // The field laptop prints the manifest from what it received.
+    const there = (await field.call('exchanges.list', {})).find((r) => r.number === current.number);
+    if (!there) throw new ObminError('CONFLICT', {}, 'demo.noRound');
     const sum = (c: { military: number; civilian: number; remains: number; other: number }) => c.military + c.civilian + c.remains + c.other;
     lines.push(t('round', { number: current.number, status: current.status, receive: sum(current.totals.listed.receive), give: sum(current.totals.listed.give) }));
     const doc = await field.call('manifest.output', { request: { kind: 'manifest', exchange: current.number, variant: 'field', direction: 'both' }, action: 'write' });
@@ -64,7 +67,7 @@ async function twoSites(root: string, count: number, o: DemoOptions, io: Io): Pr
     writeFileAtomic(pdf, Buffer.from(doc.pdfBase64, 'base64'), 0o600);
     lines.push(t('manifest', { number: current.number, file: pdf, pages: doc.pages, code: doc.code }), t('next', { dir: dirs.field }));
     if (o.json) {
-      printJson(io, { hq: { site: HQ.siteCode, dir: dirs.hq, ...filled }, field: { site: FIELD.siteCode, dir: dirs.field }, package: { file: pkg.file, records: pkg.records, bytes: pkg.bytes, sha256: pkg.sha256 }, imported: { added: imported.added, changed: imported.changed }, round: { number: current.number, status: current.status }, manifest: { file: pdf, pages: doc.pages, code: doc.code } });
+      printJson(io, { hq: { site: HQ.siteCode, dir: dirs.hq, ...filled }, field: { site: FIELD.siteCode, dir: dirs.field }, package: { profile: 'exchange', round: current.number, file: pkg.file, records: pkg.records, bytes: pkg.bytes, sha256: pkg.sha256 }, imported: { added: imported.added, changed: imported.changed }, round: { number: current.number, status: current.status }, manifest: { file: pdf, pages: doc.pages, code: doc.code } });
     } else io.out(`${lines.join('\n')}\n`);
   } finally {
     field?.core.close();
