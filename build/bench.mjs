@@ -28,7 +28,7 @@ const noWrite = args.includes('--no-write');
 const wanted = args.filter((a) => !a.startsWith('--'));
 const quick = process.env.BENCH_QUICK === '1';
 // Smoke-run sizes: every bench's own size knob, unless the caller set it.
-const QUICK_SIZES = { BENCH_REGISTER_N: 2000, BENCH_LISTS_N: 3000, BENCH_TRANSFER_N: 300, BENCH_REPLICATION_N: 2000, BENCH_EXCHANGES_N: 100, BENCH_MATCHING_N: 3000, BENCH_MANIFEST_N: 100, BENCH_VAULT_ROWS: 5000 };
+const QUICK_SIZES = { BENCH_REGISTER_N: 2000, BENCH_LISTS_N: 3000, BENCH_TRANSFER_N: 300, BENCH_REPLICATION_N: 2000, BENCH_EXCHANGES_N: 100, BENCH_EXCHANGE_N: 50, BENCH_MATCHING_N: 3000, BENCH_MANIFEST_N: 100, BENCH_VAULT_ROWS: 5000 };
 const env = { ...process.env };
 if (quick) for (const [k, v] of Object.entries(QUICK_SIZES)) env[k] ??= String(v);
 
