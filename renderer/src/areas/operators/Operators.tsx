@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperatorInfo, Session } from '../../../shared/ipc/schemas';
-import { FormError, type UiError } from '../components/FormError';
-import { formatDate } from '../lib/format';
-import { useData } from '../state/data';
+import type { OperatorInfo, Session } from '../../../../shared/ipc/schemas';
+import { FormError, type UiError } from '../../components/FormError';
+import { formatDate } from '../../lib/format';
+import { useData } from '../../state/data';
 import { AddOperatorDialog, DisableOperatorDialog, ResetPassphraseDialog } from './OperatorDialogs';
 
 type Open = { kind: 'add' } | { kind: 'reset' | 'disable'; operator: OperatorInfo } | null;

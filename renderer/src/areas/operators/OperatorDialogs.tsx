@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../shared/domain/roles';
-import { OperatorName, type OperatorInfo } from '../../../shared/ipc/schemas';
-import { Dialog } from '../components/Dialog';
-import { Field } from '../components/Field';
-import { Form } from '../components/Form';
-import { FormError, uiError, type UiError } from '../components/FormError';
-import { NewPassphrase } from '../components/NewPassphrase';
-import { checkNewPassphrase } from '../lib/passphrase';
-import { FormActions } from '../components/FormActions';
+import { ROLES, type Role } from '../../../../shared/domain/roles';
+import { OperatorName, type OperatorInfo } from '../../../../shared/ipc/schemas';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { Form } from '../../components/Form';
+import { FormError, uiError, type UiError } from '../../components/FormError';
+import { NewPassphrase } from '../../components/NewPassphrase';
+import { checkNewPassphrase } from '../../lib/passphrase';
+import { FormActions } from '../../components/FormActions';
 
 interface Done {
   onDone(message: string): void;

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../../shared/ipc/schemas';
-import { Dialog } from '../components/Dialog';
-import { Field } from '../components/Field';
-import { Form } from '../components/Form';
-import { FormError, uiError, type UiError } from '../components/FormError';
-import { NewPassphrase } from '../components/NewPassphrase';
-import { checkNewPassphrase } from '../lib/passphrase';
-import { FormActions } from '../components/FormActions';
+import type { Session } from '../../../../shared/ipc/schemas';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { Form } from '../../components/Form';
+import { FormError, uiError, type UiError } from '../../components/FormError';
+import { NewPassphrase } from '../../components/NewPassphrase';
+import { checkNewPassphrase } from '../../lib/passphrase';
+import { FormActions } from '../../components/FormActions';
 
 /** Every operator can change their own passphrase; the core re-wraps only their key slot. */
 export function ChangePassphraseDialog({ session, onClose }: { session: Session; onClose(): void }) {

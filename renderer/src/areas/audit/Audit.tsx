@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditFilter } from '../../../shared/audit';
-import type { AuditEntry, AuditVerifyResult } from '../../../shared/ipc/schemas';
-import { FormError, type UiError } from '../components/FormError';
-import { auditActionKey } from '../i18n/audit.uk';
-import { formatDateTime } from '../lib/format';
-import { useApp } from '../state/app';
-import { useData } from '../state/data';
-import { useRegister } from './register/store';
-import { useDebounced } from './register/useDebounced';
+import type { AuditFilter } from '../../../../shared/audit';
+import type { AuditEntry, AuditVerifyResult } from '../../../../shared/ipc/schemas';
+import { FormError, type UiError } from '../../components/FormError';
+import { auditActionKey } from '../../i18n/audit.uk';
+import { formatDateTime } from '../../lib/format';
+import { useApp } from '../../state/app';
+import { useData } from '../../state/data';
+import { useRegister } from '../register/store';
+import { useDebounced } from '../register/useDebounced';
 
 type FilterText = { operator: string; person: string; from: string; to: string };
 const NO_FILTER: FilterText = { operator: '', person: '', from: '', to: '' };

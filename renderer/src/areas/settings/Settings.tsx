@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../shared/domain/roles';
-import type { Session } from '../../../shared/ipc/schemas';
-import { Field } from '../components/Field';
-import { Form } from '../components/Form';
-import { FormError, uiError, type UiError } from '../components/FormError';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { useApp } from '../state/app';
+import { can } from '../../../../shared/domain/roles';
+import type { Session } from '../../../../shared/ipc/schemas';
+import { Field } from '../../components/Field';
+import { Form } from '../../components/Form';
+import { FormError, uiError, type UiError } from '../../components/FormError';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useApp } from '../../state/app';
 
 export function Settings({ session }: { session: Session }) {
   const { t } = useTranslation();
