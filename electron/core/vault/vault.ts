@@ -1,4 +1,5 @@
-// The vault: creates, unlocks and locks the encrypted database through the operators' key slots.
+// Login and session: creating a vault, unlocking it as an operator (throttle, migrations, audit, signing and family
+// keys), locking, passphrase change and key rotation. The file and slot mechanics below it are vault/store.ts.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { knownError, ObminError } from '../../../shared/errors';
@@ -10,10 +11,13 @@ import { registerOperatorKey, setAuditSigner } from '../audit/signing';
 import type { DataPaths } from '../paths';
 import { migrate } from '../db/migrations';
 import { openDatabase, type Db } from './database';
+import { isInitialised, openWithCandidates, recordKeyCheck, rekeyDatabase, saveUpgradedSlot } from './store';
+
+export { isInitialised } from './store';
 import { DEFAULT_KDF, type KdfParams } from './kdf';
 import { clearFamilyKey, setFamilyKey } from './family';
 import { establishFamilyKey, familySealDone, sealExistingFamilyData } from './familySeal';
-import { createSlotWithSigning, keyCheckOf, newSlotsFile, openSlot, readSlotsFile, resealAll, rewrapSlot, writeSlotsFile, type OpenedSigning, type SlotsFile } from './keyslots';
+import { createSlotWithSigning, keyCheckOf, newSlotsFile, openSlot, readSlotsFile, rewrapSlot, writeSlotsFile, type OpenedSigning } from './keyslots';
 import { readThrottle, reserveAttempt, settleSuccess } from './throttle';
 
 export interface OperatorRow {
@@ -36,10 +40,6 @@ export interface VaultSession {
 export function assertStrong(passphrase: string, userInputs: string[]): void {
   const s = passphraseStrength(passphrase, userInputs);
   if (!s.acceptable) throw new ObminError('WEAK_PASSPHRASE', { reasons: s.reasons });
-}
-
-export function isInitialised(p: DataPaths): boolean {
-  return fs.existsSync(p.slots) || fs.existsSync(p.db);
 }
 
 export async function initVault(p: DataPaths, a: { siteCode: string; siteName: string; operator: string; passphrase: string }, kdf: KdfParams): Promise<VaultSession> {
@@ -93,44 +93,8 @@ function startSigning(db: Db, operatorId: string, signing: OpenedSigning): void 
   if (fresh) appendAudit(db, operatorId, 'signing.key', operatorId, { keyId: signing.keyId, publicKey: signing.publicKey });
 }
 
-/** Slots files from before the key check get one at the first unlock that proves the key opens the database. */
-function recordKeyCheck(p: DataPaths, key: Buffer): void {
-  const now = readSlotsFile(p.slots);
-  const check = keyCheckOf(now.vaultId, key);
-  if (now.keyCheck !== check && !now.pendingSlots) writeSlotsFile(p.slots, { ...now, keyCheck: check });
-}
-
-/** A slot that gained its signing key at this unlock is written back (re-read: a rotation may have finished meanwhile). */
-function saveUpgradedSlot(p: DataPaths, slot: SlotsFile['slots'][number]): void {
-  const now = readSlotsFile(p.slots);
-  const i = now.slots.findIndex((x) => x.id === slot.id);
-  if (i < 0 || now.slots[i]!.signing) return;
-  now.slots[i] = { ...now.slots[i]!, signing: slot.signing };
-  if (now.pendingSlots) now.pendingSlots = now.pendingSlots.map((x) => (x.id === slot.id ? { ...x, signing: slot.signing } : x));
-  writeSlotsFile(p.slots, now);
-}
-
 export function loadOperator(db: Db, id: string): OperatorRow | undefined {
   return db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
-}
-
-/** Opens with the current key, or finishes a key rotation a crash interrupted (the pending key opens the file). */
-function openWithCandidates(p: DataPaths, slots: SlotsFile, candidates: Buffer[]): { db: Db; key: Buffer } {
-  let lastError: unknown;
-  for (const [i, key] of candidates.entries()) {
-    try {
-      const db = openDatabase(p.db, key);
-      if (slots.pendingSlots) {
-        writeSlotsFile(p.slots, i === 0 ? { ...slots, pendingSlots: undefined } : { ...slots, slots: slots.pendingSlots, pendingSlots: undefined, keyCheck: keyCheckOf(slots.vaultId, key) });
-      }
-      return { db, key };
-    } catch (e) {
-      lastError = e;
-    }
-  }
-  // The slot opened but its key does not open the file: if it is not the current key, the slot is stale, not the file.
-  if (slots.keyCheck && candidates.every((k) => keyCheckOf(slots.vaultId, k) !== slots.keyCheck)) throw new ObminError('SLOT_STALE');
-  throw lastError;
 }
 
 export async function unlockVault(p: DataPaths, operator: string | null, passphrase: string, dummyKdf: KdfParams = DEFAULT_KDF): Promise<VaultSession> {
@@ -220,17 +184,9 @@ export async function changePassphrase(p: DataPaths, s: VaultSession, current: s
   })();
 }
 
-/** New random database key: checkpoint the WAL, leave WAL mode (SQLCipher cannot rekey in WAL), rekey, return. */
+/** New random database key (vault/store.ts rekeys the file and the slots); audited under the session's operator. */
 export function rotateDatabaseKey(p: DataPaths, s: VaultSession): void {
-  const slots = readSlotsFile(p.slots);
-  const next = crypto.randomBytes(32);
-  writeSlotsFile(p.slots, { ...slots, pendingSlots: resealAll(slots, next) });
-  s.db.pragma('wal_checkpoint(TRUNCATE)');
-  s.db.pragma('journal_mode = DELETE');
-  s.db.pragma(`rekey="x'${next.toString('hex')}'"`);
-  s.db.pragma('journal_mode = WAL');
-  const after = readSlotsFile(p.slots);
-  writeSlotsFile(p.slots, { ...after, slots: after.pendingSlots!, pendingSlots: undefined, keyCheck: keyCheckOf(after.vaultId, next) });
+  const next = rekeyDatabase(p, s.db);
   s.key.fill(0);
   s.key = next;
   appendAudit(s.db, s.operator.id, 'key.rotate');
