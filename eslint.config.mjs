@@ -63,6 +63,17 @@ export default tseslint.config(
     },
   },
   {
+    // The generic write path knows no feature: a table's derived data comes through its after-write hook
+    // (core/db/afterWrite.ts, registered in core/tables.ts). Migrations may call feature code to fill new tables.
+    files: ['electron/core/db/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'electron/*'], message: 'core and cli never import electron.' },
+        { group: ['**/register/*', '**/lists/*', '**/exchanges/*', '**/manifest/*', '**/transfer/*', '**/demo/*'], message: 'core/db is below the features: register an after-write hook instead (see core/tables.ts).' },
+      ] }],
+    },
+  },
+  {
     // The CLI calls the same use cases as the window (the router, typed by the contract) through the core's front
     // door, electron/core/index.ts: never a core module directly, so validation, roles and audit stay one path.
     files: ['electron/cli/**/*.ts'],

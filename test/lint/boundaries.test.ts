@@ -34,6 +34,10 @@ describe('layer boundaries', () => {
     expect(await ruleIds('electron/cli/z.ts', "import { Core } from '../core/core';\nexport const z = Core;\n")).toContain('no-restricted-imports');
     expect(await ruleIds('electron/cli/commands/w.ts', "import { createRouter } from '../../core/index';\nexport const w = createRouter;\n")).toEqual([]);
   });
+  it('the core write path (core/db) cannot import a feature such as the register', async () => {
+    expect(await ruleIds('electron/core/db/x.ts', "import { refreshPersonIndexes } from '../register/indexes';\nexport const x = refreshPersonIndexes;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('electron/core/db/y.ts', "import { appendAudit } from '../audit/audit';\nexport const y = appendAudit;\n")).toEqual([]);
+  });
   it('main may use core and shared', async () => {
     expect(await ruleIds('electron/main/y.ts', "import { createCore } from '../core';\nimport { CHANNELS } from '../../shared/ipc/contract';\nexport const y = [createCore, CHANNELS];\n")).toEqual([]);
   });
