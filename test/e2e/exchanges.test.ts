@@ -123,7 +123,8 @@ describe('Exchanges: a whole round in the window', () => {
     await task.getByRole('button', { name: 'Записати дзвінок' }).click();
     await expect.poll(() => page.getByTestId('tasks').locator('li[data-person="X-1"]').count()).toBe(0);
     const db = suite.app.core.require().db;
-    expect(db.prepare("SELECT count(*) FROM contact_log WHERE kind = 'notification' AND summary LIKE 'Повідомили про повернення%'").pluck().get()).toBe(1);
+    // the summary is sealed under the family key, so SQL sees only the kind (its text: test/exchanges/round.test.ts)
+    expect(db.prepare("SELECT count(*) FROM contact_log WHERE kind = 'notification'").pluck().get()).toBe(1);
   });
 
   it('the dashboard charts the rounds (no network, no inline style) and counts the open work', async () => {
@@ -190,7 +191,7 @@ describe('Exchanges: a round of 1 000 + 1 000 people', () => {
       );
       times.push(Math.round(ms));
       // the first screenful of each list is painted; the balance counts all 1 000 + 1 000
-      await expect.poll(() => page.getByTestId('list-receive').locator('tr[data-person]').count()).toBe(40);
+      await expect.poll(() => page.getByTestId('list-receive').locator('tr[data-person]').count()).toBe(20);
       expect(await page.getByTestId('balance').locator('tr[data-direction="give"] td.strong').textContent()).toBe('1000');
       await page.getByRole('button', { name: /До обмінів/ }).click();
       await page.getByTestId('rounds-table').waitFor();

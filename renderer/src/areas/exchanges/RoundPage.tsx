@@ -16,7 +16,8 @@ import { useEntries } from './useEntries';
 import '../../styles/lists.css';
 
 type EntryPageData = RoundDetail['first']['receive'];
-const FIRST_PAGE = 40;
+// Enough to fill both lists at 1920×1080; each row costs a check in the window, so no more than a screenful.
+const FIRST_PAGE = 20;
 
 /** One round: both lists side by side, the balance, proposals and their differences, and the round's actions. */
 export function RoundPage({ id, session, onBack, onHandover }: { id: string; session: Session; onBack(): void; onHandover(): void }) {
