@@ -9,7 +9,7 @@ import type { Runner } from '../../electron/cli/commands/types';
 import { resources } from '../../renderer/src/i18n';
 
 const ROOT = resolve(__dirname, '../..');
-const LANGS = ['uk'] as const; // en follows
+const LANGS = ['uk', 'en'] as const;
 type Lang = 'uk' | 'en';
 
 const pages = (lang: Lang) => {
@@ -41,8 +41,8 @@ const known = (strings: string[], quoted: string) => {
 
 const labels = (lang: Lang, text: string): string[] => {
   const body = prose(text).replace(/`[^`\n]*`/g, '');
-  const re = lang === 'uk' ? /«([^«»\n]+)»/g : /\*\*([^*\n]+)\*\*/g;
-  return [...body.matchAll(re)].map((m) => m[1]!).filter((l) => l !== '…'); // a bare «…» explains the convention
+  const re = lang === 'uk' ? /«([^«»]+)»/g : /\*\*([^*]+)\*\*/g;
+  return [...body.matchAll(re)].map((m) => m[1]!.replace(/\s+/g, ' ')).filter((l) => l !== '…'); // a bare «…» explains the convention
 };
 
 const messages = (text: string): string[] => text.replace(/```[\s\S]*?```/g, '').split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
@@ -145,6 +145,7 @@ describe('the checks themselves', () => {
   it('README links the guide', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain('docs/guide/uk/README.md');
+    expect(readme).toContain('docs/guide/en/README.md');
 
   });
 });
