@@ -5,6 +5,7 @@ import { parseStamp } from '../../../shared/hlc';
 import { DELETED, conflictsOf, type ConflictEntry, type ConflictSide, type KeepSide, type Table, type Version } from '../../../shared/replication';
 import { Writer } from '../db/write';
 import type { Db } from '../vault/database';
+import { isSealedColumn, openForDisplay } from '../vault/family';
 import { Materializer } from './materialize';
 import { Sites } from './sites';
 
@@ -31,10 +32,10 @@ export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] 
   const me = db.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string;
   const myCode = (db.prepare("SELECT value FROM meta WHERE key = 'site_code'").pluck().get() as string | undefined) ?? null;
   const opName = db.prepare('SELECT name FROM operators WHERE id = ?').pluck();
-  const side = (v: Version): ConflictSide => {
+  const side = (tbl: string, field: string, v: Version): ConflictSide => {
     const s = parseStamp(v.stamp);
     return {
-      value: v.value,
+      value: openForDisplay(db, tbl, field, v.value),
       stamp: v.stamp,
       at: new Date(s.millis).toISOString(),
       site: s.site,
@@ -57,6 +58,10 @@ export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] 
     for (const c of conflictsOf(m.state(tbl, row_id))) {
       const k = rows.find((r) => r.field === c.field && sites.full(r.hlc) === c.loser.stamp);
       if (!k) continue;
+      const mine = side(tbl, c.field, c.winner);
+      const theirs = side(tbl, c.field, c.loser);
+      // Two sites' family values are sealed under different nonces: the same words on both sides are no conflict.
+      if (isSealedColumn(tbl, c.field) && mine.value !== null && mine.value === theirs.value) continue;
       out.push({
         id: k.id,
         tbl,
@@ -65,8 +70,8 @@ export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] 
         personId: person?.id ?? null,
         personName: person ? [person.surname, person.given_name].filter(Boolean).join(' ') : null,
         field: c.field,
-        mine: side(c.winner),
-        theirs: side(c.loser),
+        mine,
+        theirs,
       });
     }
   }

@@ -7,6 +7,7 @@ import { TABLES, type Table } from '../db/write';
 import { changesIn } from '../replication/log';
 import { DELETED, changeSchema, type Change } from '../../../shared/replication';
 import type { Db } from '../vault/database';
+import { openFieldsForTransfer } from '../vault/family';
 import { TransferRefused } from './refusal';
 
 const ORDER = Object.keys(TABLES) as Table[]; // parents before children (persons, sources, then what refers to them)
@@ -36,8 +37,9 @@ export function* changesPayload(db: Db, since: number, through: number, counter:
     }
     // One line per change (shared/replication changeSchema): origin, sequence, stamp and what it superseded travel, so
     // the receiver merges by causality (docs/replication.md) and can relay it on unchanged.
-    for (const c of changesIn(db, tbl, since, through)) {
-      records.add(`${tbl}\u0000${c.row}`);
+    for (const change of changesIn(db, tbl, since, through)) {
+      records.add(`${tbl}\u0000${change.row}`);
+      const c = { ...change, fields: openFieldsForTransfer(db, tbl, change.fields) };
       yield* push(`${JSON.stringify({ c })}\n`);
     }
     counter.records = records.size;

@@ -17,6 +17,7 @@ import { getPeer, peerKey } from './peers';
 import { TransferRefused, refused } from './refusal';
 import { allKeys } from './siteKeys';
 import type { Db } from '../vault/database';
+import { sealValues } from '../vault/family';
 
 const IMPORT_CACHE_KIB = -524288;
 
@@ -115,8 +116,10 @@ async function* recordsOf(ctx: TransferContext, v: Verified, phase: TransferPhas
       } catch {
         throw new TransferRefused('bad-record', { line: lineNo });
       }
-      const change = validateChange(raw as { c?: unknown }, schema, lineNo, now);
-      if (exchange && !fitsExchange(change)) throw new TransferRefused('forbidden-field', { line: lineNo, table: change.tbl });
+      const valid = validateChange(raw as { c?: unknown }, schema, lineNo, now);
+      if (exchange && !fitsExchange(valid)) throw new TransferRefused('forbidden-field', { line: lineNo, table: valid.tbl });
+      // Family values arrive open (inside the encrypted file) and are sealed under this site's own family key.
+      const change = { ...valid, fields: sealValues(ctx.db, valid.tbl, valid.fields, true) };
       yield { change };
       if (lineNo % 2000 === 0) ctx.progress?.(phase, size, total);
       continue;

@@ -114,3 +114,31 @@ export function openRow<T extends Record<string, unknown>>(db: Db, tbl: Table, r
   }
   return (out ?? row) as T;
 }
+
+/**
+ * A change's fields as they leave this site in a transfer file (itself encrypted to the peer): values sealed under
+ * this site's family key are opened, because each site has its own family key and the receiver seals them again under
+ * its own (`sealValues` at import). A value this key cannot open (sealed elsewhere, never re-sealed) travels as it is.
+ */
+export function openFieldsForTransfer<T extends Scalar>(db: Db, tbl: string, fields: Record<string, T>): Record<string, T> {
+  const cols = SEALED.get(tbl);
+  const key = keys.get(db);
+  if (!cols || !key) return fields;
+  let out: Record<string, T> | null = null;
+  for (const col of cols) {
+    const v = fields[col];
+    if (!isSealed(v)) continue;
+    const plain = openValue(key, tbl, col, v);
+    if (plain === null) continue;
+    out ??= { ...fields };
+    out[col] = plain as T;
+  }
+  return out ?? fields;
+}
+
+/** A value as this session may show it (a conflict's two sides): opened when sealed; null without the key. */
+export function openForDisplay(db: Db, tbl: string, col: string, v: Scalar): Scalar {
+  if (!isSealed(v) || !isSealedColumn(tbl, col)) return v;
+  const key = keys.get(db);
+  return key ? openValue(key, tbl, col, v) : null;
+}
