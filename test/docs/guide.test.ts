@@ -82,7 +82,10 @@ const checkCommand = (program: Command, line: string): string | undefined => {
       const name = a.split('=')[0]!;
       const opt = options.find((o) => o.long === name);
       if (!opt) return `unknown option ${name} for "${cmd.name()}"`;
-      if ((opt.required || opt.optional) && !a.includes('=')) i++;
+      if (opt.required || opt.optional) {
+        const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+        if (opt.argChoices && !opt.argChoices.includes(value ?? '')) return `${name} ${value}: not one of ${opt.argChoices.join(', ')}`;
+      }
       continue;
     }
     const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
@@ -140,6 +143,7 @@ describe('the checks themselves', () => {
     expect(checkCommand(program, 'obmin exchange teleport --number 1')).toMatch(/unknown command/);
     expect(checkCommand(program, 'obmin exchange close --nubmer 1')).toMatch(/unknown option/);
     expect(checkCommand(program, 'obmin exchange close --number 1')).toBeUndefined();
+    expect(checkCommand(program, 'obmin operators add X --role boss')).toMatch(/not one of/);
   });
 
   it('README links the guide', () => {
