@@ -9,6 +9,10 @@ import type { Core } from '../../electron/core';
 import { exportFile } from '../../electron/core/transfer/exportFile';
 import { addPeer, exportIdentity } from '../../electron/core/transfer/identity';
 import { importFile } from '../../electron/core/transfer/importFile';
+import { verifyFile } from '../../electron/core/transfer/importFile';
+import { addEntries, createRound } from '../../electron/core/exchanges';
+import { createPerson } from '../../electron/core/register/persons';
+import { Writer } from '../../electron/core/db/write';
 import { tmpDir } from '../helpers/tmp';
 import { ctx, dbHash, demo, site } from '../transfer/sites';
 import { screenshot } from './harness';
@@ -127,6 +131,32 @@ describe('transfers between two sites in the window', () => {
     await screenshot(page, 'transfers-refused-uk');
     expect(dbHash(suite.app.core)).toBe(before);
     expect(await badge().getAttribute('data-state')).toBe('synced');
+    expect(suite.app.problems).toEqual([]);
+  });
+  it('the round page prepares the field laptop: the round’s exchange package written for the chosen trusted site', async () => {
+    const { page } = suite.app;
+    const s = suite.app.core.require();
+    const w = new Writer(s.db, s.operator.id);
+    s.db.transaction(() => {
+      const p = createPerson(w, { ref: 'F-1', surname: 'Польовенко', givenName: 'Марко', category: 'military', side: 'ours', status: 'captivity_confirmed', dateOfBirth: '1990-02-02' });
+      const round = createRound(w, { number: 71, mediators: ['icrc'] });
+      addEntries(w, round.id, 'receive', [p.id]);
+    })();
+    const drive = tmpDir('obmin-e2e-field-');
+    suite.app.media.folder = drive;
+    await page.keyboard.press('Alt+3');
+    await page.locator('tr[data-round="71"]').click();
+    await page.getByRole('heading', { name: /71-й обмін/ }).waitFor();
+    const pkg = page.getByTestId('field-package');
+    await pkg.getByRole('heading', { name: 'Підготувати польовий ноутбук' }).waitFor();
+    expect(await pkg.getByLabel('Для вузла').inputValue()).toBe('OFFICE-ONE');
+    await pkg.getByRole('button', { name: 'Обрати носій і записати пакет' }).click();
+    await page.getByTestId('field-package-written').waitFor();
+    const [name] = fs.readdirSync(drive);
+    expect(await page.getByTestId('field-package-written').textContent()).toContain(`Пакет обміну для вузла OFFICE-ONE записано: ${path.join(drive, name!)}`);
+    // The office can read it as an exchange package from this site.
+    const v = await verifyFile(ctx(office), path.join(drive, name!));
+    expect(v).toMatchObject({ sender: { site: SITE.code } });
     expect(suite.app.problems).toEqual([]);
   });
 });

@@ -56,6 +56,16 @@ export const roundsEn: Tree<typeof roundsUk> = {
     more: 'Show more ({{shown}} of {{total}} shown)',
     otherRound: 'round {{number}}',
   },
+  field: {
+    title: 'Prepare the field laptop',
+    intro: 'The field team’s exchange package: this round only and only what the handover needs (names, dates of birth, photos, description, the lists) — no family contacts, sources or notes.',
+    site: 'For site',
+    noPeers: 'No trusted sites. Add the field site’s card under “Transfers”.',
+    write: 'Choose the drive and write the package',
+    writing: 'Writing the exchange package…',
+    written: 'Exchange package for site {{site}} written: {{file}}',
+    summary: 'Records: {{records}}, bytes: {{bytes}}, SHA-256: {{sha}}…',
+  },
   balance: {
     title: 'Balance',
     total: 'Total',

@@ -10,6 +10,7 @@ import { Review } from '../lists/Review';
 import { AddDialog } from './AddDialog';
 import { AnswerDialog, DiffDecide, ProposalHistory } from './Proposals';
 import { CloseDialog } from './CloseDialog';
+import { FieldPackage } from './FieldPackage';
 import { PrintButtons } from '../manifest/PrintButtons';
 import { RoundStatus } from './ExchangesArea';
 import { useEntries } from './useEntries';
@@ -143,6 +144,7 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
         ))}
       </div>
       <ProposalHistory proposals={d.proposals} />
+      {open && can(role, 'register.export') && can(role, 'family.read') ? <FieldPackage exchange={r.number} /> : null}
       {dialog?.kind === 'add' ? <AddDialog roundId={id} direction={dialog.direction} onClose={() => setDialog(null)} onDone={() => void load()} /> : null}
       {dialog?.kind === 'answer' ? (
         <AnswerDialog
