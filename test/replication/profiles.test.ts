@@ -2,6 +2,7 @@
 // with Debian's `age` CLI and searching the plaintext); the field site works the handover on it and its results come
 // back to HQ as an ordinary changes file; a package carrying a forbidden field is refused whole.
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { exportFile } from '../../electron/core/transfer/exportFile';
 import { exportAgeKey } from '../../electron/core/transfer/identity';
 import { importFile } from '../../electron/core/transfer/importFile';
 import { exchangePayload } from '../../electron/core/replication';
+import { loadRound } from '../../electron/core/manifest/round';
 import { EXCHANGE_FIELDS, fitsExchange, toExchange } from '../../shared/replication';
 import { obmin } from '../helpers/cli';
 import { PASS, SITE, newCore, tmpDir } from '../helpers/tmp';
@@ -95,6 +97,9 @@ describe('exchange package (profile exchange)', () => {
     expect(fdb.prepare('SELECT count(*) FROM relatives').pluck().get()).toBe(0);
     expect(fdb.prepare('SELECT count(*) FROM replica_pending').pluck().get()).toBe(0);
     expect(fdb.prepare('SELECT notes, father_name, unit FROM persons WHERE id = ?').get(inRound[0])).toEqual({ notes: null, father_name: null, unit: null });
+    // Both sites' manifests of the round print this package's fingerprint (its SHA-256 in groups of four).
+    const printed = loadRound(fdb, round).packageFingerprint;
+    expect(printed?.replace(/ /g, '')).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
     const entry = fdb.prepare('SELECT id FROM exchange_entries WHERE person_id = ?').pluck().get(inRound[0]) as string;
     await call(field, 'exchanges.mark', { entryId: entry, state: 'handed_over' });
     const back = await exportFile(ctx(field), ['TEST-HQ'], path.join(media, 'back.obmin'));
@@ -106,6 +111,7 @@ describe('exchange package (profile exchange)', () => {
     expect(hdb.prepare('SELECT state FROM exchange_entries WHERE id = ?').pluck().get(entry)).toBe('handed_over');
     expect(hdb.prepare('SELECT notes FROM persons WHERE id = ?').pluck().get(inRound[0])).toBe(SECRETS[0]);
     expect(hdb.prepare('SELECT count(*) FROM replica_kept').pluck().get()).toBe(0);
+    expect(loadRound(hdb, round).packageFingerprint).toBe(printed);
     hq2.close();
   });
 

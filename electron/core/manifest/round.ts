@@ -10,11 +10,13 @@ type EntryRow = Record<string, string | number | null>;
 const s = (v: string | number | null | undefined): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
 /**
- * The exchange package's fingerprint for a round. Hook for the transfer files (not built yet): until an exchange
- * package can be exported, there is none, and the manifest says so on every page.
+ * The fingerprint of the newest exchange package written (HQ) or imported (field site) for a round: the file's SHA-256
+ * in groups of four, the same on both sites, so the field team can see their manifest comes from the package HQ made.
+ * None when the round never travelled as a package (the manifest says so on every page).
  */
-export function packageFingerprintFor(_db: Db, _roundNumber: number): string | null {
-  return null;
+export function packageFingerprintFor(db: Db, roundNumber: number): string | null {
+  const sha = db.prepare('SELECT sha256 FROM transfer_files WHERE exchange = ? ORDER BY processed_at DESC, rowid DESC LIMIT 1').pluck().get(roundNumber) as string | undefined;
+  return sha ? (sha.match(/.{1,4}/g) ?? []).join(' ') : null;
 }
 
 export function loadRound(db: Db, number: number): ManifestRound {

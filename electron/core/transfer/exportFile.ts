@@ -86,9 +86,9 @@ export async function exportFile(ctx: TransferContext, to: readonly string[], ou
   }
   const now = new Date().toISOString();
   db.transaction(() => {
-    const ins = db.prepare('INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, through_change, audit_head) VALUES (?, ?, \'out\', ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = db.prepare('INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, through_change, audit_head, exchange) VALUES (?, ?, \'out\', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const p of peers) {
-      ins.run(draft.fileId, p.site, kind, p.next_seq, draft.createdAt, now, wrote.sha256, wrote.bytes, counter.records, full ? through : null, JSON.stringify(draft.auditHead));
+      ins.run(draft.fileId, p.site, kind, p.next_seq, draft.createdAt, now, wrote.sha256, wrote.bytes, counter.records, full ? through : null, JSON.stringify(draft.auditHead), exchange ?? null);
       db.prepare(`UPDATE peers SET next_seq = next_seq + 1${full ? ', sent_through = max(sent_through, ?)' : ''} WHERE site = ?`).run(...(full ? [through, p.site] : [p.site]));
     }
     appendAudit(db, ctx.operatorId, `transfer.export.${kind}`, `file:${draft.fileId}`, { to: sites, records: counter.records, sha256: wrote.sha256, bytes: wrote.bytes, ...(exchange !== undefined ? { exchange } : {}) });

@@ -67,7 +67,7 @@ export async function verifyFile(ctx: TransferContext, file: string): Promise<Ve
 
 /** Decrypts and validates the payload record by record; the ciphertext is hashed again as it is read (it must be
  * the bytes that were verified), and the plaintext must match the header's size and SHA-256. */
-async function* recordsOf(ctx: TransferContext, v: Verified, phase: TransferPhase): AsyncGenerator<ValidRecord | BlobRecord | { change: Change } | { ack: unknown }> {
+async function* recordsOf(ctx: TransferContext, v: Verified, phase: TransferPhase, meta: { round?: number | null } = {}): AsyncGenerator<ValidRecord | BlobRecord | { change: Change } | { ack: unknown }> {
   const schema = schemaOf(ctx.db);
   const ctHash = crypto.createHash('sha512');
   const ptHash = crypto.createHash('sha256');
@@ -102,6 +102,7 @@ async function* recordsOf(ctx: TransferContext, v: Verified, phase: TransferPhas
       const parsed = profileLineSchema.safeParse(p);
       if (!parsed.success || v.header.kind !== 'changes') throw new TransferRefused('bad-record', { line: lineNo });
       exchange = parsed.data.profile.name === 'exchange';
+      meta.round = exchange ? parsed.data.profile.round : null;
       continue;
     }
     if (v.header.kind === 'ack') {
@@ -220,6 +221,7 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
   if (v.alreadyImported) return s;
   const db = ctx.db;
   const changes: Change[] = [];
+  const meta: { round?: number | null } = {};
   // A big file touches more pages than the usual cache holds (as the register's import does, register/import.ts).
   const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
@@ -227,7 +229,7 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
   deferPersonIndexes(db);
   try {
     let n = 0;
-    for await (const r of recordsOf(ctx, v, 'apply')) {
+    for await (const r of recordsOf(ctx, v, 'apply', meta)) {
       if ('ack' in r) {
         const seq = (r.ack as { seq: number }).seq;
         s.acknowledgedSeq = seq;
@@ -257,8 +259,8 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
     discardPersonIndexes(db); // deferral ends with this transaction: later writes index their people at once
     const now = new Date().toISOString();
     const h = v.header;
-    db.prepare("INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, added, changed, audit_head) VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .run(h.fileId, v.sender.site, h.kind, v.seq, h.createdAt, now, v.sha256, v.parsed.size, s.records, s.added, s.changed, h.auditHead ? JSON.stringify(h.auditHead) : null);
+    db.prepare("INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, added, changed, audit_head, exchange) VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .run(h.fileId, v.sender.site, h.kind, v.seq, h.createdAt, now, v.sha256, v.parsed.size, s.records, s.added, s.changed, h.auditHead ? JSON.stringify(h.auditHead) : null, meta.round ?? null);
     const mine = h.recipients.find((r) => r.site === siteMeta(db).code);
     if (mine?.yourAuditHead) recordWitness(db, { peerSite: v.sender.site, count: mine.yourAuditHead.count, hash: mine.yourAuditHead.hash, at: h.createdAt, fromFile: h.fileId });
     appendAudit(db, ctx.operatorId, h.kind === 'ack' ? 'transfer.import.ack' : 'transfer.import.changes', `file:${h.fileId}`, { from: v.sender.site, seq: v.seq, records: s.records, added: s.added, changed: s.changed, auditHead: h.auditHead });
