@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'key.rotate',
   'signing.key',
   'family.seal',
+  'family.rotate',
   'operator.add',
   'operator.disable',
   'operator.resetPassphrase',

@@ -8,6 +8,8 @@ import type { DataPaths } from '../paths';
 import type { KdfParams } from '../vault/kdf';
 import { createSlot, readSlotsFile, withFamilyKey, writeSlotsFile, type Slot, type SlotsFile } from '../vault/keyslots';
 import { seesFamily } from '../../../shared/register/sensitivity';
+import { markFamilyRotationDue, rotateFamilyKey } from '../vault/familyRotate';
+import { setFamilyKey } from '../vault/family';
 import { assertStrong, type OperatorRow, type VaultSession } from '../vault/vault';
 
 export function toInfo(r: OperatorRow): OperatorInfo {
@@ -52,7 +54,11 @@ function requireOperator(s: VaultSession, id: string): OperatorRow {
   return row;
 }
 
-/** Disabling removes the operator's key slot: their passphrase no longer opens anything. */
+/**
+ * Disabling removes the operator's key slot: their passphrase no longer opens anything. A family role may have kept
+ * the family key, so it is rotated (vault/familyRotate.ts); owed in the same transaction, done now if this session
+ * holds the key, else at the next unlock by a family role.
+ */
 export function disableOperator(p: DataPaths, s: VaultSession, id: string): void {
   const row = requireOperator(s, id);
   if (row.role === 'admin') {
@@ -63,8 +69,15 @@ export function disableOperator(p: DataPaths, s: VaultSession, id: string): void
   s.db.transaction(() => {
     s.db.prepare('UPDATE operators SET disabled = 1, updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
     appendAudit(s.db, s.operator.id, 'operator.disable', id);
+    if (!row.disabled && seesFamily(row.role)) markFamilyRotationDue(s.db);
     writeSlotsFile(p.slots, { ...slots, slots: slots.slots.filter((x) => x.operatorId !== id) });
   })();
+  if (!row.disabled && seesFamily(row.role) && s.familyKey) {
+    const next = rotateFamilyKey(p, s.db, s.familyKey, s.operator.id);
+    s.familyKey.fill(0);
+    s.familyKey = next;
+    setFamilyKey(s.db, next);
+  }
 }
 
 /** An admin sets a new passphrase for someone who forgot theirs: a fresh slot replaces the old one. */

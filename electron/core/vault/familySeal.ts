@@ -32,22 +32,35 @@ export function familySealDone(db: Db): boolean {
  * and rebuilds the search rows of people whose family fields were indexed before. The caller owns the transaction.
  */
 export function sealExistingFamilyData(db: Db, key: Buffer): number {
+  const n = walkFamilyData(db, true, (tbl, c, v) => (isSealed(v) ? null : sealValue(key, tbl, c, v)));
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(FLAG, new Date().toISOString());
+  return n;
+}
+
+/**
+ * Visits every non-null value of the sealed columns (tables, change_log JSON, replica_kept) and stores what `next`
+ * returns for it (null: leave as is). Counts the values changed. The caller owns the transaction.
+ */
+export function walkFamilyData(db: Db, plaintextOnly: boolean, next: (tbl: string, col: string, v: string) => string | null): number {
   let n = 0;
   for (const [tbl, cols] of Object.entries(SEALED_COLUMNS) as [string, readonly string[]][]) {
-    const where = cols.map((c) => `(${c} IS NOT NULL AND substr(${c}, 1, 10) <> 'obmin-fk1:')`).join(' OR ');
+    const where = cols.map((c) => (plaintextOnly ? `(${c} IS NOT NULL AND substr(${c}, 1, 10) <> 'obmin-fk1:')` : `${c} IS NOT NULL`)).join(' OR ');
     const rows = db.prepare(`SELECT id, ${cols.join(', ')} FROM ${tbl} WHERE ${where}`).all() as Record<string, string | null>[];
     for (const r of rows) {
       const sets: string[] = [];
       const params: string[] = [];
       for (const c of cols) {
         const v = r[c];
-        if (v === null || v === undefined || isSealed(v)) continue;
+        if (v === null || v === undefined) continue;
+        const out = next(tbl, c, String(v));
+        if (out === null) continue;
         sets.push(`${c} = ?`);
-        params.push(sealValue(key, tbl, c, String(v)));
+        params.push(out);
         n++;
       }
+      if (sets.length === 0) continue;
       db.prepare(`UPDATE ${tbl} SET ${sets.join(', ')} WHERE id = ?`).run(...params, r.id);
-      if (tbl === 'persons') refreshPersonIndexes(db, String(r.id));
+      if (tbl === 'persons' && plaintextOnly) refreshPersonIndexes(db, String(r.id));
     }
     const sealed = new Set(cols);
     const log = db.prepare('SELECT seq, fields FROM change_log WHERE tbl = ?').all(tbl) as { seq: number; fields: string }[];
@@ -57,8 +70,10 @@ export function sealExistingFamilyData(db: Db, key: Buffer): number {
       let changed = false;
       for (const c of Object.keys(f)) {
         const v = f[c];
-        if (!sealed.has(c) || v === null || isSealed(v)) continue;
-        f[c] = sealValue(key, tbl, c, String(v));
+        if (!sealed.has(c) || v === null || v === undefined) continue;
+        const out = next(tbl, c, String(v));
+        if (out === null) continue;
+        f[c] = out;
         changed = true;
       }
       if (changed) putLog.run(JSON.stringify(f), l.seq);
@@ -66,10 +81,10 @@ export function sealExistingFamilyData(db: Db, key: Buffer): number {
     const kept = db.prepare(`SELECT id, field, value FROM replica_kept WHERE tbl = ? AND field IN (${cols.map(() => '?').join(', ')})`).all(tbl, ...cols) as { id: number; field: string; value: string }[];
     for (const k of kept) {
       const v = JSON.parse(k.value) as unknown;
-      if (v === null || isSealed(v)) continue;
-      db.prepare('UPDATE replica_kept SET value = ? WHERE id = ?').run(JSON.stringify(sealValue(key, tbl, k.field, String(v))), k.id);
+      if (v === null || v === undefined) continue;
+      const out = next(tbl, k.field, String(v));
+      if (out !== null) db.prepare('UPDATE replica_kept SET value = ? WHERE id = ?').run(JSON.stringify(out), k.id);
     }
   }
-  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(FLAG, new Date().toISOString());
   return n;
 }

@@ -23,6 +23,8 @@ const SlotSchema = z.object({
   signing: z.object({ keyId: z.string().uuid(), publicKey: b64, wrappedPrivateKey: Sealed }).optional(),
   /** The family key sealed to this slot: only slots of roles with family.read have it (vault/family.ts). */
   sealedFamilyKey: Sealed.extend({ ephemeralPublicKey: b64 }).optional(),
+  /** A rotated family key sealed to this slot, written before the database is re-sealed (vault/familyRotate.ts). */
+  pendingFamilyKey: Sealed.extend({ ephemeralPublicKey: b64 }).optional(),
 });
 export type Slot = z.infer<typeof SlotSchema>;
 
@@ -39,6 +41,8 @@ export const SlotsFileSchema = z.object({
   familyKeyCheck: b64.optional(),
   /** Written before a key rotation rekeys the database, so a crash in between can be finished on the next open. */
   pendingSlots: z.array(SlotSchema).optional(),
+  /** The check of a family key being rotated in: set until the re-sealed database and this file agree. */
+  pendingFamilyKeyCheck: b64.optional(),
 });
 export type SlotsFile = z.infer<typeof SlotsFileSchema>;
 
@@ -93,6 +97,11 @@ const familyAad = (vaultId: string, slotId: string) => `obmin-slot-family:${vaul
 /** Seals the family key to a slot's public key: needs the family key, not the operator's passphrase. */
 export function withFamilyKey(file: SlotsFile, slot: Slot, familyKey: Buffer): Slot {
   return { ...slot, sealedFamilyKey: sealTo(slot.publicKey, familyKey, familyAad(file.vaultId, slot.id), 'obmin-family-key') };
+}
+
+/** The same for a family key being rotated in (pendingFamilyKey); promoted to sealedFamilyKey when the rotation ends. */
+export function withPendingFamilyKey(file: SlotsFile, slot: Slot, familyKey: Buffer): Slot {
+  return { ...slot, pendingFamilyKey: sealTo(slot.publicKey, familyKey, familyAad(file.vaultId, slot.id), 'obmin-family-key') };
 }
 
 export function withoutFamilyKey(slot: Slot): Slot {
@@ -172,6 +181,8 @@ export interface OpenedSlot {
   signing: OpenedSigning;
   /** The family key, when this slot holds one (a role with family.read) and it matches the vault's check. */
   familyKey: Buffer | null;
+  /** The family key a rotation is bringing in, when this slot holds it and it matches the pending check. */
+  pendingFamilyKey: Buffer | null;
   /** Set when the slot gained a signing key just now: the caller writes it back to the slots file. */
   upgraded: boolean;
 }
@@ -225,7 +236,9 @@ async function tryOpen(file: SlotsFile, slot: Slot, passphrase: string): Promise
   const next = pending ? unseal(privateKey, pending.sealedDbKey, dbAad(file.vaultId, slot.id)) : null;
   let familyKey = slot.sealedFamilyKey ? unseal(privateKey, slot.sealedFamilyKey, familyAad(file.vaultId, slot.id), 'obmin-family-key') : null;
   if (familyKey && file.familyKeyCheck && familyKeyCheckOf(file.vaultId, familyKey) !== file.familyKeyCheck) familyKey = null;
-  return { slot, dbKey, candidates: next ? [dbKey, next] : [dbKey], signing, familyKey, upgraded };
+  let pendingFamilyKey = slot.pendingFamilyKey ? unseal(privateKey, slot.pendingFamilyKey, familyAad(file.vaultId, slot.id), 'obmin-family-key') : null;
+  if (pendingFamilyKey && familyKeyCheckOf(file.vaultId, pendingFamilyKey) !== file.pendingFamilyKeyCheck) pendingFamilyKey = null;
+  return { slot, dbKey, candidates: next ? [dbKey, next] : [dbKey], signing, familyKey, pendingFamilyKey, upgraded };
 }
 
 export async function rewrapSlot(file: SlotsFile, slot: Slot, oldPassphrase: string, newPassphrase: string, kdf: KdfParams): Promise<Slot | null> {

@@ -17,6 +17,7 @@ export { isInitialised } from './store';
 import { DEFAULT_KDF, type KdfParams } from './kdf';
 import { clearFamilyKey, setFamilyKey } from './family';
 import { establishFamilyKey, familySealDone, sealExistingFamilyData } from './familySeal';
+import { settleFamilyRotation } from './familyRotate';
 import { createSlotWithSigning, keyCheckOf, newSlotsFile, openSlot, readSlotsFile, rewrapSlot, writeSlotsFile, type OpenedSigning } from './keyslots';
 import { readThrottle, reserveAttempt, settleSuccess } from './throttle';
 
@@ -120,7 +121,7 @@ export async function unlockVault(p: DataPaths, operator: string | null, passphr
     })();
     if (opened.upgraded) saveUpgradedSlot(p, opened.slot);
     recordKeyCheck(p, key);
-    const familyKey = openFamily(p, db, op, opened.familyKey);
+    const familyKey = settleFamilyRotation(p, db, op.id, openFamily(p, db, op, opened.familyKey), opened.pendingFamilyKey);
     settleSuccess(p.throttle);
     setFamilyKey(db, familyKey);
     return { db, key, familyKey, operator: op };

@@ -10,6 +10,7 @@ export const auditActionsEn: AuditActionMessages = {
   key_rotate: 'Vault key replaced',
   signing_key: 'Audit signing key created',
   family_seal: 'Family data sealed under its own key',
+  family_rotate: 'Family key rotated (an operator was disabled)',
   operator_add: 'Operator added',
   operator_disable: 'Operator disabled',
   operator_resetPassphrase: 'Operator’s passphrase reset',

@@ -16,6 +16,7 @@ export const auditActionsUk: AuditActionMessages = {
   key_rotate: 'Заміна ключа сховища',
   signing_key: 'Створено ключ підпису журналу',
   family_seal: 'Родинні дані зашифровано окремим ключем',
+  family_rotate: 'Родинний ключ замінено після вимкнення оператора',
   operator_add: 'Додано оператора',
   operator_disable: 'Вимкнено оператора',
   operator_resetPassphrase: 'Скинуто парольну фразу оператора',
