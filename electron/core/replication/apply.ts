@@ -3,11 +3,12 @@
 // it touches is rebuilt from all the changes known for it. Origin and stamp are kept, so this site can relay them.
 import { ObminError } from '../../../shared/errors';
 import { parseStamp } from '../../../shared/hlc';
-import { assertNotAhead, changeSchema, type Change, type Table } from '../../../shared/replication';
+import { MAX_TEXT, assertNotAhead, changeSchema, type Change, type Table } from '../../../shared/replication';
 import { appendAudit } from '../audit/audit';
 import { observeStamps } from '../db/write';
 import type { Db } from '../vault/database';
 import { countConflicts } from './conflicts';
+import { suspendIndexes } from './bulkIndexes';
 import { Materializer } from './materialize';
 import { Sites } from './sites';
 
@@ -30,6 +31,11 @@ export interface ApplyOptions {
   operatorId?: string | null;
   now?: () => number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The changes are already `changeSchema`'s output (the transfer import parsed each line; it only sealed family
+   * values since): not parsed a second time — only the values' length and the clock bound are checked again.
+   */
+  parsed?: boolean;
 }
 
 /** What applying would do, found by applying inside a transaction that is then rolled back (nothing stays). */
@@ -48,7 +54,12 @@ export function previewChanges(db: Db, input: readonly unknown[], opts: ApplyOpt
 }
 
 /** Checks every change before anything is written: one bad change refuses the whole batch (one clear error). */
-export function checkChanges(input: readonly unknown[], nowMs: number): Change[] {
+export function checkChanges(input: readonly unknown[], nowMs: number, parsed = false): Change[] {
+  if (parsed) return (input as Change[]).map((c, i) => {
+    for (const v of Object.values(c.fields)) if (typeof v === 'string' && v.length > MAX_TEXT) throw new ObminError('VALIDATION', { detail: `change ${i + 1}: too long` });
+    assertNotAhead(c.stamp, nowMs);
+    return c;
+  });
   return input.map((c, i) => {
     const r = changeSchema.safeParse(c);
     if (!r.success) throw new ObminError('VALIDATION', { detail: `change ${i + 1}: ${r.error.issues[0]?.message ?? 'invalid'}` });
@@ -59,7 +70,7 @@ export function checkChanges(input: readonly unknown[], nowMs: number): Change[]
 
 export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptions = {}): ApplyResult {
   const now = opts.now ?? Date.now;
-  const changes = checkChanges(input, now());
+  const changes = checkChanges(input, now(), opts.parsed);
   return db.transaction(() => {
     const sites = new Sites(db);
     const find = db.prepare('SELECT hlc, tbl, row_id FROM change_log WHERE site = ? AND oseq = ?');
@@ -83,6 +94,9 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
       touched.set(`${c.tbl}\u0000${c.row}`, [c.tbl as Table, c.row]);
     }
     observeStamps(db, changes.map((c) => parseStamp(c.stamp)));
+    const perTable = new Map<Table, number>();
+    for (const [tbl] of touched.values()) perTable.set(tbl, (perTable.get(tbl) ?? 0) + 1);
+    const rebuild = [...perTable].map(([tbl, n]) => suspendIndexes(db, tbl, n));
     const m = new Materializer(db, sites);
     let done = 0;
     let added = 0;
@@ -105,6 +119,7 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
       }
       if (!progress) break;
     }
+    for (const r of rebuild) r();
     opts.onProgress?.(touched.size, touched.size);
     const result: ApplyResult = {
       received: changes.length,

@@ -3,6 +3,8 @@
 import { formatStamp, packStamp, parseStamp, unpackStamp } from '../../../shared/hlc';
 import type { Db } from '../vault/database';
 
+const MEMO = 4096; // bounded: a batch of 100 000 changes has as many distinct stamps
+
 export class Sites {
   private readonly byNum = new Map<number, string>();
   private readonly byId = new Map<string, number>();
@@ -35,13 +37,27 @@ export class Sites {
     return id;
   }
 
+  // Both forms remembered per call: a record's fields mostly share one stamp, and parsing is the merge's hot spot.
+  private readonly packed = new Map<string, string>();
+  private readonly unpacked = new Map<string, string>();
+
   pack(full: string): string {
-    const s = parseStamp(full);
-    return packStamp(s, this.num(s.site));
+    let p = this.packed.get(full);
+    if (p === undefined) {
+      const s = parseStamp(full);
+      if (this.packed.size >= MEMO) this.packed.clear();
+      this.packed.set(full, (p = packStamp(s, this.num(s.site))));
+    }
+    return p;
   }
 
   full(packed: string): string {
-    const u = unpackStamp(packed);
-    return formatStamp({ millis: u.millis, counter: u.counter, site: this.id(u.siteNum) });
+    let f = this.unpacked.get(packed);
+    if (f === undefined) {
+      const u = unpackStamp(packed);
+      if (this.unpacked.size >= MEMO) this.unpacked.clear();
+      this.unpacked.set(packed, (f = formatStamp({ millis: u.millis, counter: u.counter, site: this.id(u.siteNum) })));
+    }
+    return f;
   }
 }

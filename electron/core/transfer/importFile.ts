@@ -203,7 +203,7 @@ export async function previewFile(ctx: TransferContext, file: string): Promise<I
     changes.push(r.change);
   }
   const register = ctx.db.prepare('SELECT count(*) FROM persons WHERE deleted = 0').pluck().get() as number;
-  const r = changes.length ? previewChanges(ctx.db, changes, { operatorId: ctx.operatorId }) : null;
+  const r = changes.length ? previewChanges(ctx.db, changes, { operatorId: ctx.operatorId, parsed: true }) : null;
   count(s, changes, r);
   s.massChange = r ? massChange(r.personsChanged, register) : null;
   return s;
@@ -250,7 +250,7 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
     }
     // The merge, relaying and conflicts (electron/core/replication) in this same transaction.
     const register = db.prepare('SELECT count(*) FROM persons WHERE deleted = 0').pluck().get() as number;
-    const applied = changes.length ? applyChanges(db, changes, { operatorId: ctx.operatorId }) : null;
+    const applied = changes.length ? applyChanges(db, changes, { operatorId: ctx.operatorId, parsed: true }) : null;
     count(s, changes, applied);
     s.massChange = applied ? massChange(applied.personsChanged, register) : null;
     // The guard: rolled back (below) unless someone confirmed this many changes; the numbers are in the message.
