@@ -24,6 +24,8 @@ export const PeerInfo = z.object({
   unacknowledged: z.number().int(),
   /** Changes recorded here since the last file to this peer. */
   waiting: z.number().int(),
+  /** Changes the peer has not acknowledged (the next file carries them again): the Sites screen's count. */
+  pending: z.number().int(),
 });
 export type PeerInfo = z.infer<typeof PeerInfo>;
 

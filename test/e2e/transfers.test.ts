@@ -96,7 +96,10 @@ describe('transfers between two sites in the window', () => {
     expect(await badge().textContent()).toBe('Надіслано, ще не підтверджено');
     await page.getByRole('tab', { name: 'Вузли й довіра' }).click();
     const row = page.locator('[data-testid="peers"] tr[data-site="OFFICE-ONE"]');
-    expect(await row.locator('td.num').allTextContents()).toEqual(['0', '1']); // nothing waiting, one file not acknowledged
+    // Until the office acknowledges, everything it was sent still waits (the next file carries it again); one file out.
+    const replicated = suite.app.core.require().db.prepare('SELECT count(*) FROM change_log WHERE oseq IS NOT NULL').pluck().get() as number;
+    expect(replicated).toBeGreaterThan(0);
+    expect(await row.locator('td.num').allTextContents()).toEqual([String(replicated), '1']);
 
     // The office applies it and acknowledges; this site receives the acknowledgement.
     expect(await importFile(ctx(office), path.join(drive, name!))).toMatchObject({ applied: true });
@@ -110,6 +113,8 @@ describe('transfers between two sites in the window', () => {
     await page.getByTestId('transfer-applied').waitFor();
     await expect.poll(async () => badge().getAttribute('data-state')).toBe('synced');
     expect(await badge().textContent()).toBe('Усе надіслано й підтверджено');
+    await page.getByRole('tab', { name: 'Вузли й довіра' }).click();
+    await expect.poll(async () => row.locator('td.num').allTextContents()).toEqual(['0', '0']); // acknowledged: nothing waits
   });
 
   it('a tampered file is refused in plain words and changes nothing', async () => {

@@ -12,6 +12,9 @@ function lastFile(db: Db, site: string, direction: 'in' | 'out'): PeerInfo['last
 
 export function peersInfo(db: Db): PeerInfo[] {
   const count = db.prepare('SELECT count(*) FROM change_log WHERE seq > ?').pluck();
+  // What the peer's next file would carry: every change past what it has acknowledged (exportFile.ts sends a sent but
+  // unacknowledged file's changes again); the badge keeps counting what was never sent.
+  const pending = db.prepare('SELECT count(*) FROM change_log WHERE seq > ? AND oseq IS NOT NULL').pluck();
   const sent = db.prepare("SELECT count(*) FROM transfer_files WHERE peer = ? AND direction = 'out' AND seq > ?").pluck();
   return listPeerRows(db).map((p) => ({
     site: p.site,
@@ -26,6 +29,7 @@ export function peersInfo(db: Db): PeerInfo[] {
     ackedSeq: p.acked_seq,
     unacknowledged: sent.get(p.site, p.acked_seq) as number,
     waiting: p.status === 'trusted' ? (count.get(p.sent_through) as number) : 0,
+    pending: p.status === 'trusted' ? (pending.get(p.acked_through) as number) : 0,
   }));
 }
 

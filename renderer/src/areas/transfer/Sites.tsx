@@ -160,7 +160,7 @@ export function Sites({ admin }: { admin: boolean }) {
                   <td>{t(`transferUi.peers.statuses.${p.status}`)}</td>
                   <td>{p.lastSent ? `№ ${p.lastSent.seq}, ${formatDateTime(p.lastSent.at)}` : t('transferUi.badge.never')}</td>
                   <td>{p.lastReceived ? `№ ${p.lastReceived.seq}, ${formatDateTime(p.lastReceived.at)}` : t('transferUi.badge.never')}</td>
-                  <td className="num">{p.waiting}</td>
+                  <td className="num">{p.pending}</td>
                   <td className="num" title={p.ackedSeq ? t('transferUi.peers.ackedThrough', { seq: p.ackedSeq }) : undefined}>
                     {p.unacknowledged}
                   </td>
