@@ -1,0 +1,66 @@
+// «Конфлікти» in the window: this site and an office change one person's unit without seeing each other's change; the
+// screen shows both sides (value, site, time), the operator keeps this site's value, the conflict goes and the person
+// carries the kept value. The office is a real second vault driven through the core, as in transfers.test.ts.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRouter, type Core } from '../../electron/core';
+import { exportFile } from '../../electron/core/transfer/exportFile';
+import { importFile } from '../../electron/core/transfer/importFile';
+import { tmpDir } from '../helpers/tmp';
+import { ctx, pair, site } from '../transfer/sites';
+import { appAfterFirstRun, SITE } from './flows';
+
+type Ok<T> = { ok: true; value: T };
+
+describe('conflicts between two sites in the window', () => {
+  const suite = appAfterFirstRun();
+  let office: Core;
+  let personId = '';
+  const media = tmpDir('obmin-e2e-conflicts-');
+
+  beforeAll(async () => {
+    office = await site('OFFICE-C');
+    const hq = suite.app.core;
+    await pair(hq, office);
+    const rh = createRouter(hq);
+    const p = (await rh.handle('persons.create', { ref: 'C-1', surname: 'Конфліктенко', givenName: 'Остап', side: 'ours', category: 'military', unit: 'в/ч А0001' })) as Ok<{ id: string }>;
+    expect(p.ok).toBe(true);
+    personId = p.value.id;
+    expect(await importFile(ctx(office), (await exportFile(ctx(hq), ['OFFICE-C'], path.join(media, 'f1.obmin'))).file)).toMatchObject({ applied: true });
+    // Both change the unit, neither having seen the other's change; the office's edit is the later one.
+    expect((await rh.handle('persons.update', { id: personId, patch: { unit: 'в/ч А0002' } })).ok).toBe(true);
+    expect((await createRouter(office).handle('persons.update', { id: personId, patch: { unit: 'в/ч А0003' } })).ok).toBe(true);
+    expect(await importFile(ctx(hq), (await exportFile(ctx(office), [SITE.code], path.join(media, 'f2.obmin'))).file)).toMatchObject({ applied: true });
+  }, 120_000);
+  afterAll(() => office?.close());
+
+  const unitHere = async () => ((await createRouter(suite.app.core).handle('persons.get', { id: personId })) as Ok<{ person: { unit: string | null } }>).value.person.unit;
+
+  it('shows both sides with value, site and time; keeping this site’s value clears the conflict and the person carries it', async () => {
+    const { page } = suite.app;
+    expect(await unitHere()).toBe('в/ч А0003'); // both sites already agree on the newer value
+    await page.getByRole('navigation').getByRole('button', { name: /Конфлікти/ }).click();
+    await page.getByRole('heading', { name: 'Конфлікти правок', level: 1 }).waitFor();
+    const list = page.getByTestId('conflicts');
+    await list.locator('li.conflict').first().waitFor();
+    expect(await list.locator('li.conflict').count()).toBe(1);
+    const item = list.locator('li.conflict').first();
+    expect(await item.textContent()).toContain('Конфліктенко');
+    const shown = item.getByTestId('side-mine');
+    const other = item.getByTestId('side-theirs');
+    expect(await shown.locator('.conflict-value').textContent()).toBe('в/ч А0003');
+    expect(await other.locator('.conflict-value').textContent()).toBe('в/ч А0002');
+    expect(await other.textContent()).toContain(SITE.code);
+    // The office's side names it by its site id (the screen knows no code for another site's clock).
+    const officeId = office.require().db.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string;
+    expect(await shown.textContent()).toContain(`пункт ${officeId.slice(0, 8)}`);
+    for (const side of [shown, other]) expect(await side.locator('dd.mono').textContent()).toMatch(/\d{2}[.:]\d{2}/);
+
+    await other.getByRole('button', { name: 'Залишити це' }).click();
+    await page.getByRole('status').filter({ hasText: 'Залишено «в/ч А0002»' }).waitFor();
+    await page.getByText('Конфліктів немає.').waitFor();
+    expect(await list.locator('li.conflict').count()).toBe(0);
+    expect(await unitHere()).toBe('в/ч А0002');
+    expect(suite.app.problems).toEqual([]);
+  });
+});
