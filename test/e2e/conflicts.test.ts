@@ -61,6 +61,11 @@ describe('conflicts between two sites in the window', () => {
     await page.getByText('Конфліктів немає.').waitFor();
     expect(await list.locator('li.conflict').count()).toBe(0);
     expect(await unitHere()).toBe('в/ч А0002');
+    // The person's card in the register shows the kept unit.
+    await page.keyboard.press('Alt+1');
+    await page.locator('.reg-row[data-person]', { hasText: 'Конфліктенко' }).click();
+    await page.getByText('в/ч А0002').first().waitFor();
+    expect(await page.getByText('в/ч А0003').count()).toBe(0);
     expect(suite.app.problems).toEqual([]);
   });
 });
