@@ -8,7 +8,8 @@ import type { AuditFilter } from '../../shared/audit';
 import { SCHEMA_VERSION } from './db/migrations';
 import { exportAgeKey } from './transfer';
 import { appendAudit, listAudit, verifyAudit } from './audit/audit';
-import { writeFileAtomic } from './fsutil';
+import { readSmallFile, writeFileAtomic } from './fsutil';
+
 import { addOperator, disableOperator, listOperators, resetOperatorPassphrase, toInfo } from './operators/operators';
 import { dataPaths, type DataPaths } from './paths';
 import { assertNotPlaintext, checkIntegrity } from './vault/database';
@@ -21,6 +22,9 @@ import { waitingChanges } from './transfer/status';
 import './tables';
 import type { Role } from '../../shared/domain/roles';
 import type { EventName, EventPayload, EventSink, LockReason } from '../../shared/ipc/events';
+
+/** preferences.json holds one locale; anything larger is damage. */
+const PREFERENCES_MAX_BYTES = 4096;
 
 export type { LockReason };
 
@@ -51,7 +55,9 @@ export class Core {
   // ---- state, preferences ----
   get locale(): Locale {
     try {
-      const parsed = Locale.safeParse((JSON.parse(fs.readFileSync(this.paths.preferences, 'utf8')) as { locale?: unknown }).locale);
+      // Capped: a damaged or hostile preferences file is read as absent (Ukrainian), and the next choice replaces it.
+      const raw = readSmallFile(this.paths.preferences, PREFERENCES_MAX_BYTES);
+      const parsed = Locale.safeParse((JSON.parse(raw?.toString('utf8') ?? '{}') as { locale?: unknown } | null)?.locale);
       return parsed.success ? parsed.data : 'uk';
     } catch {
       return 'uk';

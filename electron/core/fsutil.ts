@@ -37,17 +37,37 @@ export function fsyncDir(dir: string): void {
 }
 
 export function readJsonFile(file: string, corruptCode: 'SLOTS_CORRUPT' | 'FILE_MALFORMED', maxBytes = 1 << 20): unknown {
-  let st: fs.Stats;
+  const raw = readSmallFile(file, maxBytes);
+  if (!raw) throw new ObminError(corruptCode, { file });
   try {
-    st = fs.statSync(file);
+    return JSON.parse(raw.toString('utf8'));
   } catch {
     throw new ObminError(corruptCode, { file });
   }
-  if (st.size > maxBytes) throw new ObminError(corruptCode, { file });
+}
+
+/**
+ * At most maxBytes of a regular file, read through one descriptor (no stat-then-read race; a FIFO or device is never
+ * read): null when it is missing, not a regular file, or larger than maxBytes — however large it grows while read.
+ */
+export function readSmallFile(file: string, maxBytes: number): Buffer | null {
+  let fd: number;
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch {
-    throw new ObminError(corruptCode, { file });
+    return null;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size > maxBytes) return null;
+    const buf = Buffer.alloc(maxBytes + 1);
+    let n = 0;
+    for (let r = 1; r > 0 && n < buf.length; n += r) r = fs.readSync(fd, buf, n, buf.length - n, n);
+    return n > maxBytes ? null : buf.subarray(0, n);
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import { z } from 'zod';
-import { withFileLock, writeFileAtomic } from '../fsutil';
+import { readSmallFile, withFileLock, writeFileAtomic } from '../fsutil';
 
 // Failed unlocks are counted outside the (locked) database; the count holds no names, only numbers.
 const ThrottleSchema = z.object({ failures: z.number().int().nonnegative(), lastFailureAt: z.number(), pendingAudit: z.number().int().nonnegative() });
@@ -9,9 +8,12 @@ export type ThrottleState = z.infer<typeof ThrottleSchema>;
 const FREE_ATTEMPTS = 3;
 const MAX_DELAY_S = 300;
 
+/** A count is a few dozen bytes; anything larger (or not a regular file) is damage, read as no count, and replaced. */
+export const THROTTLE_MAX_BYTES = 4096;
+
 export function readThrottle(file: string): ThrottleState {
   try {
-    return ThrottleSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    return ThrottleSchema.parse(JSON.parse(readSmallFile(file, THROTTLE_MAX_BYTES)?.toString('utf8') ?? ''));
   } catch {
     return { failures: 0, lastFailureAt: 0, pendingAudit: 0 };
   }
