@@ -19,4 +19,7 @@ export const conflictsEn: Record<keyof typeof conflictsUk, string> = {
   kept: 'Kept “{{value}}”. The decision goes to the other sites with the next changes file.',
   record: 'Record',
   field: 'Field',
+  deletionField: 'Deleted or kept',
+  deletedValue: 'Deleted',
+  standsValue: 'Kept: edited without seeing the delete',
 };
