@@ -19,7 +19,4 @@ export const conflictsEn: Record<keyof typeof conflictsUk, string> = {
   kept: 'Kept “{{value}}”. The decision goes to the other sites with the next changes file.',
   record: 'Record',
   field: 'Field',
-  deletionField: 'Deleted or kept',
-  deletedValue: 'Deleted',
-  standsValue: 'Kept: edited without seeing the delete',
 };

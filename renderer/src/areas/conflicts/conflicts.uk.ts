@@ -17,7 +17,4 @@ export const conflictsUk = {
   kept: 'Залишено «{{value}}». Рішення піде на інші пункти з наступним файлом змін.',
   record: 'Запис',
   field: 'Поле',
-  deletionField: 'Видалено чи залишено',
-  deletedValue: 'Видалено',
-  standsValue: 'Залишено: змінено без відома про видалення',
 };
