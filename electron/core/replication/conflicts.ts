@@ -44,7 +44,7 @@ export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] 
       operatorName: s.site === me && v.by ? ((opName.get(v.by) as string | undefined) ?? null) : null,
     };
   };
-  const kept = db.prepare('SELECT id, tbl, row_id, field, hlc FROM replica_kept ORDER BY id').all() as KeptRow[];
+  const kept = db.prepare('SELECT id, tbl, row_id, field, hlc FROM replica_kept WHERE field <> ? ORDER BY id').all(DELETED) as KeptRow[];
   const out: ConflictEntry[] = [];
   const byRecord = new Map<string, KeptRow[]>();
   for (const k of kept) {
@@ -81,7 +81,7 @@ export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] 
 
 /** Open conflicts; nothing kept (the usual case) answers without rebuilding any record. */
 export function countConflicts(db: Db): number {
-  if (!db.prepare('SELECT 1 FROM replica_kept LIMIT 1').get()) return 0;
+  if (!db.prepare('SELECT 1 FROM replica_kept WHERE field <> ? LIMIT 1').get(DELETED)) return 0;
   return listConflicts(db, Number.MAX_SAFE_INTEGER).length;
 }
 
@@ -97,10 +97,7 @@ export function resolveConflict(db: Db, operatorId: string, id: number, keep: Ke
     const c = getConflict(db, id);
     const w = new Writer(db, operatorId);
     const value = keep === 'mine' ? c.mine.value : c.theirs.value;
-    const audit = { action: 'conflicts.resolve' as const, details: { conflict: id, field: c.field, keep } };
-    // Delete against edit: 1 keeps the delete (a tombstone that saw the edit), 0 keeps the record (supersedes the tombstone).
-    if (c.field === DELETED) w.decideDeletion(c.tbl as Table, c.row, value === 1 ? 1 : 0, audit);
-    else w.update(c.tbl as Table, c.row, { [c.field]: value }, audit, true);
+    w.update(c.tbl as Table, c.row, { [c.field]: value }, { action: 'conflicts.resolve', details: { conflict: id, field: c.field, keep } }, true);
     return c;
   })();
 }
