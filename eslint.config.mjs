@@ -4,7 +4,23 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'util', 'zlib', 'url', 'net', 'http', 'https'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'stream',
+  'util',
+  'zlib',
+  'url',
+  'net',
+  'http',
+  'https',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', '.tmp/**', 'node_modules/**', '.tsbuild/**', 'coverage/**', 'test-results/**', 'bin/**', 'build/**/*.mjs'] },
@@ -31,21 +47,27 @@ export default tseslint.config(
       ],
     },
     rules: {
-      'boundaries/dependencies': [2, {
-        default: 'disallow',
-        policies: [
-          { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'shared' } } } },
-          { from: { element: { type: 'renderer' } }, allow: { to: { element: { types: { anyOf: ['renderer', 'shared'] } } } } },
-          { from: { element: { type: 'preload' } }, allow: { to: { element: { types: { anyOf: ['preload', 'shared'] } } } } },
-          { from: { element: { type: 'core' } }, allow: { to: { element: { types: { anyOf: ['core', 'shared'] } } } } },
-          { from: { element: { type: 'main' } }, allow: { to: { element: { types: { anyOf: ['main', 'core', 'shared'] } } } } },
-          { from: { element: { type: 'cli' } }, allow: { to: { element: { types: { anyOf: ['cli', 'core', 'shared'] } } } } },
-          { from: { element: { types: { anyOf: ['test', 'bench'] } } }, allow: { to: { element: { types: { anyOf: ['test', 'bench', 'shared', 'core', 'main', 'preload', 'cli', 'renderer'] } } } } },
-          // External packages: allowed, except those a layer must never reach (no-restricted-imports below).
-          { allow: { to: { module: { origin: 'external' } } } },
-          { allow: { to: { module: { origin: 'core' } } } },
-        ],
-      }],
+      'boundaries/dependencies': [
+        2,
+        {
+          default: 'disallow',
+          policies: [
+            { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'shared' } } } },
+            { from: { element: { type: 'renderer' } }, allow: { to: { element: { types: { anyOf: ['renderer', 'shared'] } } } } },
+            { from: { element: { type: 'preload' } }, allow: { to: { element: { types: { anyOf: ['preload', 'shared'] } } } } },
+            { from: { element: { type: 'core' } }, allow: { to: { element: { types: { anyOf: ['core', 'shared'] } } } } },
+            { from: { element: { type: 'main' } }, allow: { to: { element: { types: { anyOf: ['main', 'core', 'shared'] } } } } },
+            { from: { element: { type: 'cli' } }, allow: { to: { element: { types: { anyOf: ['cli', 'core', 'shared'] } } } } },
+            {
+              from: { element: { types: { anyOf: ['test', 'bench'] } } },
+              allow: { to: { element: { types: { anyOf: ['test', 'bench', 'shared', 'core', 'main', 'preload', 'cli', 'renderer'] } } } },
+            },
+            // External packages: allowed, except those a layer must never reach (no-restricted-imports below).
+            { allow: { to: { module: { origin: 'external' } } } },
+            { allow: { to: { module: { origin: 'core' } } } },
+          ],
+        },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
@@ -53,7 +75,10 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, 'electron', 'react', 'react-dom'], message: 'shared/ is pure: no Node, no DOM, no Electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...nodeBuiltins, 'electron', 'react', 'react-dom'], message: 'shared/ is pure: no Node, no DOM, no Electron.' }] },
+      ],
     },
   },
   {
@@ -67,10 +92,18 @@ export default tseslint.config(
     // (core/db/afterWrite.ts, registered in core/tables.ts). Migrations may call feature code to fill new tables.
     files: ['electron/core/db/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*'], message: 'core and cli never import electron.' },
-        { group: ['**/register/*', '**/lists/*', '**/exchanges/*', '**/manifest/*', '**/transfer/*', '**/demo/*'], message: 'core/db is below the features: register an after-write hook instead (see core/tables.ts).' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'core and cli never import electron.' },
+            {
+              group: ['**/register/*', '**/lists/*', '**/exchanges/*', '**/manifest/*', '**/transfer/*', '**/demo/*'],
+              message: 'core/db is below the features: register an after-write hook instead (see core/tables.ts).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -78,17 +111,32 @@ export default tseslint.config(
     // door, electron/core/index.ts: never a core module directly, so validation, roles and audit stay one path.
     files: ['electron/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*'], message: 'core and cli never import electron.' },
-        { group: ['**/core/*', '!**/core/index'], message: 'The CLI reaches the core only through electron/core/index.ts (call the router; see docs/architecture.md).' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'core and cli never import electron.' },
+            {
+              group: ['**/core/*', '!**/core/index'],
+              message: 'The CLI reaches the core only through electron/core/index.ts (call the router; see docs/architecture.md).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['renderer/vite.config.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3-multiple-ciphers'], message: 'The renderer has no Node: call window.obmin.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3-multiple-ciphers'], message: 'The renderer has no Node: call window.obmin.' },
+          ],
+        },
+      ],
     },
   },
 );

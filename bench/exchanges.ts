@@ -39,10 +39,20 @@ export async function run(): Promise<Record<string, number>> {
     const ids = { receive: [] as string[], give: [] as string[] };
     for (let i = 0; i < 2 * N; i++) {
       const held = i % 2 === 1;
-      const p = createPerson(w, {
-        ref: `B-${i}`, surname: `Вигаданий${i % 400}`, givenName: 'Тарас', side: held ? 'held' : 'ours', category: i % 3 === 0 ? 'civilian' : 'military',
-        status: held ? 'held' : i % 5 === 0 ? 'captivity_suspected' : 'captivity_confirmed', dateOfBirth: i % 7 ? '1990-01-01' : null, unit: i % 11 ? 'А1' : null,
-      }, { audit: false });
+      const p = createPerson(
+        w,
+        {
+          ref: `B-${i}`,
+          surname: `Вигаданий${i % 400}`,
+          givenName: 'Тарас',
+          side: held ? 'held' : 'ours',
+          category: i % 3 === 0 ? 'civilian' : 'military',
+          status: held ? 'held' : i % 5 === 0 ? 'captivity_suspected' : 'captivity_confirmed',
+          dateOfBirth: i % 7 ? '1990-01-01' : null,
+          unit: i % 11 ? 'А1' : null,
+        },
+        { audit: false },
+      );
       ids[held ? 'give' : 'receive'].push(p.id);
     }
     const r = createRound(w, { number: 90, mediators: ['icrc'] });
@@ -72,7 +82,9 @@ export async function run(): Promise<Record<string, number>> {
   }
   const v1 = proposalLines(s.db, round.id, 1);
   // v2: the counterpart drops every tenth, moves every 50th to the other direction, adds 100 people of their own.
-  const v2: ProposalLine[] = v1.filter((_, i) => i % 10 !== 0).map((l, i) => (i % 50 === 0 ? { ...l, direction: l.direction === 'receive' ? 'give' : 'receive' } : l));
+  const v2: ProposalLine[] = v1
+    .filter((_, i) => i % 10 !== 0)
+    .map((l, i) => (i % 50 === 0 ? { ...l, direction: l.direction === 'receive' ? 'give' : 'receive' } : l));
   for (let i = 0; i < 100; i++) v2.push({ personId: `new-${i}`, direction: 'receive' });
   const diff = stats(time(() => diffProposals(v1, v2)));
   core.close();
@@ -93,12 +105,25 @@ export async function run(): Promise<Record<string, number>> {
 
 export const report: BenchMeta = {
   title: 'Exchanges',
-  about: 'A round of 1 000 + 1 000 fictional people (`BENCH_EXCHANGES_N` per direction) in an encrypted vault, proposal v1 frozen; medians of 15 runs after a warm-up. The router read is compared with the same read called directly.',
+  about:
+    'A round of 1 000 + 1 000 fictional people (`BENCH_EXCHANGES_N` per direction) in an encrypted vault, proposal v1 frozen; medians of 15 runs after a warm-up. The router read is compared with the same read called directly.',
   figures: (f) => [
-    { id: 'balance', label: 'balance and warnings of all people recomputed, p50', value: pick(f, 'exchanges_balance_warnings_p50_ms'), unit: 'ms', goal: { op: '<=', value: 100 } },
+    {
+      id: 'balance',
+      label: 'balance and warnings of all people recomputed, p50',
+      value: pick(f, 'exchanges_balance_warnings_p50_ms'),
+      unit: 'ms',
+      goal: { op: '<=', value: 100 },
+    },
     { id: 'warnings', label: 'warnings alone, p50', value: pick(f, 'exchanges_warnings_only_p50_ms'), unit: 'ms' },
     { id: 'page_read', label: "the round page's first read (+ first 100 of each list), p50", value: pick(f, 'exchanges_round_page_read_p50_ms'), unit: 'ms' },
-    { id: 'router', label: 'the same read through the router (contract-checked), p50', value: pick(f, 'exchanges_round_read_router_p50_ms'), unit: 'ms', baseline: { label: 'direct call', value: f.exchanges_round_page_read_p50_ms ?? 0 } },
+    {
+      id: 'router',
+      label: 'the same read through the router (contract-checked), p50',
+      value: pick(f, 'exchanges_round_read_router_p50_ms'),
+      unit: 'ms',
+      baseline: { label: 'direct call', value: f.exchanges_round_page_read_p50_ms ?? 0 },
+    },
     { id: 'whole_list', label: 'a whole list of 1 000 with warnings, p50', value: pick(f, 'exchanges_whole_list_1000_p50_ms'), unit: 'ms' },
     { id: 'diff', label: 'diff of two 2 000-line proposals, p50', value: pick(f, 'exchanges_diff_p50_ms'), unit: 'ms', goal: { op: '<=', value: 100 } },
   ],

@@ -16,7 +16,11 @@ const kb = (n: number): number => Math.round(n / 1024);
 // People per round (1 000 at the goal size; BENCH_MANIFEST_N for a smoke run).
 const N = Number(process.env.BENCH_MANIFEST_N ?? 1000);
 
-async function one(people: number, variant: ManifestVariant, photos?: Map<string, Buffer | null>): Promise<{ ms: number; cpu: number; kb: number; pages: number }> {
+async function one(
+  people: number,
+  variant: ManifestVariant,
+  photos?: Map<string, Buffer | null>,
+): Promise<{ ms: number; cpu: number; kb: number; pages: number }> {
   const r = round(0, people);
   const keys = photos ? [...photos.keys()] : [];
   if (photos) for (const [i, e] of r.entries.entries()) e.photoSha256 = keys[i % keys.length]!;
@@ -32,7 +36,20 @@ async function jpegs(n: number): Promise<Map<string, Buffer | null>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obmin-bench-'));
   const svgPdf = await manifestPdf(round(0, 1), { variant: 'field', direction: 'receive', date: new Date(0) });
   fs.writeFileSync(path.join(dir, 'p.pdf'), svgPdf.bytes);
-  execFileSync('pdftoppm', ['-jpeg', '-jpegopt', 'quality=80', '-scale-to', '240', '-f', '1', '-l', '1', '-singlefile', path.join(dir, 'p.pdf'), path.join(dir, 'p')]);
+  execFileSync('pdftoppm', [
+    '-jpeg',
+    '-jpegopt',
+    'quality=80',
+    '-scale-to',
+    '240',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    path.join(dir, 'p.pdf'),
+    path.join(dir, 'p'),
+  ]);
   const base = fs.readFileSync(path.join(dir, 'p.jpg'));
   fs.rmSync(dir, { recursive: true });
   const out = new Map<string, Buffer | null>();
@@ -48,17 +65,28 @@ export async function run(): Promise<Record<string, number>> {
   await one(10, 'field'); // fonts read and parsed once, as in a running app
   const out: Record<string, number> = {};
   const field = await one(N, 'field');
-  Object.assign(out, { manifest_1000_field_ms: field.ms, manifest_1000_field_cpu_ms: field.cpu, manifest_1000_field_kb: field.kb, manifest_1000_field_pages: field.pages });
+  Object.assign(out, {
+    manifest_1000_field_ms: field.ms,
+    manifest_1000_field_cpu_ms: field.cpu,
+    manifest_1000_field_kb: field.kb,
+    manifest_1000_field_pages: field.pages,
+  });
   const med = await one(N, 'mediator');
   Object.assign(out, { manifest_1000_mediator_ms: med.ms, manifest_1000_mediator_cpu_ms: med.cpu, manifest_1000_mediator_kb: med.kb });
   // 1 000 different JPEG photos (each person their own): what the full variant embeds.
   const photos = await jpegs(N);
   out.photo_jpeg_kb = kb(photos.values().next().value!.length);
   const full = await one(N, 'full', photos);
-  Object.assign(out, { manifest_1000_full_photos_ms: full.ms, manifest_1000_full_photos_cpu_ms: full.cpu, manifest_1000_full_photos_kb: full.kb, manifest_1000_full_pages: full.pages });
+  Object.assign(out, {
+    manifest_1000_full_photos_ms: full.ms,
+    manifest_1000_full_photos_cpu_ms: full.cpu,
+    manifest_1000_full_photos_kb: full.kb,
+    manifest_1000_full_pages: full.pages,
+  });
   // PNG photos (e.g. screenshots) are decoded and re-compressed by pdfkit: much slower; measured on 200.
   const pngs = new Map<string, Buffer | null>();
-  for (let i = 0; i < Math.min(200, N); i++) pngs.set(i.toString(16).padStart(64, 'f'), await QRCode.toBuffer(`вигадане фото ${i}`, { type: 'png', width: 240 }));
+  for (let i = 0; i < Math.min(200, N); i++)
+    pngs.set(i.toString(16).padStart(64, 'f'), await QRCode.toBuffer(`вигадане фото ${i}`, { type: 'png', width: 240 }));
   const png = await one(Math.min(200, N), 'full', pngs);
   Object.assign(out, { manifest_200_full_png_photos_ms: png.ms, manifest_200_full_png_photos_cpu_ms: png.cpu });
   const big = await one(2 * N, 'field');
@@ -68,7 +96,8 @@ export async function run(): Promise<Record<string, number>> {
 
 export const report: BenchMeta = {
   title: 'Manifest',
-  about: 'Fictional rounds rendered to PDF by `manifestPdf` (the function the CLI and the window use) after one warm-up render; 1 000 distinct 7 KB JPEG photos for the full variant. Wall time and the CPU time of the process.',
+  about:
+    'Fictional rounds rendered to PDF by `manifestPdf` (the function the CLI and the window use) after one warm-up render; 1 000 distinct 7 KB JPEG photos for the full variant. Wall time and the CPU time of the process.',
   figures: (f) => [
     { id: 'field', label: 'field variant, 1 000 people', value: pick(f, 'manifest_1000_field_ms'), unit: 'ms', goal: { op: '<=', value: 3000 } },
     { id: 'field_cpu', label: '— CPU time', value: pick(f, 'manifest_1000_field_cpu_ms'), unit: 'ms' },

@@ -69,10 +69,17 @@ export async function run(): Promise<Record<string, number>> {
 
 export const report: BenchMeta = {
   title: 'Matcher',
-  about: 'The in-memory matcher (`MatchIndex`): quality on the dev sets, and 1 000 generated entries of the hard kinds against N fictional people (`BENCH_MATCHING_N`, default 100 000). Baseline: the same scorer run against every registered person (10 entries sampled, scaled to 1 000).',
+  about:
+    'The in-memory matcher (`MatchIndex`): quality on the dev sets, and 1 000 generated entries of the hard kinds against N fictional people (`BENCH_MATCHING_N`, default 100 000). Baseline: the same scorer run against every registered person (10 entries sampled, scaled to 1 000).',
   figures: (f) => [
     { id: 'build', label: 'index build', value: pick(f, 'index_build_ms'), unit: 'ms' },
-    { id: 'match', label: '1 000 entries matched', value: pick(f, 'match_1000_ms'), unit: 'ms', baseline: { label: 'naive, every person scored', value: f.naive_match_1000_ms ?? 0 } },
+    {
+      id: 'match',
+      label: '1 000 entries matched',
+      value: pick(f, 'match_1000_ms'),
+      unit: 'ms',
+      baseline: { label: 'naive, every person scored', value: f.naive_match_1000_ms ?? 0 },
+    },
     { id: 'candidates', label: 'candidates scored per entry', value: pick(f, 'avg_candidates_per_entry'), unit: '' },
     { id: 'heap', label: 'index heap', value: pick(f, 'index_heap_mb'), unit: 'MB' },
     { id: 'dev_top1', label: 'matching-dev: top-1 consistent', value: pick(f, 'dev_top1_consistent'), unit: '' },

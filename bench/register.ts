@@ -16,7 +16,48 @@ const PASS = 'вишня-гора-мідний-ліхтар-42';
 
 /** Fictional surnames beyond the demo list: stems × endings, so a surname is shared by tens, not thousands. */
 function surnames(): string[] {
-  const stems = ['Коваль', 'Шевч', 'Бондар', 'Ткач', 'Кравч', 'Мельн', 'Лис', 'Руд', 'Сав', 'Петр', 'Марч', 'Клим', 'Павл', 'Гонч', 'Левч', 'Гнат', 'Ярош', 'Литв', 'Сид', 'Харч', 'Зайч', 'Дяч', 'Кост', 'Голов', 'Кузьм', 'Прих', 'Панч', 'Остап', 'Тимош', 'Захарч', 'Біл', 'Гребен', 'Семен', 'Онищ', 'Фед', 'Стец', 'Мартин', 'Гриц', 'Пилип', 'Дорош'];
+  const stems = [
+    'Коваль',
+    'Шевч',
+    'Бондар',
+    'Ткач',
+    'Кравч',
+    'Мельн',
+    'Лис',
+    'Руд',
+    'Сав',
+    'Петр',
+    'Марч',
+    'Клим',
+    'Павл',
+    'Гонч',
+    'Левч',
+    'Гнат',
+    'Ярош',
+    'Литв',
+    'Сид',
+    'Харч',
+    'Зайч',
+    'Дяч',
+    'Кост',
+    'Голов',
+    'Кузьм',
+    'Прих',
+    'Панч',
+    'Остап',
+    'Тимош',
+    'Захарч',
+    'Біл',
+    'Гребен',
+    'Семен',
+    'Онищ',
+    'Фед',
+    'Стец',
+    'Мартин',
+    'Гриц',
+    'Пилип',
+    'Дорош',
+  ];
   const ends = ['енко', 'ук', 'юк', 'ишин', 'ів', 'ович', 'ак', 'ій', 'ач', 'ець', 'ун', 'ан', 'ко', 'ичук', 'ович-Ярий', 'ан-Сірий'];
   return [...SURNAMES, ...stems.flatMap((s) => ends.map((e) => s + e))];
 }
@@ -34,7 +75,9 @@ export async function run(): Promise<Record<string, number>> {
   const lines = ['ref,surname,given_name,patronymic,date_of_birth,sex,side,category,unit'];
   for (let i = 0; i < N; i++) {
     const dob = `${1960 + Math.floor(r() * 45)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
-    lines.push(`B${String(i).padStart(7, '0')},${pick(names)},${pick(r() < 0.1 ? FEMALE : MALE)},${patronymic(pick(PATRONYMIC_STEMS), false)},${dob},M,ours,military,А${1000 + Math.floor(r() * 8999)}`);
+    lines.push(
+      `B${String(i).padStart(7, '0')},${pick(names)},${pick(r() < 0.1 ? FEMALE : MALE)},${patronymic(pick(PATRONYMIC_STEMS), false)},${dob},M,ours,military,А${1000 + Math.floor(r() * 8999)}`,
+    );
   }
   const csv = path.join(dir, 'people.csv');
   fs.writeFileSync(csv, lines.join('\n'));
@@ -89,10 +132,17 @@ export async function run(): Promise<Record<string, number>> {
 
 export const report: BenchMeta = {
   title: 'Register',
-  about: 'N generated fictional people (`BENCH_REGISTER_N`, default 100 000) imported from one CSV into the encrypted register (preview + apply, one transaction), then 400 name searches at that size; the baseline reads every person and compares name keys in JS.',
+  about:
+    'N generated fictional people (`BENCH_REGISTER_N`, default 100 000) imported from one CSV into the encrypted register (preview + apply, one transaction), then 400 name searches at that size; the baseline reads every person and compares name keys in JS.',
   figures: (f) => [
     { id: 'persons', label: 'people in the register', value: pick(f, 'persons'), unit: '' },
-    { id: 'import', label: 'import, preview + apply', value: f.importTotalMs === undefined ? null : f.importTotalMs / 1000, unit: 's', goal: { op: '<=', value: 30 } },
+    {
+      id: 'import',
+      label: 'import, preview + apply',
+      value: f.importTotalMs === undefined ? null : f.importTotalMs / 1000,
+      unit: 's',
+      goal: { op: '<=', value: 30 },
+    },
     { id: 'search_p50', label: 'search p50', value: pick(f, 'searchP50Ms'), unit: 'ms', baseline: { label: 'full scan', value: f.fullScanP50Ms ?? 0 } },
     { id: 'search_p95', label: 'search p95', value: pick(f, 'searchP95Ms'), unit: 'ms', goal: { op: '<=', value: 50 } },
     { id: 'db_size', label: 'database file after closing', value: f.dbBytes === undefined ? null : f.dbBytes / 1048576, unit: 'MiB' },

@@ -28,7 +28,13 @@ export async function run(): Promise<Record<string, number>> {
   const hq = core.require();
   const w = new Writer(hq.db, hq.operator.id);
   hq.db.transaction(() => {
-    for (let i = 0; i < N; i++) w.insert('persons', `p${i}`, { ref: `B${i}`, surname: 'Вигаданенко', given_name: 'Тарас', side: 'ours', category: 'military', status: 'missing', unit: 'А1000' }, null);
+    for (let i = 0; i < N; i++)
+      w.insert(
+        'persons',
+        `p${i}`,
+        { ref: `B${i}`, surname: 'Вигаданенко', given_name: 'Тарас', side: 'ours', category: 'military', status: 'missing', unit: 'А1000' },
+        null,
+      );
   })();
 
   // The other site: an in-memory replica that received HQ's register, then edited every person once.
@@ -79,10 +85,20 @@ async function exchangePackage(core: ReturnType<typeof createCore>, dir: string)
   const w = new Writer(hq.db, hq.operator.id);
   const now = new Date().toISOString();
   hq.db.transaction(() => {
-    w.insert('sources', 'bench-round-source', { kind: 'official_document', title: 'Обмін №1 / Exchange round 1', reliability: 'A', credibility: 1, created_at: now }, null);
+    w.insert(
+      'sources',
+      'bench-round-source',
+      { kind: 'official_document', title: 'Обмін №1 / Exchange round 1', reliability: 'A', credibility: 1, created_at: now },
+      null,
+    );
     w.insert('exchange_rounds', 'bench-round', { number: 1, status: 'negotiating', source_id: 'bench-round-source', mediators: '[]', created_at: now }, null);
     for (let i = 0; i < ROUND; i++) {
-      w.insert('exchange_entries', `bench-entry-${i}`, { round_id: 'bench-round', person_id: `p${i}`, direction: 'receive', state: 'proposed', unexpected: 0, created_at: now }, null);
+      w.insert(
+        'exchange_entries',
+        `bench-entry-${i}`,
+        { round_id: 'bench-round', person_id: `p${i}`, direction: 'receive', state: 'proposed', unexpected: 0, created_at: now },
+        null,
+      );
       const bytes = Buffer.alloc(PHOTO_BYTES, i % 251);
       bytes.writeUInt32BE(i, 0);
       addAttachment(w, { personId: `p${i}`, kind: 'photo', mime: 'image/jpeg', filename: `photo-${i}.jpg`, bytes }, false);
@@ -109,14 +125,27 @@ async function exchangePackage(core: ReturnType<typeof createCore>, dir: string)
 
 export const report: BenchMeta = {
   title: 'Replication',
-  about: 'The exchange package: a round of `BENCH_EXCHANGE_N` people with photos written for the field site (profile exchange). The merge: an N-edit batch made at another site (`BENCH_REPLICATION_N`, default 100 000; every person edited once) merged into an N-person encrypted register by `applyChanges` in one transaction. Baseline: the same edits written locally at the other site.',
+  about:
+    'The exchange package: a round of `BENCH_EXCHANGE_N` people with photos written for the field site (profile exchange). The merge: an N-edit batch made at another site (`BENCH_REPLICATION_N`, default 100 000; every person edited once) merged into an N-person encrypted register by `applyChanges` in one transaction. Baseline: the same edits written locally at the other site.',
   figures: (f) => [
     { id: 'persons', label: 'people = edits in the batch', value: pick(f, 'persons'), unit: '' },
-    { id: 'merge', label: 'merge', value: pick(f, 'mergeSeconds'), unit: 's', goal: { op: '<=', value: 20 }, ...(f.localEditSeconds ? { baseline: { label: 'the same edits made locally', value: f.localEditSeconds } } : {}) },
+    {
+      id: 'merge',
+      label: 'merge',
+      value: pick(f, 'mergeSeconds'),
+      unit: 's',
+      goal: { op: '<=', value: 20 },
+      ...(f.localEditSeconds ? { baseline: { label: 'the same edits made locally', value: f.localEditSeconds } } : {}),
+    },
     { id: 'merge_cpu', label: '— CPU time', value: pick(f, 'mergeCpuSeconds'), unit: 's' },
     { id: 'rate', label: 'changes merged per second', value: pick(f, 'changesPerSecond'), unit: '/s' },
     { id: 'rss', label: 'resident memory growth during the merge', value: pick(f, 'rssGrowthMiB'), unit: 'MiB' },
-    { id: 'exchange_people', label: 'exchange package: people on the round, each with a 60 KiB photo (`BENCH_EXCHANGE_N`, default 1 000)', value: pick(f, 'exchangePeople'), unit: '' },
+    {
+      id: 'exchange_people',
+      label: 'exchange package: people on the round, each with a 60 KiB photo (`BENCH_EXCHANGE_N`, default 1 000)',
+      value: pick(f, 'exchangePeople'),
+      unit: '',
+    },
     { id: 'exchange', label: 'exchange package written (read back and checked)', value: pick(f, 'exchangeSeconds'), unit: 's', goal: { op: '<=', value: 5 } },
     { id: 'exchange_cpu', label: '— CPU time', value: pick(f, 'exchangeCpuSeconds'), unit: 's' },
     { id: 'exchange_size', label: '— file size', value: pick(f, 'exchangeMiB'), unit: 'MiB' },

@@ -45,21 +45,26 @@ function fillBulk(db: Db, operatorId: string, n: number): number {
     deferPersonIndexes(db); // search keys written once at the end, as the register's bulk import does
     for (let i = 0; i < n; i++) {
       const female = r() < 0.1;
-      w.insert('persons', `bench-${i.toString(36)}`, {
-        ref: `ВГ-${String(i).padStart(6, '0')}`,
-        surname: pick(SURNAMES),
-        given_name: pick(female ? FEMALE : MALE),
-        patronymic: patronymic(pick(PATRONYMIC_STEMS), female),
-        sex: female ? 'F' : 'M',
-        date_of_birth: `${1970 + Math.floor(r() * 35)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
-        side: 'ours',
-        category: 'military',
-        rank: pick(RANKS),
-        unit: `А${1000 + Math.floor(r() * 9000)}`,
-        status: 'missing',
-        last_known_location: pick(PLACES),
-        created_at: created,
-      }, null);
+      w.insert(
+        'persons',
+        `bench-${i.toString(36)}`,
+        {
+          ref: `ВГ-${String(i).padStart(6, '0')}`,
+          surname: pick(SURNAMES),
+          given_name: pick(female ? FEMALE : MALE),
+          patronymic: patronymic(pick(PATRONYMIC_STEMS), female),
+          sex: female ? 'F' : 'M',
+          date_of_birth: `${1970 + Math.floor(r() * 35)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
+          side: 'ours',
+          category: 'military',
+          rank: pick(RANKS),
+          unit: `А${1000 + Math.floor(r() * 9000)}`,
+          status: 'missing',
+          last_known_location: pick(PLACES),
+          created_at: created,
+        },
+        null,
+      );
     }
     flushPersonIndexes(db);
     discardPersonIndexes(db);
@@ -125,9 +130,13 @@ export async function run(): Promise<Record<string, number>> {
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
       let n = 0;
-      for await (const c of ageEncrypt((async function* () {
-        for (let o = 0; o < plain.length; o += 1 << 20) yield plain.subarray(o, o + (1 << 20));
-      })(), [rcpt])) n += c.length;
+      for await (const c of ageEncrypt(
+        (async function* () {
+          for (let o = 0; o < plain.length; o += 1 << 20) yield plain.subarray(o, o + (1 << 20));
+        })(),
+        [rcpt],
+      ))
+        n += c.length;
       oursMs.push(performance.now() - t);
       if (n < plain.length) throw new Error('short ciphertext');
       ageMs.push(await ageCli(plainFile, ageRecipient(rcpt)));
@@ -161,7 +170,8 @@ export async function run(): Promise<Record<string, number>> {
 
 export const report: BenchMeta = {
   title: 'Transfer',
-  about: 'Two encrypted sites paired by their cards; one fills a fictional register in bulk (`BENCH_TRANSFER_N` people, default 100 000), writes one changes file for the other, which previews it (verify, decrypt, validate, merge, roll back) and imports it (verify, decrypt, validate, apply in one transaction). The same payload encrypted by our age code and by the `age` CLI, best of three. CPU times beside wall times: on a loaded machine the CPU time is the guide.',
+  about:
+    'Two encrypted sites paired by their cards; one fills a fictional register in bulk (`BENCH_TRANSFER_N` people, default 100 000), writes one changes file for the other, which previews it (verify, decrypt, validate, merge, roll back) and imports it (verify, decrypt, validate, apply in one transaction). The same payload encrypted by our age code and by the `age` CLI, best of three. CPU times beside wall times: on a loaded machine the CPU time is the guide.',
   figures: (f) => [
     { id: 'records', label: 'records in the file', value: pick(f, 'transfer_records'), unit: '' },
     { id: 'file', label: 'file size', value: pick(f, 'transfer_file_mb'), unit: 'MB' },
@@ -172,7 +182,19 @@ export const report: BenchMeta = {
     { id: 'import_cpu', label: 'import, CPU time', value: pick(f, 'transfer_import_cpu_s'), unit: 's' },
     { id: 'export_rss', label: 'peak resident memory above start, export', value: pick(f, 'transfer_export_peak_rss_mb'), unit: 'MB' },
     { id: 'import_rss', label: 'peak resident memory above start, import', value: pick(f, 'transfer_import_peak_rss_mb'), unit: 'MB' },
-    { id: 'encrypt', label: 'encryption throughput, ours', value: pick(f, 'transfer_encrypt_ours_mb_per_s'), unit: 'MB/s', baseline: { label: 'age CLI', value: f.transfer_encrypt_age_cli_mb_per_s ?? 0 } },
-    { id: 'encrypt_ratio', label: 'encryption time, ours ÷ age CLI', value: pick(f, 'transfer_encrypt_ratio_ours_to_age'), unit: '×', goal: { op: '<=', value: 2 } },
+    {
+      id: 'encrypt',
+      label: 'encryption throughput, ours',
+      value: pick(f, 'transfer_encrypt_ours_mb_per_s'),
+      unit: 'MB/s',
+      baseline: { label: 'age CLI', value: f.transfer_encrypt_age_cli_mb_per_s ?? 0 },
+    },
+    {
+      id: 'encrypt_ratio',
+      label: 'encryption time, ours ÷ age CLI',
+      value: pick(f, 'transfer_encrypt_ratio_ours_to_age'),
+      unit: '×',
+      goal: { op: '<=', value: 2 },
+    },
   ],
 };

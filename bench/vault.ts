@@ -79,12 +79,25 @@ export async function run(): Promise<Record<string, number>> {
 
 export const report: BenchMeta = {
   title: 'Vault',
-  about: 'Unlock at the production KDF cost (Argon2id 64 MiB × 3, open, migrations check, audit entry), median of 5; SQLCipher against plain SQLite on the same workload (inserts + 20 000 indexed selects, 64 MiB cache on both), median of 5 pairs.',
+  about:
+    'Unlock at the production KDF cost (Argon2id 64 MiB × 3, open, migrations check, audit entry), median of 5; SQLCipher against plain SQLite on the same workload (inserts + 20 000 indexed selects, 64 MiB cache on both), median of 5 pairs.',
   figures: (f) => [
     { id: 'unlock', label: 'unlock, median of 5', value: pick(f, 'vault.unlock_ms_median'), unit: 'ms', goal: { op: '<=', value: 1500 } },
     { id: 'unlock_max', label: 'unlock, slowest of 5', value: pick(f, 'vault.unlock_ms_max'), unit: 'ms' },
-    { id: 'sqlcipher', label: 'SQLCipher workload, median', value: pick(f, 'sqlcipher.cipher_ms_median'), unit: 'ms', baseline: { label: 'plain SQLite', value: f['sqlcipher.plain_ms_median'] ?? 0 } },
-    { id: 'overhead', label: 'SQLCipher ÷ plain SQLite, median of the pairs', value: pick(f, 'sqlcipher.overhead_ratio_median'), unit: '×', goal: { op: '<=', value: 1.3 } },
+    {
+      id: 'sqlcipher',
+      label: 'SQLCipher workload, median',
+      value: pick(f, 'sqlcipher.cipher_ms_median'),
+      unit: 'ms',
+      baseline: { label: 'plain SQLite', value: f['sqlcipher.plain_ms_median'] ?? 0 },
+    },
+    {
+      id: 'overhead',
+      label: 'SQLCipher ÷ plain SQLite, median of the pairs',
+      value: pick(f, 'sqlcipher.overhead_ratio_median'),
+      unit: '×',
+      goal: { op: '<=', value: 1.3 },
+    },
     { id: 'insert_ratio', label: '— inserts alone', value: pick(f, 'sqlcipher.insert_ratio_median'), unit: '×' },
     { id: 'select_ratio', label: '— selects alone', value: pick(f, 'sqlcipher.select_ratio_median'), unit: '×' },
   ],

@@ -28,7 +28,17 @@ const noWrite = args.includes('--no-write');
 const wanted = args.filter((a) => !a.startsWith('--'));
 const quick = process.env.BENCH_QUICK === '1';
 // Smoke-run sizes: every bench's own size knob, unless the caller set it.
-const QUICK_SIZES = { BENCH_REGISTER_N: 2000, BENCH_LISTS_N: 3000, BENCH_TRANSFER_N: 300, BENCH_REPLICATION_N: 2000, BENCH_EXCHANGES_N: 100, BENCH_EXCHANGE_N: 50, BENCH_MATCHING_N: 3000, BENCH_MANIFEST_N: 100, BENCH_VAULT_ROWS: 5000 };
+const QUICK_SIZES = {
+  BENCH_REGISTER_N: 2000,
+  BENCH_LISTS_N: 3000,
+  BENCH_TRANSFER_N: 300,
+  BENCH_REPLICATION_N: 2000,
+  BENCH_EXCHANGES_N: 100,
+  BENCH_EXCHANGE_N: 50,
+  BENCH_MATCHING_N: 3000,
+  BENCH_MANIFEST_N: 100,
+  BENCH_VAULT_ROWS: 5000,
+};
 const env = { ...process.env };
 if (quick) for (const [k, v] of Object.entries(QUICK_SIZES)) env[k] ??= String(v);
 
@@ -45,13 +55,25 @@ if (unknown.length) {
 fs.mkdirSync(outDir, { recursive: true });
 
 const bundle = (entry, outfile) =>
-  build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['better-sqlite3-multiple-ciphers', 'electron'], logLevel: 'warning' });
+  build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['better-sqlite3-multiple-ciphers', 'electron'],
+    logLevel: 'warning',
+  });
 await bundle(path.join(root, 'bench', 'lib', 'report.ts'), path.join(outDir, 'report.cjs'));
 const { renderSection, replaceSection } = await import(pathToFileURL(path.join(outDir, 'report.cjs')).href).then((m) => m.default ?? m);
 
 const cpus = os.cpus();
 const info = {
-  date: new Date().toISOString().replace(/\.\d+Z$/, ' UTC').replace('T', ' '),
+  date: new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, ' UTC')
+    .replace('T', ' '),
   node: process.version,
   machine: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
   loadAverage: os.loadavg(),
@@ -70,11 +92,21 @@ for (const name of names) {
   process.stderr.write(`bench ${name}…\n`);
   const result = path.join(outDir, `${name}.result.json`);
   fs.rmSync(result, { force: true });
-  const child = spawnSync(process.execPath, ['--expose-gc', fileURLPath(import.meta.url), '--child', outfile, result], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawnSync(process.execPath, ['--expose-gc', fileURLPath(import.meta.url), '--child', outfile, result], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const meta = mod.report ?? mod.default?.report ?? {};
   if (child.status !== 0 || !fs.existsSync(result)) {
     failed++;
-    sections.push({ name, section: renderSection({ name, title: meta.title ?? name, about: meta.about ?? '', figures: [], error: `exit ${child.status ?? child.signal}; see the run's output` }, info) });
+    sections.push({
+      name,
+      section: renderSection(
+        { name, title: meta.title ?? name, about: meta.about ?? '', figures: [], error: `exit ${child.status ?? child.signal}; see the run's output` },
+        info,
+      ),
+    });
     continue;
   }
   const r = JSON.parse(fs.readFileSync(result, 'utf8'));

@@ -24,11 +24,7 @@ if (process.argv.includes('--test')) {
 }
 
 const { existsSync } = await import('node:fs');
-await Promise.all(
-  entries
-    .filter((e) => existsSync(e.entryPoints[0]))
-    .map((e) => build({ ...common, ...e })),
-);
+await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));
 // The PDF font (Noto Sans, covers Ukrainian) travels beside the bundles: the core embeds it in every document it prints.
 const { cpSync, mkdirSync } = await import('node:fs');
 mkdirSync('dist/fonts', { recursive: true });

@@ -65,7 +65,16 @@ export function parseStamp(str: string): Stamp {
  * across sites compare the unpacked stamps (the site id decides a tie, as in compareStamps).
  */
 export function packStamp(s: { millis: number; counter: number }, siteNum: number): string {
-  if (!Number.isSafeInteger(s.millis) || s.millis < 0 || s.millis > 9_999_999_999_999 || s.counter < 0 || s.counter > MAX_COUNTER || !Number.isSafeInteger(siteNum) || siteNum < 0) throw new InvalidStampError();
+  if (
+    !Number.isSafeInteger(s.millis) ||
+    s.millis < 0 ||
+    s.millis > 9_999_999_999_999 ||
+    s.counter < 0 ||
+    s.counter > MAX_COUNTER ||
+    !Number.isSafeInteger(siteNum) ||
+    siteNum < 0
+  )
+    throw new InvalidStampError();
   return `${String(s.millis).padStart(13, '0')}${String(s.counter).padStart(5, '0')}.${siteNum}`;
 }
 

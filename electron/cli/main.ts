@@ -21,17 +21,19 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       outputError: () => undefined,
     });
 
-  const run: Runner = (action) => async (...args) => {
-    const cmd = args[args.length - 1] as Command;
-    const opts = cmd.optsWithGlobals() as GlobalOptions;
-    try {
-      await (action as (...a: unknown[]) => Promise<void>)(...args.slice(0, -2), opts, cmd);
-    } catch (e) {
-      const { line, exit } = errorLine(e, localeOf(opts, io));
-      io.err(`${line}\n`);
-      exitCode = exit;
-    }
-  };
+  const run: Runner =
+    (action) =>
+    async (...args) => {
+      const cmd = args[args.length - 1] as Command;
+      const opts = cmd.optsWithGlobals() as GlobalOptions;
+      try {
+        await (action as (...a: unknown[]) => Promise<void>)(...args.slice(0, -2), opts, cmd);
+      } catch (e) {
+        const { line, exit } = errorLine(e, localeOf(opts, io));
+        io.err(`${line}\n`);
+        exitCode = exit;
+      }
+    };
   for (const mod of CLI_MODULES) mod(program, io, run);
 
   try {

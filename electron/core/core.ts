@@ -3,7 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ObminError } from '../../shared/errors';
 import { can, type Permission } from '../../shared/domain/roles';
-import { Locale, type AppState, type AuditEntry, type AuditVerifyResult, type OperatorInfo, type Session, type Settings, type WorkstationStatus } from '../../shared/ipc/schemas';
+import {
+  Locale,
+  type AppState,
+  type AuditEntry,
+  type AuditVerifyResult,
+  type OperatorInfo,
+  type Session,
+  type Settings,
+  type WorkstationStatus,
+} from '../../shared/ipc/schemas';
 import type { AuditFilter } from '../../shared/audit';
 import { SCHEMA_VERSION } from './db/migrations';
 import { exportAgeKey } from './transfer';
@@ -116,7 +125,12 @@ export class Core {
 
   sessionInfo(): Session {
     const s = this.require();
-    return { site: { code: this.meta('site_code'), name: this.meta('site_name') }, operator: toInfo(s.operator), settings: this.settings(), unsyncedChanges: waitingChanges(s.db) };
+    return {
+      site: { code: this.meta('site_code'), name: this.meta('site_name') },
+      operator: toInfo(s.operator),
+      settings: this.settings(),
+      unsyncedChanges: waitingChanges(s.db),
+    };
   }
 
   /** Site, operator and register counts. */
@@ -184,7 +198,9 @@ export class Core {
     if (patch.idleLockMinutes !== undefined) {
       const s = this.require('settings.manage');
       s.db.transaction(() => {
-        s.db.prepare("INSERT INTO settings (key, value) VALUES ('idleLockMinutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(patch.idleLockMinutes));
+        s.db
+          .prepare("INSERT INTO settings (key, value) VALUES ('idleLockMinutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+          .run(String(patch.idleLockMinutes));
         appendAudit(s.db, s.operator.id, 'settings.update', null, { idleLockMinutes: patch.idleLockMinutes });
       })();
     }

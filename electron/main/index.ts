@@ -52,9 +52,15 @@ async function start(): Promise<void> {
 
   const emit = createEventForwarder(() => ourWindows().map((w) => w.webContents));
   const router = createWorkerRouter(CORE_WORKER_PATH, { dataDir: defaultDataDir() }, emit);
-  const printing = createElectronPrinting({ BrowserWindow, dialog: () => dialog, previewSession: () => session.fromPartition(PREVIEW_PARTITION), parent: () => mainWindow });
+  const printing = createElectronPrinting({
+    BrowserWindow,
+    dialog: () => dialog,
+    previewSession: () => session.fromPartition(PREVIEW_PARTITION),
+    parent: () => mainWindow,
+  });
   const media = withMediaDialogs(withPrinting(router, printing), {
-    openFile: async () => (await dialog.showOpenDialog(mainWindow!, { properties: ['openFile'], filters: [{ name: 'Obmin', extensions: ['obmin'] }] })).filePaths[0] ?? null,
+    openFile: async () =>
+      (await dialog.showOpenDialog(mainWindow!, { properties: ['openFile'], filters: [{ name: 'Obmin', extensions: ['obmin'] }] })).filePaths[0] ?? null,
     pickFolder: async () => (await dialog.showOpenDialog(mainWindow!, { properties: ['openDirectory', 'createDirectory'] })).filePaths[0] ?? null,
   });
   bindIpc(ipcMain, media, createSenderCheck(ourWindows));

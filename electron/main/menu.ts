@@ -10,10 +10,5 @@ export function menuTemplate(flags: { devTools: boolean }): MenuItemConstructorO
     { role: 'togglefullscreen' },
   ];
   if (flags.devTools) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
-  return [
-    { role: 'fileMenu', submenu: [{ role: 'quit' }] },
-    { role: 'editMenu' },
-    { label: 'View', submenu: view },
-    { role: 'windowMenu' },
-  ];
+  return [{ role: 'fileMenu', submenu: [{ role: 'quit' }] }, { role: 'editMenu' }, { label: 'View', submenu: view }, { role: 'windowMenu' }];
 }

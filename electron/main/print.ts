@@ -68,7 +68,10 @@ export function createPdfStore(random: () => string): { put(bytes: Uint8Array): 
       const m = /^app:\/\/obmin\/preview\/([A-Za-z0-9-]{8,64})\.pdf$/.exec(request.url.split('#')[0]!);
       const bytes = m ? docs.get(m[1]!) : undefined;
       if (!bytes || request.method !== 'GET') return new Response('Not found', { status: 404 });
-      return new Response(new Uint8Array(bytes), { status: 200, headers: { 'Content-Type': 'application/pdf', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } });
+      return new Response(new Uint8Array(bytes), {
+        status: 200,
+        headers: { 'Content-Type': 'application/pdf', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+      });
     },
   };
 }

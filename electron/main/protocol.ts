@@ -65,10 +65,7 @@ function notFound(): Response {
 }
 
 /** The app:// handler, separated from Electron so it can be tested with plain Requests. */
-export function createAppRequestHandler(
-  rootDir: string,
-  read: (file: string) => Promise<Uint8Array> = readFile,
-): (request: Request) => Promise<Response> {
+export function createAppRequestHandler(rootDir: string, read: (file: string) => Promise<Uint8Array> = readFile): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers: { ...SECURITY_HEADERS, Allow: 'GET, HEAD' } });
@@ -88,9 +85,7 @@ export function createAppRequestHandler(
 
 /** Must run before app 'ready': privileges cannot be granted later. No bypassCSP, no CORS, no streaming. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 export function serveApp(protocol: Pick<Protocol, 'handle'>, rootDir: string): void {

@@ -23,10 +23,7 @@ export const HARDENED_PREFERENCES = {
 export const MIN_WIDTH = 1280;
 export const MIN_HEIGHT = 720;
 
-export function createWindowOptions(
-  paths: { preload: string },
-  flags: { devTools: boolean },
-): BrowserWindowConstructorOptions {
+export function createWindowOptions(paths: { preload: string }, flags: { devTools: boolean }): BrowserWindowConstructorOptions {
   return {
     title: 'Obmin',
     width: 1440,

@@ -19,7 +19,10 @@ export function passphraseStrength(passphrase: string, userInputs: string[] = []
   const reasons: string[] = [];
   const length = [...passphrase].length;
   if (length < MIN_PASSPHRASE_LENGTH) reasons.push('passphrase.tooShort');
-  const result = estimator.check(passphrase.slice(0, 256), userInputs.filter((s) => s.length > 0));
+  const result = estimator.check(
+    passphrase.slice(0, 256),
+    userInputs.filter((s) => s.length > 0),
+  );
   let score = result.score as PassphraseStrength['score'];
   if (length < MIN_PASSPHRASE_LENGTH && score > 2) score = 2;
   if (result.score < MIN_PASSPHRASE_SCORE) reasons.push('passphrase.tooGuessable');

@@ -22,7 +22,20 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  coordinator: ['audit.read', 'backup.create', 'register.read', 'register.write', 'register.import', 'register.export', 'family.read', 'family.write', 'lists.write', 'exchanges.write', 'exchanges.handover', 'exchanges.decide'],
+  coordinator: [
+    'audit.read',
+    'backup.create',
+    'register.read',
+    'register.write',
+    'register.import',
+    'register.export',
+    'family.read',
+    'family.write',
+    'lists.write',
+    'exchanges.write',
+    'exchanges.handover',
+    'exchanges.decide',
+  ],
   analyst: ['register.read', 'register.write', 'register.import', 'register.export', 'lists.write'],
   liaison: ['register.read', 'register.write', 'family.read', 'family.write', 'lists.write'],
   field: ['register.read', 'exchanges.handover'],

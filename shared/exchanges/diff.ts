@@ -36,7 +36,11 @@ export function diffProposals(before: readonly ProposalLine[], after: readonly P
  * counterpart's side (added in, removed out, the new direction); a rejected one keeps ours. Every difference must be
  * decided; the names of the undecided are returned instead.
  */
-export function agreedLines(before: readonly ProposalLine[], diff: readonly DiffItem[], accepted: ReadonlyMap<string, boolean>): { lines: ProposalLine[] } | { undecided: string[] } {
+export function agreedLines(
+  before: readonly ProposalLine[],
+  diff: readonly DiffItem[],
+  accepted: ReadonlyMap<string, boolean>,
+): { lines: ProposalLine[] } | { undecided: string[] } {
   const undecided = diff.filter((d) => !accepted.has(d.personId)).map((d) => d.personId);
   if (undecided.length) return { undecided };
   const byPerson = new Map(diff.map((d) => [d.personId, d]));

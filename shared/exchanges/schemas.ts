@@ -133,10 +133,7 @@ export const AddResult = z.object({ added: z.number().int() });
 
 export const MarkArgs = z.object({ entryId: Id, state: HandoverState }).strict();
 
-export const ArrivalArgs = z.union([
-  z.object({ roundId: Id, personId: Id }).strict(),
-  z.object({ roundId: Id, person: PersonInput }).strict(),
-]);
+export const ArrivalArgs = z.union([z.object({ roundId: Id, personId: Id }).strict(), z.object({ roundId: Id, person: PersonInput }).strict()]);
 
 export const AnswerArgs = z.object({ roundId: Id, receiveListId: Id.nullable().optional(), giveListId: Id.nullable().optional() }).strict();
 export const AgreeArgs = z.object({ roundId: Id, decisions: z.array(z.object({ personId: Id, accept: z.boolean() })).max(40_000) }).strict();
@@ -156,9 +153,7 @@ export const LiaisonTask = z.object({
 });
 export type LiaisonTask = z.infer<typeof LiaisonTask>;
 
-export const TaskDoneArgs = z
-  .object({ taskId: Id, relativeId: Id, channel: ContactChannel, summary: z.string().trim().min(1).max(2000) })
-  .strict();
+export const TaskDoneArgs = z.object({ taskId: Id, relativeId: Id, channel: ContactChannel, summary: z.string().trim().min(1).max(2000) }).strict();
 
 export const CloseResult = z.object({ round: Round, changed: z.number().int(), tasks: z.number().int() });
 
@@ -166,8 +161,12 @@ export const DURATION_BUCKETS = ['lt6m', 'm6to12', 'y1to2', 'y2to3', 'gt3y', 'un
 export const Dashboard = z.object({
   /** everyone in the register: none means the home screen teaches how to start */
   persons: z.number().int(),
-  captivity: z.array(z.object({ bucket: z.enum(DURATION_BUCKETS), military: z.number().int(), civilian: z.number().int(), remains: z.number().int(), other: z.number().int() })),
-  rounds: z.array(z.object({ number: z.number().int(), date: z.string().nullable(), status: RoundStatus, received: z.number().int(), given: z.number().int() })),
+  captivity: z.array(
+    z.object({ bucket: z.enum(DURATION_BUCKETS), military: z.number().int(), civilian: z.number().int(), remains: z.number().int(), other: z.number().int() }),
+  ),
+  rounds: z.array(
+    z.object({ number: z.number().int(), date: z.string().nullable(), status: RoundStatus, received: z.number().int(), given: z.number().int() }),
+  ),
   openTasks: z.number().int(),
   /** people on open rounds' lists who lack what the manifest needs */
   missingData: z.number().int(),

@@ -47,9 +47,13 @@ export function summarySentence(locale: Locale, roundNumber: number, t: Totals):
   const given = sumCounts(t.handedOver.give);
   const uk = locale === 'uk';
   let s = uk ? `${roundNumber}-й обмін: ` : `Round ${roundNumber}: `;
-  if (living > 0) s += uk ? `повернуто ${countWord(locale, living, 'person')} — ${joinAnd(locale, parts)}` : `${countWord(locale, living, 'person')} returned — ${joinAnd(locale, parts)}`;
+  if (living > 0)
+    s += uk
+      ? `повернуто ${countWord(locale, living, 'person')} — ${joinAnd(locale, parts)}`
+      : `${countWord(locale, living, 'person')} returned — ${joinAnd(locale, parts)}`;
   else s += uk ? 'живих не повернуто' : 'no one returned alive';
-  if (r.remains > 0) s += uk ? `; повернуто ${countWord(locale, r.remains, 'body')} загиблих` : `; ${countWord(locale, r.remains, 'body')} of the fallen repatriated`;
+  if (r.remains > 0)
+    s += uk ? `; повернуто ${countWord(locale, r.remains, 'body')} загиблих` : `; ${countWord(locale, r.remains, 'body')} of the fallen repatriated`;
   if (given > 0) s += uk ? `; передано ${countWord(locale, given, 'person')}` : `; ${countWord(locale, given, 'person')} transferred`;
   return s;
 }

@@ -30,7 +30,8 @@ export const en: MessageTree = {
     FILE_MALFORMED: 'The file is malformed: {{detail}}',
     FILE_NO_HEADER: 'The file has no header row: the first row must name the columns (surname, given name …).',
     FILE_NO_WORKSHEET: 'The Excel workbook has no worksheet with data.',
-    SLOT_STALE: 'Your key slot opens an older database key: the key file and the database do not belong together (was one of them restored from a backup?). Call your administrator.',
+    SLOT_STALE:
+      'Your key slot opens an older database key: the key file and the database do not belong together (was one of them restored from a backup?). Call your administrator.',
     VAULT_BUSY: 'The vault is busy in another Obmin process (an import, for example). Wait and try again.',
     CORE_RESTARTED: 'The application core stopped (most likely a file too large for memory) and was restarted; the workstation is locked. Unlock it again.',
     FOLDER_NOT_EMPTY: 'The folder {{dir}} is not empty: restore only into a new, empty folder.',
@@ -50,7 +51,8 @@ export const en: MessageTree = {
     },
   },
   importProblems: {
-    noSurnameOrRef: 'The file has no surname column (surname, “Прізвище”) — needed for new people — and no case-number column (ref) for updates. The file’s columns: {{headers}}',
+    noSurnameOrRef:
+      'The file has no surname column (surname, “Прізвище”) — needed for new people — and no case-number column (ref) for updates. The file’s columns: {{headers}}',
     rowsWithErrors: 'Rows with errors: {{count}}. Fix them or skip them deliberately — otherwise nothing is imported.',
     statusSide: 'Row {{row}}: the status does not fit the person’s side — the person changed after the preview. Nothing was imported; preview the file again.',
   },

@@ -148,7 +148,13 @@ export const MergeArgs = z.object({ keepId: Id, mergeId: Id }).strict();
 export const MergeResult = z.object({
   keptId: Id,
   mergedId: Id,
-  moved: z.object({ sightings: z.number().int(), relatives: z.number().int(), attachments: z.number().int(), statusChanges: z.number().int(), entries: z.number().int() }),
+  moved: z.object({
+    sightings: z.number().int(),
+    relatives: z.number().int(),
+    attachments: z.number().int(),
+    statusChanges: z.number().int(),
+    entries: z.number().int(),
+  }),
   filledFields: z.array(z.string()),
 });
 export type MergeResult = z.infer<typeof MergeResult>;

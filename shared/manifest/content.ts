@@ -17,7 +17,13 @@ export function printedEntries(round: Pick<ManifestRound, 'entries'>): ManifestE
   return round.entries.filter((e) => !NOT_PRINTED_STATES.has(e.state));
 }
 
-const nameKey = (e: ManifestEntry) => [ukSortKey(e.surname) ?? '', ukSortKey(e.givenName) ?? '', ukSortKey(e.patronymic) ?? '', e.dateOfBirth ?? '', e.personId];
+const nameKey = (e: ManifestEntry) => [
+  ukSortKey(e.surname) ?? '',
+  ukSortKey(e.givenName) ?? '',
+  ukSortKey(e.patronymic) ?? '',
+  e.dateOfBirth ?? '',
+  e.personId,
+];
 
 /** Ukrainian alphabetical order (the register's uk_sort), then date of birth, then id so ties are stable. */
 export function compareEntries(a: ManifestEntry, b: ManifestEntry): number {
@@ -46,8 +52,22 @@ export function sections(round: Pick<ManifestRound, 'entries'>, direction: Manif
 
 /** The fields a printed code vouches for, per entry (the photo is not: a re-scanned photo is not a different person). */
 export const CODED_FIELDS = [
-  'ref', 'direction', 'state', 'category', 'surname', 'givenName', 'patronymic', 'surnameLatin', 'givenNameLatin', 'patronymicLatin',
-  'dateOfBirth', 'rank', 'unit', 'serviceNumber', 'documentNumbers', 'icrcRef',
+  'ref',
+  'direction',
+  'state',
+  'category',
+  'surname',
+  'givenName',
+  'patronymic',
+  'surnameLatin',
+  'givenNameLatin',
+  'patronymicLatin',
+  'dateOfBirth',
+  'rank',
+  'unit',
+  'serviceNumber',
+  'documentNumbers',
+  'icrcRef',
 ] as const satisfies readonly (keyof ManifestEntry)[];
 export const CODED_HEADER = ['number', 'date', 'place', 'mediators'] as const;
 
@@ -96,7 +116,11 @@ export function formatCode(round: number, digest: Uint8Array): string {
 
 /** Accepts lower case, spaces, missing dashes, and O/I/L typed for 0/1/1; null when it is not a code at all. */
 export function normaliseCode(input: string): { code: string; round: number } | null {
-  const s = input.toUpperCase().replace(/[\s_–—-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const s = input
+    .toUpperCase()
+    .replace(/[\s_–—-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
   const m = /^R(\d{1,6})([0-9A-HJKMNP-TV-Z]{16})$/.exec(s);
   if (!m) return null;
   const round = Number(m[1]);
@@ -116,7 +140,12 @@ export function diffSnapshots(then: Snapshot, now: Snapshot): { header: string[]
   const b = new Map(now.entries.map((e) => [key(e), e]));
   const out: ManifestDifference[] = [];
   const item = (e: Snapshot['entries'][number], change: ManifestDifference['change'], fields: string[]): ManifestDifference => ({
-    personId: e.personId, ref: e.ref, name: fullName(e), direction: e.direction, change, fields,
+    personId: e.personId,
+    ref: e.ref,
+    name: fullName(e),
+    direction: e.direction,
+    change,
+    fields,
   });
   for (const [k, e] of a) {
     const n = b.get(k);

@@ -83,7 +83,14 @@ export const CodeInput = z.string().trim().min(4).max(64);
 
 /** Which document to make: a round's manifest, a person's dossier, or an intake list's report. */
 export const DocRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('manifest'), exchange: z.number().int().min(1).max(999_999), variant: ManifestVariant.default('field'), direction: ManifestDirection.default('both') }).strict(),
+  z
+    .object({
+      kind: z.literal('manifest'),
+      exchange: z.number().int().min(1).max(999_999),
+      variant: ManifestVariant.default('field'),
+      direction: ManifestDirection.default('both'),
+    })
+    .strict(),
   z.object({ kind: z.literal('dossier'), personId: Id }).strict(),
   z.object({ kind: z.literal('list'), listId: Id }).strict(),
 ]);

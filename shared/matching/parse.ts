@@ -1,12 +1,5 @@
 // Turning list entries and pasted lines into name parts, a partial date and a unit.
-import {
-  foldHomoglyphs,
-  lookupGivenName,
-  lookupPatronymic,
-  looksLikePatronymic,
-  normaliseApostrophes,
-  skeleton,
-} from '../names';
+import { foldHomoglyphs, lookupGivenName, lookupPatronymic, looksLikePatronymic, normaliseApostrophes, skeleton } from '../names';
 import type { NameParts } from '../names';
 import { parseDate } from './dates';
 import { extractParts, extractRank, normaliseUnit } from './extract';

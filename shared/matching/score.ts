@@ -180,7 +180,14 @@ function personFeatures(p: RegisteredPerson, shared?: MatchFeatures): PersonFeat
   let f = personCache.get(p);
   if (!f) {
     f = shared
-      ? { shared, surname: shared.surname(p.surname), given: shared.name(p.givenName, 'given'), patronymic: shared.name(p.patronymic, 'patronymic'), dob: shared.date(p.dateOfBirth), unit: shared.unit(p.unit) }
+      ? {
+          shared,
+          surname: shared.surname(p.surname),
+          given: shared.name(p.givenName, 'given'),
+          patronymic: shared.name(p.patronymic, 'patronymic'),
+          dob: shared.date(p.dateOfBirth),
+          unit: shared.unit(p.unit),
+        }
       : {
           shared: null,
           surname: surnameFeature(p.surname),
@@ -215,7 +222,8 @@ interface EntryNames {
 function entryNames(parts: NameParts): EntryNames {
   const sk = parts.surname ? skeleton(parts.surname) : '';
   return {
-    surname: parts.surname && sk ? { raw: parts.surname, plain: plainForm(parts.surname), sk, base: surnameBase(sk), conf: confusableBase(parts.surname) } : null,
+    surname:
+      parts.surname && sk ? { raw: parts.surname, plain: plainForm(parts.surname), sk, base: surnameBase(sk), conf: confusableBase(parts.surname) } : null,
     given: nameFeature(parts.givenName, 'given'),
     givenInitial: parts.givenInitial,
     patronymic: nameFeature(parts.patronymic, 'patronymic'),
@@ -268,12 +276,7 @@ function initialQuality(initial: string, person: NameFeature): number {
   return skeleton(initial).charAt(0) === person.sk.charAt(0) ? 1 : 0;
 }
 
-function scoreName(
-  field: 'givenName' | 'patronymic',
-  entry: NameFeature | null,
-  initial: string | null,
-  person: NameFeature | null,
-): Reason {
+function scoreName(field: 'givenName' | 'patronymic', entry: NameFeature | null, initial: string | null, person: NameFeature | null): Reason {
   const W = field === 'givenName' ? WEIGHTS.givenName : WEIGHTS.patronymic;
   if (!person || (!entry && !initial)) return { field, kind: 'missing', weight: 0 };
   if (!entry) {
@@ -412,8 +415,18 @@ export function scoreCandidate(entry: ParsedEntry, person: RegisteredPerson, sha
   const readings = entryReadings(entry);
   const { points, reading } = bestPoints(entry, p, readings);
   const e = readings[reading] as EntryNames;
-  const reasons: Reason[] = [surnameReason(e, p), nameReason('givenName', e, p.given), nameReason('patronymic', e, p.patronymic), scoreDate(entry.dateOfBirth, p.dob)];
+  const reasons: Reason[] = [
+    surnameReason(e, p),
+    nameReason('givenName', e, p.given),
+    nameReason('patronymic', e, p.patronymic),
+    scoreDate(entry.dateOfBirth, p.dob),
+  ];
   if (entry.unit && p.unit) reasons.push(entry.unit === p.unit ? UNIT_EXACT : UNIT_MISMATCH);
   // Fresh objects: the memoised and fixed reasons above are shared between candidates.
-  return { score: pointsToScore(points), reasons: reasons.map((r) => (r.form === undefined ? { field: r.field, kind: r.kind, weight: r.weight } : { field: r.field, kind: r.kind, weight: r.weight, form: r.form })) };
+  return {
+    score: pointsToScore(points),
+    reasons: reasons.map((r) =>
+      r.form === undefined ? { field: r.field, kind: r.kind, weight: r.weight } : { field: r.field, kind: r.kind, weight: r.weight, form: r.form },
+    ),
+  };
 }

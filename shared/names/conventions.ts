@@ -100,15 +100,16 @@ export function otherLatinReading(text: string): string | null {
   if (conv === 'fr' || conv === 'pl' || /sh|zh|kh/i.test(conv ? '' : text.replace(/sch/gi, ''))) return null;
   const out = text.replace(LATIN_WORD, (w) => {
     let s = w.toLowerCase();
-    s = conv === 'de'
-      ? s.replace(/^sch(?=[aeiouy])/, 'zh')
-      : s
-          .replace(/ou/g, 'u')
-          .replace(/^sch(?=[aeiouy])/, 'zh')
-          .replace(/(^|[^st])ch(?!$)/g, '$1kh')
-          .replace(/^j(?=[ou])/, 'zh')
-          .replace(/^z(?=[yi])|z$/g, 'ts')
-          .replace(/([aeiouy])s(?=[aeiouy])/g, '$1z');
+    s =
+      conv === 'de'
+        ? s.replace(/^sch(?=[aeiouy])/, 'zh')
+        : s
+            .replace(/ou/g, 'u')
+            .replace(/^sch(?=[aeiouy])/, 'zh')
+            .replace(/(^|[^st])ch(?!$)/g, '$1kh')
+            .replace(/^j(?=[ou])/, 'zh')
+            .replace(/^z(?=[yi])|z$/g, 'ts')
+            .replace(/([aeiouy])s(?=[aeiouy])/g, '$1z');
     if (s === w.toLowerCase()) return w;
     if (w === w.toUpperCase()) return s.toUpperCase();
     return w.charAt(0) === w.charAt(0).toUpperCase() ? s.charAt(0).toUpperCase() + s.slice(1) : s;

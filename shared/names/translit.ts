@@ -3,13 +3,45 @@ import { foldHomoglyphs, normaliseApostrophes } from './normalise';
 
 // Cabinet of Ministers of Ukraine resolution No. 55 of 27.01.2010; first value word-initial, second elsewhere.
 const UK_2010: Record<string, [string, string]> = {
-  а: ['a', 'a'], б: ['b', 'b'], в: ['v', 'v'], г: ['h', 'h'], ґ: ['g', 'g'], д: ['d', 'd'], е: ['e', 'e'],
-  є: ['ye', 'ie'], ж: ['zh', 'zh'], з: ['z', 'z'], и: ['y', 'y'], і: ['i', 'i'], ї: ['yi', 'i'], й: ['y', 'i'],
-  к: ['k', 'k'], л: ['l', 'l'], м: ['m', 'm'], н: ['n', 'n'], о: ['o', 'o'], п: ['p', 'p'], р: ['r', 'r'],
-  с: ['s', 's'], т: ['t', 't'], у: ['u', 'u'], ф: ['f', 'f'], х: ['kh', 'kh'], ц: ['ts', 'ts'], ч: ['ch', 'ch'],
-  ш: ['sh', 'sh'], щ: ['shch', 'shch'], ь: ['', ''], ю: ['yu', 'iu'], я: ['ya', 'ia'], "'": ['', ''],
+  а: ['a', 'a'],
+  б: ['b', 'b'],
+  в: ['v', 'v'],
+  г: ['h', 'h'],
+  ґ: ['g', 'g'],
+  д: ['d', 'd'],
+  е: ['e', 'e'],
+  є: ['ye', 'ie'],
+  ж: ['zh', 'zh'],
+  з: ['z', 'z'],
+  и: ['y', 'y'],
+  і: ['i', 'i'],
+  ї: ['yi', 'i'],
+  й: ['y', 'i'],
+  к: ['k', 'k'],
+  л: ['l', 'l'],
+  м: ['m', 'm'],
+  н: ['n', 'n'],
+  о: ['o', 'o'],
+  п: ['p', 'p'],
+  р: ['r', 'r'],
+  с: ['s', 's'],
+  т: ['t', 't'],
+  у: ['u', 'u'],
+  ф: ['f', 'f'],
+  х: ['kh', 'kh'],
+  ц: ['ts', 'ts'],
+  ч: ['ch', 'ch'],
+  ш: ['sh', 'sh'],
+  щ: ['shch', 'shch'],
+  ь: ['', ''],
+  ю: ['yu', 'iu'],
+  я: ['ya', 'ia'],
+  "'": ['', ''],
   // Russian-only letters, for Russian-form names shown in the UI (not part of the 2010 rules).
-  ё: ['yo', 'io'], ы: ['y', 'y'], э: ['e', 'e'], ъ: ['', ''],
+  ё: ['yo', 'io'],
+  ы: ['y', 'y'],
+  э: ['e', 'e'],
+  ъ: ['', ''],
 };
 
 function applyCase(src: string, out: string, nextIsUpper: boolean): string {
@@ -50,21 +82,87 @@ export function transliterateUk(s: string): string {
 
 // Cyrillic straight to skeleton symbols (not via Latin digraphs, so тщ is never read as ts+ch).
 const CYR_SYMBOLS: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'h', д: 'd', е: 'e', ё: 'yo', є: 'ye', ж: 'j', з: 'z', и: 'y', і: 'i',
-  ї: 'yi', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
-  х: 'h', ц: 'c', ч: 'q', ш: 'w', щ: 'w', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'h',
+  ґ: 'h',
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  є: 'ye',
+  ж: 'j',
+  з: 'z',
+  и: 'y',
+  і: 'i',
+  ї: 'yi',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'c',
+  ч: 'q',
+  ш: 'w',
+  щ: 'w',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 
 // Latin letters with diacritics that carry a sound of their own (Czech/Polish/German/French styles).
 const LATIN_SPECIAL: Record<string, string> = {
-  š: 'sh', č: 'ch', ž: 'zh', ł: 'l', ß: 'ss', ŝ: 'sh', ĉ: 'ch', ẑ: 'zh', ä: 'a', ö: 'o', ü: 'u',
+  š: 'sh',
+  č: 'ch',
+  ž: 'zh',
+  ł: 'l',
+  ß: 'ss',
+  ŝ: 'sh',
+  ĉ: 'ch',
+  ẑ: 'zh',
+  ä: 'a',
+  ö: 'o',
+  ü: 'u',
 };
 
 // Longest first; output symbols: h = г/х/g, c = ц, q = ч, w = ш/щ, j = ж, y = й/и/і-like.
 const LATIN_RULES: [string, string][] = [
-  ['schtsch', 'w'], ['chtch', 'w'], ['tshch', 'tw'], ['shtch', 'w'], ['shch', 'w'], ['szcz', 'w'], ['tsch', 'q'], ['sch', 'w'], ['tch', 'q'],
-  ['sh', 'w'], ['sz', 'w'], ['ch', 'q'], ['cz', 'q'], ['zh', 'j'], ['kh', 'h'], ['gh', 'h'], ['ts', 'c'],
-  ['tz', 'c'], ['ck', 'k'], ['ph', 'f'], ['x', 'ks'], ['w', 'v'], ['q', 'k'], ['g', 'h'], ['j', 'y'],
+  ['schtsch', 'w'],
+  ['chtch', 'w'],
+  ['tshch', 'tw'],
+  ['shtch', 'w'],
+  ['shch', 'w'],
+  ['szcz', 'w'],
+  ['tsch', 'q'],
+  ['sch', 'w'],
+  ['tch', 'q'],
+  ['sh', 'w'],
+  ['sz', 'w'],
+  ['ch', 'q'],
+  ['cz', 'q'],
+  ['zh', 'j'],
+  ['kh', 'h'],
+  ['gh', 'h'],
+  ['ts', 'c'],
+  ['tz', 'c'],
+  ['ck', 'k'],
+  ['ph', 'f'],
+  ['x', 'ks'],
+  ['w', 'v'],
+  ['q', 'k'],
+  ['g', 'h'],
+  ['j', 'y'],
 ];
 
 function latinSymbols(s: string): string {
@@ -99,7 +197,12 @@ export function skeleton(token: string): string {
   let latin = '';
   const flushLatin = (): void => {
     if (!latin) return;
-    sym += latinSymbols(latin.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]/g, ''));
+    sym += latinSymbols(
+      latin
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^a-z]/g, ''),
+    );
     latin = '';
   };
   for (let i = 0; i < chars.length; i++) {

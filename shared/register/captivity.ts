@@ -2,7 +2,13 @@
 import type { Status } from './enums';
 
 /** Statuses after which captivity is over: home (released, repatriated, transferred) or dead. */
-export const CAPTIVITY_OVER_STATUSES = ['released', 'remains_repatriated', 'transferred', 'deceased', 'remains_identified'] as const satisfies readonly Status[];
+export const CAPTIVITY_OVER_STATUSES = [
+  'released',
+  'remains_repatriated',
+  'transferred',
+  'deceased',
+  'remains_identified',
+] as const satisfies readonly Status[];
 
 export function isCaptivityOver(status: string | null | undefined): boolean {
   return (CAPTIVITY_OVER_STATUSES as readonly string[]).includes(status ?? '');
@@ -26,7 +32,12 @@ export function todayIso(now: Date = new Date()): string {
  * Whole days from capture to the end of captivity: the day the status became released, repatriated, transferred or
  * dead (`endedOn`), else today. Null when there is no capture date, or captivity is over but nobody recorded when.
  */
-export function captivityDays(captureDate: string | null | undefined, status: string | null | undefined, endedOn: string | null | undefined, today: string = todayIso()): number | null {
+export function captivityDays(
+  captureDate: string | null | undefined,
+  status: string | null | undefined,
+  endedOn: string | null | undefined,
+  today: string = todayIso(),
+): number | null {
   if (!captureDate) return null;
   const start = dayStart(captureDate);
   if (start === null) return null;

@@ -29,7 +29,10 @@ export interface DateWarning {
 }
 
 /** Only what is certainly wrong: a partial date warns when every day it can mean is wrong. */
-export function dateWarnings(d: { dateOfBirth?: string | null | undefined; captureDate?: string | null | undefined; releaseDate?: string | null | undefined }, today: string): DateWarning[] {
+export function dateWarnings(
+  d: { dateOfBirth?: string | null | undefined; captureDate?: string | null | undefined; releaseDate?: string | null | undefined },
+  today: string,
+): DateWarning[] {
   const ok = (v: string | null | undefined): v is string => typeof v === 'string' && isPartialDate(v);
   const out: DateWarning[] = [];
   if (ok(d.dateOfBirth) && earliest(d.dateOfBirth) > today) out.push({ field: 'dateOfBirth', code: 'birthInFuture' });

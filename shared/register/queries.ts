@@ -4,7 +4,21 @@ import { Category, IcrcStatus, Side, Status } from './enums';
 import { PERSON_COLUMNS } from './columns';
 import { PersonRow } from './schemas';
 
-export const SORT_FIELDS = ['score', 'surname', 'givenName', 'dateOfBirth', 'ref', 'status', 'category', 'side', 'icrcStatus', 'facility', 'captureDate', 'captivityDays', 'updatedAt'] as const;
+export const SORT_FIELDS = [
+  'score',
+  'surname',
+  'givenName',
+  'dateOfBirth',
+  'ref',
+  'status',
+  'category',
+  'side',
+  'icrcStatus',
+  'facility',
+  'captureDate',
+  'captivityDays',
+  'updatedAt',
+] as const;
 export const SortField = z.enum(SORT_FIELDS);
 export type SortField = z.infer<typeof SortField>;
 
@@ -29,7 +43,10 @@ export const SearchArgs = z
     query: z.string().trim().max(256).default(''),
     filters: SearchFilters.default({}),
     /** default: by score for a text query, else by surname */
-    sort: z.object({ field: SortField, dir: z.enum(['asc', 'desc']).default('asc') }).strict().optional(),
+    sort: z
+      .object({ field: SortField, dir: z.enum(['asc', 'desc']).default('asc') })
+      .strict()
+      .optional(),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
   })
@@ -74,12 +91,20 @@ const ImportBytes = {
 
 /** The core's own call (CLI): a file on disk, or a file's name and bytes. */
 export const ImportPreviewArgs = z
-  .object({ path: z.string().min(1).max(4096).optional(), fileName: ImportBytes.fileName.optional(), dataBase64: ImportBytes.dataBase64.optional(), ...ImportOptions })
+  .object({
+    path: z.string().min(1).max(4096).optional(),
+    fileName: ImportBytes.fileName.optional(),
+    dataBase64: ImportBytes.dataBase64.optional(),
+    ...ImportOptions,
+  })
   .strict()
-  .refine((a) => (a.path !== undefined) !== (a.fileName !== undefined && a.dataBase64 !== undefined) && (a.fileName === undefined) === (a.dataBase64 === undefined), {
-    message: 'path, or fileName with dataBase64',
-    path: ['path'],
-  });
+  .refine(
+    (a) => (a.path !== undefined) !== (a.fileName !== undefined && a.dataBase64 !== undefined) && (a.fileName === undefined) === (a.dataBase64 === undefined),
+    {
+      message: 'path, or fileName with dataBase64',
+      path: ['path'],
+    },
+  );
 
 /** Over IPC the window sends bytes only: a path would let a page read any file on the machine. */
 export const ImportPreviewBytesArgs = z.object({ ...ImportBytes, ...ImportOptions }).strict();
@@ -116,7 +141,9 @@ export const ImportPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
-export const ImportApplyArgs = z.object({ token: z.string().min(1).max(64), skipInvalid: z.boolean().default(false), taskId: z.string().max(64).optional() }).strict();
+export const ImportApplyArgs = z
+  .object({ token: z.string().min(1).max(64), skipInvalid: z.boolean().default(false), taskId: z.string().max(64).optional() })
+  .strict();
 export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), skipped: z.number().int() });
 export type ImportResult = z.infer<typeof ImportResult>;
 

@@ -86,7 +86,10 @@ export const PersonFields = z.object({
 export type PersonFields = z.infer<typeof PersonFields>;
 
 /** A new person's status belongs to their side (statusFitsSide): the form, the CLI, the import and IPC all parse this. */
-export const PersonInput = PersonFields.strict().refine((p) => p.status === undefined || statusFitsSide(p.status, p.side), { message: 'statusFitsSide', path: ['status'] });
+export const PersonInput = PersonFields.strict().refine((p) => p.status === undefined || statusFitsSide(p.status, p.side), {
+  message: 'statusFitsSide',
+  path: ['status'],
+});
 export type PersonInput = z.infer<typeof PersonInput>;
 /** An update names only the fields it changes; status changes go through persons.changeStatus (they cite a source). */
 export const PersonPatch = PersonFields.omit({ status: true }).partial().strict();
@@ -208,7 +211,11 @@ export const AttachmentInput = z
     sourceId: Id.nullable().optional(),
     dataBase64: z.string().max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4),
     /** optional small preview made by the caller (the renderer can draw one on a canvas) */
-    thumbBase64: z.string().max(512 * 1024).nullable().optional(),
+    thumbBase64: z
+      .string()
+      .max(512 * 1024)
+      .nullable()
+      .optional(),
   })
   .strict();
 export const Attachment = z.object({

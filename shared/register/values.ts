@@ -47,7 +47,13 @@ const WORDS: Record<ValueColumn, Words> = { side: SIDE, category: CATEGORY, stat
 
 /** Case, spaces, apostrophes, ё and underscores do not matter: "Зник  безвісти", "зник_безвісти" are one word. */
 export function foldValue(v: string): string {
-  return v.normalize('NFC').toLocaleLowerCase('uk').replace(/ё/g, 'е').replace(/[’ʼ`]/g, "'").replace(/[\s_]+/g, ' ').trim();
+  return v
+    .normalize('NFC')
+    .toLocaleLowerCase('uk')
+    .replace(/ё/g, 'е')
+    .replace(/[’ʼ`]/g, "'")
+    .replace(/[\s_]+/g, ' ')
+    .trim();
 }
 
 const LOOKUP = new Map<ValueColumn, Map<string, string>>(

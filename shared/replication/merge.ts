@@ -105,6 +105,10 @@ export function prevOf(state: FieldState | undefined): string[] {
 export function assertNotAhead(stamp: string, nowMs: number, boundMs = MAX_DRIFT_MS): void {
   const ahead = parseStamp(stamp).millis - nowMs;
   if (ahead > boundMs) {
-    throw new ObminError('VALIDATION', { stamp, aheadMinutes: Math.ceil(ahead / 60_000), limitMinutes: Math.round(boundMs / 60_000) }, 'replication.errors.clockAhead');
+    throw new ObminError(
+      'VALIDATION',
+      { stamp, aheadMinutes: Math.ceil(ahead / 60_000), limitMinutes: Math.round(boundMs / 60_000) },
+      'replication.errors.clockAhead',
+    );
   }
 }

@@ -11,9 +11,25 @@ export type Profile = (typeof PROFILES)[number];
  * cite (kind, generic title, grading) — no summary, link or media of any source. */
 export const EXCHANGE_FIELDS: Partial<Record<Table, readonly string[]>> = {
   persons: [
-    'ref', 'surname', 'given_name', 'patronymic', 'surname_latin', 'given_name_latin', 'patronymic_latin', 'name_variants',
-    'date_of_birth', 'sex', 'side', 'category', 'status', 'height_cm', 'build', 'eye_colour', 'hair_colour',
-    'distinguishing_marks', 'created_at',
+    'ref',
+    'surname',
+    'given_name',
+    'patronymic',
+    'surname_latin',
+    'given_name_latin',
+    'patronymic_latin',
+    'name_variants',
+    'date_of_birth',
+    'sex',
+    'side',
+    'category',
+    'status',
+    'height_cm',
+    'build',
+    'eye_colour',
+    'hair_colour',
+    'distinguishing_marks',
+    'created_at',
   ],
   attachments: ['person_id', 'kind', 'mime', 'filename', 'sha256', 'size', 'created_at'],
   sources: ['kind', 'title', 'reliability', 'credibility', 'created_at'],
@@ -47,7 +63,5 @@ export function fitsExchange(c: { tbl: string; fields: Record<string, unknown> }
 }
 
 /** The payload's first line of a profiled file: which profile, and for `exchange` the round's number. */
-export const profileLineSchema = z
-  .object({ profile: z.object({ name: z.enum(PROFILES), round: z.number().int().positive().nullable() }).strict() })
-  .strict();
+export const profileLineSchema = z.object({ profile: z.object({ name: z.enum(PROFILES), round: z.number().int().positive().nullable() }).strict() }).strict();
 export type ProfileLine = z.infer<typeof profileLineSchema>;

@@ -9,7 +9,10 @@ export function groupedHex(fp: string): string {
 }
 
 function bitsOf(fp: string): string {
-  return fp.split('').map((c) => parseInt(c, 16).toString(2).padStart(4, '0')).join('');
+  return fp
+    .split('')
+    .map((c) => parseInt(c, 16).toString(2).padStart(4, '0'))
+    .join('');
 }
 
 /** 160 bits padded with zeros to 165: 15 words. */
@@ -24,7 +27,10 @@ export function fingerprintWords(fp: string): string[] {
 export function normaliseFingerprint(input: string): string | null {
   const hex = input.toLowerCase().replace(/[\s:-]/g, '');
   if (FINGERPRINT_HEX.test(hex)) return hex;
-  const words = input.toLowerCase().trim().split(/[\s,]+/);
+  const words = input
+    .toLowerCase()
+    .trim()
+    .split(/[\s,]+/);
   if (words.length !== 15) return null;
   let bits = '';
   for (const w of words) {

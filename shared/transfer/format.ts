@@ -24,7 +24,16 @@ export type AuditHead = z.infer<typeof AuditHead>;
 /** A recipient: its site and key, this file's number in the sender's sequence to it, and the head of the recipient's
  * audit chain as the sender last received it (the recipient keeps it as a witness), null before any file from it. */
 export const Recipient = z
-  .object({ site: SiteCode, fingerprint: Fingerprint, seq: z.number().int().min(1).max(2 ** 40), yourAuditHead: AuditHead.nullable() })
+  .object({
+    site: SiteCode,
+    fingerprint: Fingerprint,
+    seq: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 40),
+    yourAuditHead: AuditHead.nullable(),
+  })
   .strict();
 
 export const IdentityCard = z
@@ -34,7 +43,10 @@ export const IdentityCard = z
     signingKey: Key32,
     encryptionKey: Key32,
     /** Key rotation: the previous key's fingerprint and its Ed25519 signature over `obmin-rotate/v1 <old> <new>`. */
-    rotation: z.object({ previous: Fingerprint, signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/) }).strict().nullable(),
+    rotation: z
+      .object({ previous: Fingerprint, signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/) })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type IdentityCard = z.infer<typeof IdentityCard>;
@@ -47,7 +59,10 @@ export const Header = z
     createdAt: z.string().datetime(),
     sender: z.object({ site: SiteCode, fingerprint: Fingerprint }).strict(),
     recipients: z.array(Recipient).max(64),
-    payload: z.object({ size: z.number().int().min(0), sha256: Hex(64) }).strict().nullable(),
+    payload: z
+      .object({ size: z.number().int().min(0), sha256: Hex(64) })
+      .strict()
+      .nullable(),
     ciphertext: z.object({ size: z.number().int().min(0), sha512: Hex(128) }).strict(),
     auditHead: AuditHead.nullable(),
     identity: IdentityCard.nullable(),
@@ -57,10 +72,29 @@ export type Header = z.infer<typeof Header>;
 
 /** Why a file was refused: each hostile file gets one of these, shown in plain words (transfer.refused.<reason>). */
 export const REFUSALS = [
-  'too-large', 'not-a-transfer-file', 'unknown-version', 'bad-header', 'truncated', 'unknown-signer', 'untrusted-signer',
-  'revoked-signer', 'bad-signature', 'not-recipient', 'replay', 'own-file', 'decrypt-failed', 'payload-mismatch',
-  'bad-record', 'unknown-table', 'unknown-column', 'bad-value', 'too-many-records', 'clock-drift', 'wrong-kind',
-  'fingerprint-mismatch', 'forbidden-field',
+  'too-large',
+  'not-a-transfer-file',
+  'unknown-version',
+  'bad-header',
+  'truncated',
+  'unknown-signer',
+  'untrusted-signer',
+  'revoked-signer',
+  'bad-signature',
+  'not-recipient',
+  'replay',
+  'own-file',
+  'decrypt-failed',
+  'payload-mismatch',
+  'bad-record',
+  'unknown-table',
+  'unknown-column',
+  'bad-value',
+  'too-many-records',
+  'clock-drift',
+  'wrong-kind',
+  'fingerprint-mismatch',
+  'forbidden-field',
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

@@ -51,7 +51,13 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-export const AddPeerResult = z.object({ site: z.string(), name: z.string(), fingerprint: Fp, status: z.enum(['pending', 'trusted', 'revoked']), outcome: z.string() });
+export const AddPeerResult = z.object({
+  site: z.string(),
+  name: z.string(),
+  fingerprint: Fp,
+  status: z.enum(['pending', 'trusted', 'revoked']),
+  outcome: z.string(),
+});
 
 export const ExportResult = z.object({
   file: z.string(),

@@ -36,7 +36,11 @@ describe('bench report', () => {
     expect(first.indexOf('Prose before.')).toBeLessThan(first.indexOf('### Vault'));
     expect(first.indexOf(endMarker('vault'))).toBeLessThan(first.indexOf('<!-- bench:generated:end -->'));
     const withRegister = replaceSection(first, 'register', renderSection({ name: 'register', title: 'Register', about: '', figures: [] }, info));
-    const again = replaceSection(withRegister, 'vault', renderSection({ name: 'vault', title: 'Vault', about: '', figures: [{ ...figures[0]!, value: 2000 }] }, info));
+    const again = replaceSection(
+      withRegister,
+      'vault',
+      renderSection({ name: 'vault', title: 'Vault', about: '', figures: [{ ...figures[0]!, value: 2000 }] }, info),
+    );
     expect(again).toContain('| unlock, median | 2 000 ms | ≤ 1 500 ms | ✘ |');
     expect(again).not.toContain('| import |');
     expect(again.match(/### Vault/g)).toHaveLength(1);

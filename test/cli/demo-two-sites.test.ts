@@ -74,13 +74,18 @@ describe('obmin demo --sites', () => {
     const before = fs.statSync(path.join(root, 'hq', 'obmin.db')).mtimeMs;
     const again = obmin(['demo', '--sites', root, '--count', '10'], { OBMIN_LANG: 'uk' });
     expect(again.code).not.toBe(0);
-    expect(again.err.trim()).toBe(`obmin: У теці ${path.join(root, 'hq')} уже є налаштоване робоче місце: демо створює два нових об’єкти лише в порожній теці.`);
+    expect(again.err.trim()).toBe(
+      `obmin: У теці ${path.join(root, 'hq')} уже є налаштоване робоче місце: демо створює два нових об’єкти лише в порожній теці.`,
+    );
     expect(fs.statSync(path.join(root, 'hq', 'obmin.db')).mtimeMs).toBe(before);
     expect(JSON.parse(obmin(['identity', 'show', '--data', path.join(root, 'hq'), '--json']).out).site).toBe('DEMO-HQ');
     expect(JSON.parse(obmin(['peers', 'list', '--data', path.join(root, 'hq'), '--json']).out)).toHaveLength(1);
     // only the field folder taken: HQ is not made either
     const other = path.join(tmpDir(), 'half');
-    expect(obmin(['init', '--data', path.join(other, 'field'), '--site-code', 'TEST-FIELD', '--site-name', 'Вигаданий ноутбук', '--operator', 'Тестова Операторка']).code).toBe(0);
+    expect(
+      obmin(['init', '--data', path.join(other, 'field'), '--site-code', 'TEST-FIELD', '--site-name', 'Вигаданий ноутбук', '--operator', 'Тестова Операторка'])
+        .code,
+    ).toBe(0);
     expect(obmin(['demo', '--sites', other, '--count', '10']).code).not.toBe(0);
     expect(fs.existsSync(path.join(other, 'hq', 'obmin.db'))).toBe(false);
   });

@@ -25,21 +25,28 @@ describe('obmin exchange', () => {
   beforeAll(() => {
     execFileSync(process.execPath, [path.join(ROOT, 'build/esbuild.mjs'), '--test'], { cwd: ROOT });
     data = path.join(tmpDir(), 'v');
-    expect(obmin('init', '--data', data, '--site-code', 'TEST-HQ', '--site-name', 'Вигаданий штаб', '--operator', 'Тестова Координаторка')).toMatchObject({ code: 0 });
+    expect(obmin('init', '--data', data, '--site-code', 'TEST-HQ', '--site-name', 'Вигаданий штаб', '--operator', 'Тестова Координаторка')).toMatchObject({
+      code: 0,
+    });
     const csv = path.join(tmpDir(), 'people.csv');
-    fs.writeFileSync(csv, [
-      'ref,surname,given_name,date_of_birth,side,category,status,unit,document_numbers',
-      'R1,Вигаданий,Тарас,1990-01-01,ours,military,captivity_confirmed,А0001,',
-      'R2,Вигадана,Олена,1985-05-05,ours,civilian,captivity_confirmed,,АА111111',
-      'R3,Вигаданий,Павло,,ours,military,missing,,',
-      'G1,Вымышленный,Иван,1992-02-02,held,military,held,В0001,',
-      'G2,Вымышленный,Пётр,1993-03-03,held,military,held,В0002,',
-    ].join('\n'));
+    fs.writeFileSync(
+      csv,
+      [
+        'ref,surname,given_name,date_of_birth,side,category,status,unit,document_numbers',
+        'R1,Вигаданий,Тарас,1990-01-01,ours,military,captivity_confirmed,А0001,',
+        'R2,Вигадана,Олена,1985-05-05,ours,civilian,captivity_confirmed,,АА111111',
+        'R3,Вигаданий,Павло,,ours,military,missing,,',
+        'G1,Вымышленный,Иван,1992-02-02,held,military,held,В0001,',
+        'G2,Вымышленный,Пётр,1993-03-03,held,military,held,В0002,',
+      ].join('\n'),
+    );
     expect(obmin('persons', 'import', '--data', data, csv)).toMatchObject({ code: 0 });
   }, 180_000);
 
   it('create, add (all or nothing), freeze, handover, close; persons show reports released and transferred', () => {
-    expect(obmin('exchange', 'create', '--data', data, '--number', '68', '--place', 'Вигаданий пункт', '--planned-date', '2026-12-01', '--mediator', 'uae,icrc')).toMatchObject({ code: 0 });
+    expect(
+      obmin('exchange', 'create', '--data', data, '--number', '68', '--place', 'Вигаданий пункт', '--planned-date', '2026-12-01', '--mediator', 'uae,icrc'),
+    ).toMatchObject({ code: 0 });
     const dup = obmin('exchange', 'create', '--data', data, '--number', '68');
     expect(dup.code).toBe(1);
     expect(dup.err.trim()).toBe('obmin: Exchange round 68 already exists — choose another number.');
@@ -55,7 +62,9 @@ describe('obmin exchange', () => {
     expect(side.err).toContain('wrong side');
     expect(JSON.parse(obmin('exchange', 'show', '--data', data, '--number', '68', '--json').out).receive).toEqual([]);
 
-    expect(obmin('exchange', 'add', '--data', data, '--number', '68', '--direction', 'receive', '--refs-file', refsFile('R1', 'R2', 'R3'))).toMatchObject({ code: 0 });
+    expect(obmin('exchange', 'add', '--data', data, '--number', '68', '--direction', 'receive', '--refs-file', refsFile('R1', 'R2', 'R3'))).toMatchObject({
+      code: 0,
+    });
     expect(obmin('exchange', 'add', '--data', data, '--number', '68', '--direction', 'give', '--refs-file', refsFile('G1', 'G2'))).toMatchObject({ code: 0 });
     const twice = obmin('exchange', 'add', '--data', data, '--number', '68', '--direction', 'give', '--refs-file', refsFile('G1'));
     expect(twice.code).toBe(1);
@@ -66,7 +75,8 @@ describe('obmin exchange', () => {
     expect(frozen.code).toBe(1);
     expect(frozen.err).toContain('Proposal v1 of round 68 is frozen');
 
-    for (const ref of ['R1', 'R2', 'G1', 'G2']) expect(obmin('exchange', 'handover', '--data', data, '--number', '68', '--ref', ref, '--state', 'handed_over')).toMatchObject({ code: 0 });
+    for (const ref of ['R1', 'R2', 'G1', 'G2'])
+      expect(obmin('exchange', 'handover', '--data', data, '--number', '68', '--ref', ref, '--state', 'handed_over')).toMatchObject({ code: 0 });
     const early = obmin('exchange', 'close', '--data', data, '--number', '68');
     expect(early.code).toBe(1);
     expect(early.err.trim()).toBe('obmin: Round 68 cannot be closed: not everyone has a handover mark (without one: 1).');
@@ -75,11 +85,18 @@ describe('obmin exchange', () => {
     const closed = obmin('exchange', 'close', '--data', data, '--number', '68');
     expect(closed.code).toBe(0);
     expect(closed.out).toContain('Round 68: 2 people returned — 1 service member and 1 civilian; 2 people transferred');
-    const uk = spawnSync(process.execPath, [TEST_BIN, 'exchange', 'show', '--data', data, '--number', '68', '--json'], { env: { ...env, OBMIN_LANG: 'uk' }, encoding: 'utf8' });
+    const uk = spawnSync(process.execPath, [TEST_BIN, 'exchange', 'show', '--data', data, '--number', '68', '--json'], {
+      env: { ...env, OBMIN_LANG: 'uk' },
+      encoding: 'utf8',
+    });
     const show = JSON.parse(uk.stdout);
     expect(show.summary.uk).toBe('68-й обмін: повернуто 2 особи — 1 військовий і 1 цивільний; передано 2 особи');
     expect(show.status).toBe('closed');
-    expect(show.receive.map((e: { ref: string; state: string }) => [e.ref, e.state]).sort()).toEqual([['R1', 'handed_over'], ['R2', 'handed_over'], ['R3', 'not_delivered']]);
+    expect(show.receive.map((e: { ref: string; state: string }) => [e.ref, e.state]).sort()).toEqual([
+      ['R1', 'handed_over'],
+      ['R2', 'handed_over'],
+      ['R3', 'not_delivered'],
+    ]);
     expect(show.give.map((e: { state: string }) => e.state)).toEqual(['handed_over', 'handed_over']);
     expect(show.totals.handedOver.receive).toEqual({ military: 1, civilian: 1, remains: 0, other: 0 });
 
@@ -103,7 +120,12 @@ describe('obmin exchange', () => {
     const demo = path.join(tmpDir(), 'demo');
     expect(obmin('demo', '--data', demo, '--count', '600')).toMatchObject({ code: 0 });
     const rounds = JSON.parse(obmin('exchange', 'list', '--data', demo, '--json').out) as { number: number; status: string; summary: { uk: string } | null }[];
-    expect(rounds.map((r) => [r.number, r.status])).toEqual([[68, 'negotiating'], [67, 'closed'], [66, 'closed'], [65, 'closed']]);
+    expect(rounds.map((r) => [r.number, r.status])).toEqual([
+      [68, 'negotiating'],
+      [67, 'closed'],
+      [66, 'closed'],
+      [65, 'closed'],
+    ]);
     expect(rounds[1]!.summary!.uk).toMatch(/^67-й обмін: повернуто \d+ (особа|особи|осіб)/);
     const r67 = JSON.parse(obmin('exchange', 'show', '--data', demo, '--number', '67', '--json').out);
     expect(r67.proposals).toMatchObject([{ version: 1, kind: 'sent' }]);

@@ -49,14 +49,35 @@ describe.skipIf(!HAS_DEV)('obmin lists', () => {
   it('import saves a list; --accept-links applies the clear links as sightings', () => {
     const file = path.join(tmpDir(), 'debriefing.txt');
     fs.writeFileSync(file, 'МАТВИЕНКО О. И. 17.03.1973\n\nДьячук А., 28.04.1977\nВигаданенко Неіснуючий 01.01.1990\n');
-    const r = obmin(['lists', 'import', '--data', dir, file, '--kind', 'debriefing', '--title', 'Опитування 7', '--reliability', 'B', '--credibility', '2', '--accept-links', '--json'], env);
+    const r = obmin(
+      [
+        'lists',
+        'import',
+        '--data',
+        dir,
+        file,
+        '--kind',
+        'debriefing',
+        '--title',
+        'Опитування 7',
+        '--reliability',
+        'B',
+        '--credibility',
+        '2',
+        '--accept-links',
+        '--json',
+      ],
+      env,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { listId: string; total: number; link: number; new: number; linked: number };
     expect(out.total).toBe(3);
     expect(out.linked).toBe(out.link);
     expect(out.linked).toBeGreaterThanOrEqual(1);
-    const show = JSON.parse(obmin(['persons', 'show', '--data', dir, 'P004942', '--json'], env).stdout) as { sightings: { source: { reliability: string; title: string } }[] };
+    const show = JSON.parse(obmin(['persons', 'show', '--data', dir, 'P004942', '--json'], env).stdout) as {
+      sightings: { source: { reliability: string; title: string } }[];
+    };
     expect(show.sightings).toHaveLength(1);
     expect(show.sightings[0]!.source).toMatchObject({ reliability: 'B', title: 'Опитування 7' });
   });

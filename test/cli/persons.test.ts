@@ -34,7 +34,10 @@ describe('obmin persons / search / demo', () => {
     expect(JSON.parse(show.out)).toMatchObject({ ref: 'P000001', surname: 'Зайченко', status: 'missing' });
 
     const bad = path.join(tmpDir(), 'bad.csv');
-    fs.writeFileSync(bad, 'ref,surname,given_name,patronymic,date_of_birth,sex,side,category,unit\nZ1,Ковальов,Григорій,,1980,M,ours,military,\nZ2,Бойко,Іван,,1980,M,nobody,military,\n');
+    fs.writeFileSync(
+      bad,
+      'ref,surname,given_name,patronymic,date_of_birth,sex,side,category,unit\nZ1,Ковальов,Григорій,,1980,M,ours,military,\nZ2,Бойко,Іван,,1980,M,nobody,military,\n',
+    );
     const r = obmin('persons', 'import', '--data', data, bad);
     expect(r.code).toBe(4);
     expect(r.err.trim().split('\n')).toHaveLength(1);

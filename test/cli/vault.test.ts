@@ -27,9 +27,16 @@ describe('obmin CLI (exit codes and JSON are contracts)', () => {
   it('init applies the window’s SiteCode rule: lower case is upper-cased, a bad code is refused and creates nothing', () => {
     const dir = path.join(tmpDir(), 'lower');
     expect(obmin(['init', '--data', dir, '--site-code', ' kyiv-hq ', '--site-name', 'Вигаданий штаб', '--operator', 'Оператор Перший'], env).code).toBe(0);
-    expect(JSON.parse(obmin(['status', '--data', dir, '--json'], env).stdout)).toMatchObject({ site: { code: 'KYIV-HQ' }, dataDir: dir, schemaVersion: expect.any(Number) });
+    expect(JSON.parse(obmin(['status', '--data', dir, '--json'], env).stdout)).toMatchObject({
+      site: { code: 'KYIV-HQ' },
+      dataDir: dir,
+      schemaVersion: expect.any(Number),
+    });
     const bad = path.join(tmpDir(), 'bad');
-    const r = obmin(['init', '--data', bad, '--site-code', 'Київ штаб!', '--site-name', 'Вигаданий штаб', '--operator', 'Оператор Перший', '--lang', 'en'], env);
+    const r = obmin(
+      ['init', '--data', bad, '--site-code', 'Київ штаб!', '--site-name', 'Вигаданий штаб', '--operator', 'Оператор Перший', '--lang', 'en'],
+      env,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^obmin: The data did not pass validation: siteCode/)]);
     expect(fs.existsSync(path.join(bad, 'keyslots.json'))).toBe(false);
@@ -37,7 +44,12 @@ describe('obmin CLI (exit codes and JSON are contracts)', () => {
 
   it('the shipped CLI ignores OBMIN_TEST_KDF: its key slots keep the production KDF cost', () => {
     const dir = path.join(tmpDir(), 'shipped');
-    const r = obmin(['init', '--data', dir, '--site-code', 'SHIP-1', '--site-name', 'Вигаданий штаб', '--operator', 'Оператор Перший'], { ...env, OBMIN_TEST_KDF: 'fast' }, undefined, SHIPPED_BIN);
+    const r = obmin(
+      ['init', '--data', dir, '--site-code', 'SHIP-1', '--site-name', 'Вигаданий штаб', '--operator', 'Оператор Перший'],
+      { ...env, OBMIN_TEST_KDF: 'fast' },
+      undefined,
+      SHIPPED_BIN,
+    );
     expect(r.code, r.stderr).toBe(0);
     const slots = JSON.parse(fs.readFileSync(path.join(dir, 'keyslots.json'), 'utf8')) as { slots: { kdf: { memoryKiB: number; iterations: number } }[] };
     expect(slots.slots).toHaveLength(1);
@@ -79,7 +91,10 @@ describe('obmin CLI (exit codes and JSON are contracts)', () => {
     const second = 'тихий-вечір-над-старим-млином';
     expect(obmin(['operators', 'add', 'Польова Група', '--role', 'field', '--data', dir], { ...env, OBMIN_NEW_PASSPHRASE: second }).code).toBe(0);
     const list = JSON.parse(obmin(['operators', 'list', '--data', dir, '--json'], env).stdout);
-    expect(list.map((o: { name: string; role: string }) => [o.name, o.role])).toEqual([['Оператор Перший', 'admin'], ['Польова Група', 'field']]);
+    expect(list.map((o: { name: string; role: string }) => [o.name, o.role])).toEqual([
+      ['Оператор Перший', 'admin'],
+      ['Польова Група', 'field'],
+    ]);
     expect(obmin(['status', '--data', dir], { OBMIN_PASSPHRASE: second, OBMIN_OPERATOR: 'Польова Група' }).code).toBe(0);
     expect(obmin(['operators', 'list', '--data', dir], { OBMIN_PASSPHRASE: second }).code).toBe(3);
     expect(obmin(['operators', 'disable', 'Польова Група', '--data', dir], env).code).toBe(0);

@@ -16,7 +16,16 @@ function rewriteFrom(db: Db, seq: number, change: (row: Record<string, unknown>)
     if (r.seq === seq) change(r);
     const body = JSON.stringify([r.seq, r.at, r.operator_id, r.action, r.target, r.details]);
     const hash = crypto.createHash('sha256').update(prev).update('\n').update(body).digest('hex');
-    db.prepare('UPDATE audit SET at = ?, operator_id = ?, action = ?, target = ?, details = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(r.at, r.operator_id, r.action, r.target, r.details, prev, hash, r.seq);
+    db.prepare('UPDATE audit SET at = ?, operator_id = ?, action = ?, target = ?, details = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(
+      r.at,
+      r.operator_id,
+      r.action,
+      r.target,
+      r.details,
+      prev,
+      hash,
+      r.seq,
+    );
     prev = hash;
   }
 }
@@ -117,7 +126,9 @@ describe('witnesses of this site’s head', () => {
       cutTail(db, n);
       const r = verifyAudit(db);
       expect(r.ok).toBe(false);
-      expect(r.problems).toEqual([{ kind: 'missing', from: head.count - n + 1, to: head.count, peer: 'LVIV-1', since: '2026-03-12T10:00:00.000Z', file: 'lviv-2026-03-12.obmin' }]);
+      expect(r.problems).toEqual([
+        { kind: 'missing', from: head.count - n + 1, to: head.count, peer: 'LVIV-1', since: '2026-03-12T10:00:00.000Z', file: 'lviv-2026-03-12.obmin' },
+      ]);
     });
   }
 

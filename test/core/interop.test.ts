@@ -14,7 +14,10 @@ interface SqlcipherDb {
 }
 
 function query(file: string, pragmas: string[], sql: string): Promise<Record<string, unknown>[]> {
-  const sqlcipher = require('@journeyapps/sqlcipher') as { Database: new (f: string, mode: number, cb: (e: Error | null) => void) => SqlcipherDb; OPEN_READONLY: number };
+  const sqlcipher = require('@journeyapps/sqlcipher') as {
+    Database: new (f: string, mode: number, cb: (e: Error | null) => void) => SqlcipherDb;
+    OPEN_READONLY: number;
+  };
   return new Promise((resolve, reject) => {
     const db = new sqlcipher.Database(file, sqlcipher.OPEN_READONLY, (e) => e && reject(e));
     db.serialize(() => {

@@ -32,7 +32,10 @@ describe('vault', () => {
   it('refuses a weak passphrase with reasons, and creates nothing', async () => {
     const dir = tmpDir();
     const core = newCore(dir);
-    await expect(core.init({ ...SITE, passphrase: 'password1' })).rejects.toMatchObject({ code: 'WEAK_PASSPHRASE', details: { reasons: expect.arrayContaining(['passphrase.tooShort']) } });
+    await expect(core.init({ ...SITE, passphrase: 'password1' })).rejects.toMatchObject({
+      code: 'WEAK_PASSPHRASE',
+      details: { reasons: expect.arrayContaining(['passphrase.tooShort']) },
+    });
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
@@ -157,7 +160,8 @@ describe('revocation and guessing', () => {
 
   it('throttles guesses of the current passphrase in the change dialog', async () => {
     const core = await initCore();
-    for (let i = 0; i < 3; i++) expect(await code(core.changePassphrase(`guess number ${i} is wrong`, 'зелений-трамвай-сім-кавунів'))).toBe('WRONG_CREDENTIALS');
+    for (let i = 0; i < 3; i++)
+      expect(await code(core.changePassphrase(`guess number ${i} is wrong`, 'зелений-трамвай-сім-кавунів'))).toBe('WRONG_CREDENTIALS');
     expect(await code(core.changePassphrase(PASS, 'зелений-трамвай-сім-кавунів'))).toBe('THROTTLED');
   });
 });

@@ -22,7 +22,10 @@ describe('core worker', () => {
     expect(init).toMatchObject({ ok: true, value: { site: { code: 'TEST-HQ' }, operator: { role: 'admin' } } });
     expect(await router.handle('vault.lock', { reason: 'idle' })).toEqual({ ok: true, value: null });
     expect(events).toContainEqual(['locked', { reason: 'idle' }]);
-    expect(await router.handle('vault.unlock', { operator: SITE.operator, passphrase: 'wrong wrong wrong wrong' })).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS', messageKey: 'errors.WRONG_CREDENTIALS' } });
+    expect(await router.handle('vault.unlock', { operator: SITE.operator, passphrase: 'wrong wrong wrong wrong' })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_CREDENTIALS', messageKey: 'errors.WRONG_CREDENTIALS' },
+    });
     expect(await router.handle('vault.unlock', { operator: SITE.operator, passphrase: PASS })).toMatchObject({ ok: true });
     expect(await router.handle('vault.unlock', { operator: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
@@ -38,7 +41,10 @@ describe('core worker', () => {
     const events: [string, unknown][] = [];
     // A small heap so an ordinary large import exhausts it, as the red team's bomb exhausted the real one.
     // The call-size cap (which would refuse this file for so small a heap) is lifted: this test is about gradual growth.
-    router = createWorkerRouter(WORKER, { dataDir: tmpDir(), kdf: TEST_KDF }, (n, p) => events.push([n, p]), { resourceLimits: { maxOldGenerationSizeMb: 48 }, maxCallUnits: 64 * 1024 * 1024 });
+    router = createWorkerRouter(WORKER, { dataDir: tmpDir(), kdf: TEST_KDF }, (n, p) => events.push([n, p]), {
+      resourceLimits: { maxOldGenerationSizeMb: 48 },
+      maxCallUnits: 64 * 1024 * 1024,
+    });
     expect(await router.handle('vault.init', SITE)).toMatchObject({ ok: true });
     const row = 'Вигаданенко,Тестовий,Іванович,1990-01-01,ours,missing\n';
     const csv = 'surname,given_name,patronymic,date_of_birth,side,status\n' + row.repeat(150_000);
@@ -52,7 +58,9 @@ describe('core worker', () => {
   it('a call larger than the worker can hold is refused before it is posted (INPUT_TOO_LARGE): no fatal OOM, same worker', async () => {
     const events: [string, unknown][] = [];
     // 96 MB of heap and a 40 MB string: posted, the copy alone made V8 abort the whole process (red team, issue 14).
-    router = createWorkerRouter(WORKER, { dataDir: tmpDir(), kdf: TEST_KDF }, (n, p) => events.push([n, p]), { resourceLimits: { maxOldGenerationSizeMb: 96 } });
+    router = createWorkerRouter(WORKER, { dataDir: tmpDir(), kdf: TEST_KDF }, (n, p) => events.push([n, p]), {
+      resourceLimits: { maxOldGenerationSizeMb: 96 },
+    });
     expect(await router.handle('vault.init', SITE)).toMatchObject({ ok: true });
     const hostile = 'A'.repeat(40 * 1024 * 1024);
     const r = await router.handle('persons.importPreview', { fileName: 'hostile.csv', dataBase64: hostile });
@@ -61,7 +69,10 @@ describe('core worker', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 500_000; i++) deep = { a: deep };
     expect(await router.handle('persons.search', deep)).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE' } });
-    expect(await router.handle('persons.search', { query: Array.from({ length: 2_000_000 }, () => 'x') })).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE' } });
+    expect(await router.handle('persons.search', { query: Array.from({ length: 2_000_000 }, () => 'x') })).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT_TOO_LARGE' },
+    });
     // The same worker, still unlocked: nothing was posted, nothing restarted.
     expect(await router.handle('app.state', {})).toMatchObject({ ok: true, value: { initialised: true, unlocked: true } });
     expect(events.filter(([n]) => n === 'locked')).toHaveLength(0);

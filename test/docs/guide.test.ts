@@ -14,7 +14,9 @@ type Lang = 'uk' | 'en';
 
 const pages = (lang: Lang) => {
   const dir = join(ROOT, 'docs/guide', lang);
-  return readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
 };
 
 /** Every string of a language's catalogues (screen text + shared messages), placeholders shown as "…". */
@@ -29,10 +31,23 @@ const catalogue = (lang: Lang): string[] => {
 };
 
 /** Prose only: fenced code and blockquotes removed (blockquotes are checked as messages). */
-const prose = (text: string) => text.replace(/```[\s\S]*?```/g, '').split('\n').filter((l) => !l.startsWith('>')).join('\n');
+const prose = (text: string) =>
+  text
+    .replace(/```[\s\S]*?```/g, '')
+    .split('\n')
+    .filter((l) => !l.startsWith('>'))
+    .join('\n');
 
 // A quoted "…" stands for whatever the program fills in there.
-const pattern = (quoted: string) => new RegExp('^' + quoted.split('…').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*') + '$');
+const pattern = (quoted: string) =>
+  new RegExp(
+    '^' +
+      quoted
+        .split('…')
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[\\s\\S]*') +
+      '$',
+  );
 const known = (strings: string[], quoted: string) => {
   const re = pattern(quoted.trim());
   // Either the guide leaves a gap where the program fills in a value, or it shows a filled-in example.
@@ -45,7 +60,12 @@ const labels = (lang: Lang, text: string): string[] => {
   return [...body.matchAll(re)].map((m) => m[1]!.replace(/\s+/g, ' ')).filter((l) => l !== '…'); // a bare «…» explains the convention
 };
 
-const messages = (text: string): string[] => text.replace(/```[\s\S]*?```/g, '').split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+const messages = (text: string): string[] =>
+  text
+    .replace(/```[\s\S]*?```/g, '')
+    .split('\n')
+    .filter((l) => l.startsWith('> '))
+    .map((l) => l.slice(2).trim());
 
 const links = (text: string): string[] =>
   [...prose(text).matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/.test(l) && !l.startsWith('#'));
@@ -58,11 +78,7 @@ const commandLines = (text: string): string[] => {
 
 /** The real CLI's command tree, built by the same modules bin/obmin uses (actions never run). */
 const cli = (): Command => {
-  const program = new Command('obmin')
-    .option('--data <DIR>')
-    .option('--operator <NAME>')
-    .option('--passphrase-file <FILE>')
-    .option('--lang <uk|en>');
+  const program = new Command('obmin').option('--data <DIR>').option('--operator <NAME>').option('--passphrase-file <FILE>').option('--lang <uk|en>');
   const run: Runner = () => async () => undefined;
   for (const mod of CLI_MODULES) mod(program, {} as Io, run);
   return program;
@@ -93,7 +109,7 @@ const checkCommand = (program: Command, line: string): string | undefined => {
       cmd = sub;
       named = true;
       options.push(...sub.options);
-    } else if (!named || cmd.commands.length > 0 && cmd.registeredArguments.length === 0) {
+    } else if (!named || (cmd.commands.length > 0 && cmd.registeredArguments.length === 0)) {
       return `unknown command ${a}`;
     }
   }
@@ -111,7 +127,11 @@ describe.each(LANGS)('user guide (%s)', (lang) => {
   });
 
   it('quotes only labels that exist on screen in this language', () => {
-    const missing = docs.flatMap((d) => labels(lang, d.text).filter((l) => !known(strings, l)).map((l) => `${d.file}: ${l}`));
+    const missing = docs.flatMap((d) =>
+      labels(lang, d.text)
+        .filter((l) => !known(strings, l))
+        .map((l) => `${d.file}: ${l}`),
+    );
     expect(docs.flatMap((d) => labels(lang, d.text)).length).toBeGreaterThan(100);
     expect(missing).toEqual([]);
   });
@@ -130,7 +150,11 @@ describe.each(LANGS)('user guide (%s)', (lang) => {
   });
 
   it('links only to files that exist', () => {
-    const broken = docs.flatMap((d) => links(d.text).filter((l) => !existsSync(resolve(dirname(d.file), l.split('#')[0]!))).map((l) => `${d.file}: ${l}`));
+    const broken = docs.flatMap((d) =>
+      links(d.text)
+        .filter((l) => !existsSync(resolve(dirname(d.file), l.split('#')[0]!)))
+        .map((l) => `${d.file}: ${l}`),
+    );
     expect(broken).toEqual([]);
   });
 });
@@ -150,6 +174,5 @@ describe('the checks themselves', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain('docs/guide/uk/README.md');
     expect(readme).toContain('docs/guide/en/README.md');
-
   });
 });

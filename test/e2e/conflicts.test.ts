@@ -23,7 +23,14 @@ describe('conflicts between two sites in the window', () => {
     const hq = suite.app.core;
     await pair(hq, office);
     const rh = createRouter(hq);
-    const p = (await rh.handle('persons.create', { ref: 'C-1', surname: 'Конфліктенко', givenName: 'Остап', side: 'ours', category: 'military', unit: 'в/ч А0001' })) as Ok<{ id: string }>;
+    const p = (await rh.handle('persons.create', {
+      ref: 'C-1',
+      surname: 'Конфліктенко',
+      givenName: 'Остап',
+      side: 'ours',
+      category: 'military',
+      unit: 'в/ч А0001',
+    })) as Ok<{ id: string }>;
     expect(p.ok).toBe(true);
     personId = p.value.id;
     expect(await importFile(ctx(office), (await exportFile(ctx(hq), ['OFFICE-C'], path.join(media, 'f1.obmin'))).file)).toMatchObject({ applied: true });
@@ -34,12 +41,16 @@ describe('conflicts between two sites in the window', () => {
   }, 120_000);
   afterAll(() => office?.close());
 
-  const unitHere = async () => ((await createRouter(suite.app.core).handle('persons.get', { id: personId })) as Ok<{ person: { unit: string | null } }>).value.person.unit;
+  const unitHere = async () =>
+    ((await createRouter(suite.app.core).handle('persons.get', { id: personId })) as Ok<{ person: { unit: string | null } }>).value.person.unit;
 
   it('shows both sides with value, site and time; keeping this site’s value clears the conflict and the person carries it', async () => {
     const { page } = suite.app;
     expect(await unitHere()).toBe('в/ч А0003'); // both sites already agree on the newer value
-    await page.getByRole('navigation').getByRole('button', { name: /Конфлікти/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /Конфлікти/ })
+      .click();
     await page.getByRole('heading', { name: 'Конфлікти правок', level: 1 }).waitFor();
     const list = page.getByTestId('conflicts');
     await list.locator('li.conflict').first().waitFor();

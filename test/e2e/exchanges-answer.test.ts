@@ -13,10 +13,29 @@ describe('Exchanges: the counterpart answer from the round page, agreement, and 
     const s = a.core.require();
     const w = new Writer(s.db, s.operator.id);
     s.db.transaction(() => {
-      const ids = ['A-1', 'A-2'].map((ref, i) =>
-        createPerson(w, { ref, surname: ['Вигаданенко', 'Тестовенко'][i]!, givenName: ['Петро', 'Олена'][i]!, side: 'ours', category: 'military', status: 'captivity_confirmed', dateOfBirth: `199${i}-01-01`, unit: 'в/ч А0001' }).id,
+      const ids = ['A-1', 'A-2'].map(
+        (ref, i) =>
+          createPerson(w, {
+            ref,
+            surname: ['Вигаданенко', 'Тестовенко'][i]!,
+            givenName: ['Петро', 'Олена'][i]!,
+            side: 'ours',
+            category: 'military',
+            status: 'captivity_confirmed',
+            dateOfBirth: `199${i}-01-01`,
+            unit: 'в/ч А0001',
+          }).id,
       );
-      createPerson(w, { ref: 'A-4', surname: 'Новенко', givenName: 'Степан', side: 'ours', category: 'military', status: 'captivity_confirmed', dateOfBirth: '1992-02-02', unit: 'в/ч А0002' });
+      createPerson(w, {
+        ref: 'A-4',
+        surname: 'Новенко',
+        givenName: 'Степан',
+        side: 'ours',
+        category: 'military',
+        status: 'captivity_confirmed',
+        dateOfBirth: '1992-02-02',
+        unit: 'в/ч А0002',
+      });
       const round = createRound(w, { number: 70, mediators: ['turkey'] });
       addEntries(w, round.id, 'receive', ids);
       freezeProposal(w, round.id);

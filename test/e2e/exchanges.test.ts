@@ -19,14 +19,29 @@ function seed(core: Core): void {
   s.db.transaction(() => {
     const ours = [
       { ref: 'X-1', surname: 'Вигаданенко', givenName: 'Петро', category: 'military' as const, unit: 'в/ч А0001', status: 'captivity_confirmed' as const },
-      { ref: 'X-2', surname: 'Тестовенко', givenName: 'Олена', category: 'civilian' as const, documentNumbers: 'АА000001', status: 'captivity_confirmed' as const },
+      {
+        ref: 'X-2',
+        surname: 'Тестовенко',
+        givenName: 'Олена',
+        category: 'civilian' as const,
+        documentNumbers: 'АА000001',
+        status: 'captivity_confirmed' as const,
+      },
       { ref: 'X-3', surname: 'Прикладенко', givenName: 'Іван', category: 'military' as const, status: 'captivity_suspected' as const },
     ];
     for (const p of ours) {
       const made = createPerson(w, { ...p, side: 'ours', dateOfBirth: p.ref === 'X-3' ? null : '1990-01-01' });
       if (p.ref === 'X-1') addRelative(w, { personId: made.id, name: 'Вигаданенко Ганна', relation: 'мати', phone: '+380000000009', consent: true });
     }
-    createPerson(w, { ref: 'H-1', surname: 'Вымышленный', givenName: 'Иван', category: 'military', side: 'held', dateOfBirth: '1991-01-01', unit: 'в/ч 00001' });
+    createPerson(w, {
+      ref: 'H-1',
+      surname: 'Вымышленный',
+      givenName: 'Иван',
+      category: 'military',
+      side: 'held',
+      dateOfBirth: '1991-01-01',
+      unit: 'в/ч 00001',
+    });
     createPerson(w, { ref: 'H-2', surname: 'Примерный', givenName: 'Пётр', category: 'military', side: 'held', dateOfBirth: '1992-01-01', unit: 'в/ч 00002' });
   })();
 }
@@ -57,7 +72,10 @@ describe('Exchanges: a whole round in the window', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Додати до «передаємо»' }).click();
     await expect.poll(() => page.getByText('Знайдено: 2').count()).toBe(1);
-    await page.getByTestId('add-results').getByLabel(/Вымышленный/).check();
+    await page
+      .getByTestId('add-results')
+      .getByLabel(/Вымышленный/)
+      .check();
     await page.getByRole('button', { name: 'Додати вибраних (1)' }).click();
     await page.getByText('Додано: 1').waitFor();
     await page.keyboard.press('Escape');
@@ -164,7 +182,19 @@ describe('Exchanges: a round of 1 000 + 1 000 people', () => {
       const ids = { receive: [] as string[], give: [] as string[] };
       for (let i = 0; i < 2000; i++) {
         const held = i % 2 === 1;
-        const p = createPerson(w, { ref: `B-${i}`, surname: `Вигаданий${i}`, givenName: 'Тарас', side: held ? 'held' : 'ours', category: i % 3 === 0 ? 'civilian' : 'military', dateOfBirth: i % 7 ? '1990' : null, unit: 'А1' }, { audit: false });
+        const p = createPerson(
+          w,
+          {
+            ref: `B-${i}`,
+            surname: `Вигаданий${i}`,
+            givenName: 'Тарас',
+            side: held ? 'held' : 'ours',
+            category: i % 3 === 0 ? 'civilian' : 'military',
+            dateOfBirth: i % 7 ? '1990' : null,
+            unit: 'А1',
+          },
+          { audit: false },
+        );
         ids[held ? 'give' : 'receive'].push(p.id);
       }
       const round = createRound(w, { number: 90, mediators: ['icrc'] });
@@ -184,7 +214,10 @@ describe('Exchanges: a round of 1 000 + 1 000 people', () => {
           new Promise<number>((resolve) => {
             const t0 = performance.now();
             document.querySelector<HTMLButtonElement>('tr[data-round="90"] button')!.click();
-            const painted = () => document.querySelector('[data-testid="list-give"] tr[data-person]') && document.querySelector('[data-testid="list-receive"] tr[data-person]') && document.querySelector('[data-testid="balance"]');
+            const painted = () =>
+              document.querySelector('[data-testid="list-give"] tr[data-person]') &&
+              document.querySelector('[data-testid="list-receive"] tr[data-person]') &&
+              document.querySelector('[data-testid="balance"]');
             const check = () => (painted() ? resolve(performance.now() - t0) : requestAnimationFrame(check));
             requestAnimationFrame(check);
           }),

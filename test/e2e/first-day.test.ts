@@ -22,9 +22,12 @@ describe('first day at the desk (Ukrainian, then English)', () => {
   let released: Released;
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const active = () => suite.app.page.evaluate(() => (document.activeElement ? `${document.activeElement.tagName}#${document.activeElement.id}.${document.activeElement.className}` : ''));
+  const active = () =>
+    suite.app.page.evaluate(() =>
+      document.activeElement ? `${document.activeElement.tagName}#${document.activeElement.id}.${document.activeElement.className}` : '',
+    );
 
-  it('lands on the overview, which sends an empty register\'s operator to the register; demo data from its own button', async () => {
+  it("lands on the overview, which sends an empty register's operator to the register; demo data from its own button", async () => {
     const { page, core } = suite.app;
     // The home screen after set-up is the overview; with nobody registered it teaches where to start.
     const home = page.getByTestId('dashboard-empty');
@@ -127,7 +130,10 @@ describe('first day at the desk (Ukrainian, then English)', () => {
   it('an update file with only ref and the changed columns updates just those columns', async () => {
     const { page, core } = suite.app;
     const db = core.require().db;
-    const before = db.prepare('SELECT surname, given_name, date_of_birth, status, icrc_status, icrc_ref FROM persons WHERE id = ?').get(released.id) as Record<string, string>;
+    const before = db.prepare('SELECT surname, given_name, date_of_birth, status, icrc_status, icrc_ref FROM persons WHERE id = ?').get(released.id) as Record<
+      string,
+      string
+    >;
     const file = writeCsv(dir, 'icrc-reply.csv', ['ref,icrc_status,icrc_ref', `${released.ref},зареєстрований,ICRC-FD-1`]);
     await page.getByRole('button', { name: 'Імпорт' }).click();
     const dialog = page.getByTestId('import-dialog');
@@ -135,7 +141,10 @@ describe('first day at the desk (Ukrainian, then English)', () => {
     await expect.poll(async () => dialog.getByTestId('import-counts').textContent()).toContain('оновлень: 1');
     await dialog.getByRole('button', { name: 'Імпортувати' }).click();
     await dialog.getByTestId('import-done').waitFor();
-    const after = db.prepare('SELECT surname, given_name, date_of_birth, status, icrc_status, icrc_ref FROM persons WHERE id = ?').get(released.id) as Record<string, string>;
+    const after = db.prepare('SELECT surname, given_name, date_of_birth, status, icrc_status, icrc_ref FROM persons WHERE id = ?').get(released.id) as Record<
+      string,
+      string
+    >;
     expect(after).toEqual({ ...before, icrc_status: 'registered', icrc_ref: 'ICRC-FD-1' });
     await page.getByRole('button', { name: 'Закрити' }).last().click();
   });
@@ -169,7 +178,9 @@ describe('first day at the desk (Ukrainian, then English)', () => {
     const dmy = (d: string) => d.split('-').reverse().join('.');
     await page.locator('[data-area=lists]').click();
     await page.getByRole('button', { name: 'Новий список' }).click();
-    await page.getByLabel('Імена, по одній особі в рядку').fill(two.map((p) => `${p.surname} ${p.given_name} ${p.patronymic} ${dmy(p.date_of_birth)}`).join('\n'));
+    await page
+      .getByLabel('Імена, по одній особі в рядку')
+      .fill(two.map((p) => `${p.surname} ${p.given_name} ${p.patronymic} ${dmy(p.date_of_birth)}`).join('\n'));
     await page.getByLabel('Вид списку').selectOption('debriefing');
     await page.getByLabel('Де бачили людей').fill('невідомо');
     await page.getByRole('button', { name: 'Не оцінено (F6)' }).click();

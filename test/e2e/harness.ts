@@ -56,7 +56,11 @@ const zodJitless: Plugin = {
   name: 'zod-jitless',
   setup(b) {
     b.onResolve({ filter: /^e2e:zod-jitless$/ }, () => ({ path: 'zod-jitless', namespace: 'e2e' }));
-    b.onLoad({ filter: /.*/, namespace: 'e2e' }, () => ({ contents: "import { config } from 'zod'; config({ jitless: true });", resolveDir: ROOT, loader: 'ts' }));
+    b.onLoad({ filter: /.*/, namespace: 'e2e' }, () => ({
+      contents: "import { config } from 'zod'; config({ jitless: true });",
+      resolveDir: ROOT,
+      loader: 'ts',
+    }));
   },
 };
 
@@ -64,7 +68,13 @@ const zodJitless: Plugin = {
 async function preloadInitScript(): Promise<string> {
   if (initScript) return initScript;
   const out = await esbuild({
-    stdin: { contents: "import 'e2e:zod-jitless';\nimport { guardFileDrops } from './electron/preload/drop';\nguardFileDrops(window);\nexport { buildObminApi } from './electron/preload/api';", resolveDir: ROOT, loader: 'ts', sourcefile: 'e2e-preload.ts' },
+    stdin: {
+      contents:
+        "import 'e2e:zod-jitless';\nimport { guardFileDrops } from './electron/preload/drop';\nguardFileDrops(window);\nexport { buildObminApi } from './electron/preload/api';",
+      resolveDir: ROOT,
+      loader: 'ts',
+      sourcefile: 'e2e-preload.ts',
+    },
     plugins: [zodJitless],
     bundle: true,
     format: 'iife',
@@ -98,7 +108,15 @@ async function preloadInitScript(): Promise<string> {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -156,7 +174,9 @@ export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise
     kdf: TEST_KDF,
     // Core events (locked on idle/suspend) reach the page as the preload would deliver them.
     onEvent: (name, payload) => {
-      void page?.evaluate(([n, p]) => (window as unknown as { __obminEmit(n: string, p: unknown): void }).__obminEmit(n, p), [name, payload] as const).catch(() => undefined);
+      void page
+        ?.evaluate(([n, p]) => (window as unknown as { __obminEmit(n: string, p: unknown): void }).__obminEmit(n, p), [name, payload] as const)
+        .catch(() => undefined);
     },
   });
   const media: AppHandle['media'] = { open: null, folder: null };

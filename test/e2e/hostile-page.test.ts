@@ -14,7 +14,8 @@ describe('a hostile page', () => {
     const { page } = suite.app;
     const outside = await page.evaluate((origin) => {
       const bad: string[] = [];
-      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href], area[href]')) if (!a.href.startsWith(`${origin}/`) || a.target) bad.push(a.outerHTML);
+      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href], area[href]'))
+        if (!a.href.startsWith(`${origin}/`) || a.target) bad.push(a.outerHTML);
       for (const f of document.querySelectorAll<HTMLFormElement>('form[action]')) if (!f.action.startsWith(`${origin}/`)) bad.push(f.outerHTML);
       for (const el of document.querySelectorAll('iframe, webview, object, embed')) bad.push(el.outerHTML);
       return bad;

@@ -6,16 +6,46 @@ import { screenshotBoth } from './harness';
 import { appAfterFirstRun } from './flows';
 
 // Five lines as typed from a debriefing: Russian forms, Latin, someone unknown, a lone surname, initials.
-const PASTED = ['Ковалёв Алексей Викторович 05.03.1990', 'Shevchuk Ivan 12.07.1985', 'Вигаданенко Петро 01.01.1991', 'Бондаренко', 'Бондаренко М. І., 1979'].join('\n');
+const PASTED = [
+  'Ковалёв Алексей Викторович 05.03.1990',
+  'Shevchuk Ivan 12.07.1985',
+  'Вигаданенко Петро 01.01.1991',
+  'Бондаренко',
+  'Бондаренко М. І., 1979',
+].join('\n');
 
 describe('Lists: paste, review by keyboard, accept', () => {
   const suite = appAfterFirstRun(async (a) => {
     const s = a.core.require();
     const w = new Writer(s.db, s.operator.id);
     s.db.transaction(() => {
-      createPerson(w, { ref: 'E-1', surname: 'Ковальов', givenName: 'Олексій', patronymic: 'Вікторович', dateOfBirth: '1990-03-05', side: 'ours', category: 'military' });
-      createPerson(w, { ref: 'E-2', surname: 'Шевчук', givenName: 'Іван', patronymic: 'Петрович', dateOfBirth: '1985-07-12', side: 'ours', category: 'military' });
-      createPerson(w, { ref: 'E-3', surname: 'Бондаренко', givenName: 'Микола', patronymic: 'Іванович', dateOfBirth: '1979-01-20', side: 'ours', category: 'civilian' });
+      createPerson(w, {
+        ref: 'E-1',
+        surname: 'Ковальов',
+        givenName: 'Олексій',
+        patronymic: 'Вікторович',
+        dateOfBirth: '1990-03-05',
+        side: 'ours',
+        category: 'military',
+      });
+      createPerson(w, {
+        ref: 'E-2',
+        surname: 'Шевчук',
+        givenName: 'Іван',
+        patronymic: 'Петрович',
+        dateOfBirth: '1985-07-12',
+        side: 'ours',
+        category: 'military',
+      });
+      createPerson(w, {
+        ref: 'E-3',
+        surname: 'Бондаренко',
+        givenName: 'Микола',
+        patronymic: 'Іванович',
+        dateOfBirth: '1979-01-20',
+        side: 'ours',
+        category: 'civilian',
+      });
     })();
   });
 
@@ -88,7 +118,18 @@ describe('Lists: paste, review by keyboard, accept', () => {
     const s = suite.app.core.require();
     const e2 = findPersonByRefOrId(s.db, 'E-2')!.id;
     // The same man registered again from a counterpart's list, in Russian forms.
-    s.db.transaction(() => createPerson(new Writer(s.db, s.operator.id), { ref: 'E-4', surname: 'Шевчук', givenName: 'Иван', patronymic: 'Петрович', dateOfBirth: '1985-07-12', unit: 'А1234', side: 'ours', category: 'military' }))();
+    s.db.transaction(() =>
+      createPerson(new Writer(s.db, s.operator.id), {
+        ref: 'E-4',
+        surname: 'Шевчук',
+        givenName: 'Иван',
+        patronymic: 'Петрович',
+        dateOfBirth: '1985-07-12',
+        unit: 'А1234',
+        side: 'ours',
+        category: 'military',
+      }),
+    )();
     await page.getByRole('button', { name: 'До списків' }).click();
     await expect.poll(() => page.getByTestId('lists-table').textContent()).toContain('Опитування звільненого № 12');
     await page.getByRole('button', { name: 'Можливі дублікати' }).click();

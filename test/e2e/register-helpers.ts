@@ -27,7 +27,9 @@ export function peopleCsv(n: number, seed = 11): string[] {
   const r = mulberry32(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
   const pad = (x: number) => String(x).padStart(2, '0');
-  const lines = ['ref,surname,given_name,patronymic,surname_latin,given_name_latin,date_of_birth,sex,side,category,rank,status,capture_date,capture_place,facility,icrc_status,seriously_wounded'];
+  const lines = [
+    'ref,surname,given_name,patronymic,surname_latin,given_name_latin,date_of_birth,sex,side,category,rank,status,capture_date,capture_place,facility,icrc_status,seriously_wounded',
+  ];
   for (let i = 0; i < n; i++) {
     const female = r() < 0.1;
     const surname = pick(SURNAMES);
@@ -37,9 +39,23 @@ export function peopleCsv(n: number, seed = 11): string[] {
     const dob = `${1960 + Math.floor(r() * 45)}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}`;
     lines.push(
       [
-        `S${String(i).padStart(7, '0')}`, surname, given, patronymic(pick(PATRONYMIC_STEMS), female), transliterateUk(surname), transliterateUk(given), dob,
-        female ? 'F' : 'M', 'ours', military ? 'military' : 'civilian', military ? pick(RANKS) : '', pick(STATUSES), captured, pick(PLACES), pick(FACILITIES),
-        pick(ICRC), r() < 0.06 ? 'true' : 'false',
+        `S${String(i).padStart(7, '0')}`,
+        surname,
+        given,
+        patronymic(pick(PATRONYMIC_STEMS), female),
+        transliterateUk(surname),
+        transliterateUk(given),
+        dob,
+        female ? 'F' : 'M',
+        'ours',
+        military ? 'military' : 'civilian',
+        military ? pick(RANKS) : '',
+        pick(STATUSES),
+        captured,
+        pick(PLACES),
+        pick(FACILITIES),
+        pick(ICRC),
+        r() < 0.06 ? 'true' : 'false',
       ].join(','),
     );
   }
@@ -101,7 +117,11 @@ export function timeJump(page: Page, fraction: number): Promise<{ ms: number; in
 }
 
 /** Scrolls the grid steadily (px per frame) for a number of frames; reports frame intervals and frames with unloaded rows. */
-export function measureSmoothScroll(page: Page, pxPerFrame: number, frames: number): Promise<{ frames: number; p50FrameMs: number; p95FrameMs: number; maxFrameMs: number; framesWithPlaceholders: number }> {
+export function measureSmoothScroll(
+  page: Page,
+  pxPerFrame: number,
+  frames: number,
+): Promise<{ frames: number; p50FrameMs: number; p95FrameMs: number; maxFrameMs: number; framesWithPlaceholders: number }> {
   return page.evaluate(
     ([px, n]) =>
       new Promise((resolve) => {

@@ -153,7 +153,12 @@ describe('the register (administrator, then viewer; Ukrainian)', () => {
   it('refuses an import with a broken row, applies nothing, then applies the fixed file', async () => {
     const { page, core } = app;
     const header = 'ref,surname,given_name,date_of_birth,side,category,status';
-    const bad = writeCsv(dir, 'list.csv', [header, 'UA-0101,Шевчук,Андрій,1991-02-03,ours,military,missing', 'UA-0102,Бондар,Олег,1993-13-40,ours,military,missing', 'UA-0103,Ткач,Ірина,1995,ours,civilian,released']);
+    const bad = writeCsv(dir, 'list.csv', [
+      header,
+      'UA-0101,Шевчук,Андрій,1991-02-03,ours,military,missing',
+      'UA-0102,Бондар,Олег,1993-13-40,ours,military,missing',
+      'UA-0103,Ткач,Ірина,1995,ours,civilian,released',
+    ]);
     const before = core.countPersons();
     await page.getByRole('button', { name: 'Імпорт' }).click();
     const dialog = page.getByTestId('import-dialog');
@@ -172,7 +177,12 @@ describe('the register (administrator, then viewer; Ukrainian)', () => {
     await dialog.getByLabel('Пропустити рядки з помилками').uncheck();
     expect(core.countPersons()).toBe(before);
 
-    const good = writeCsv(dir, 'list-fixed.csv', [header, 'UA-0101,Шевчук,Андрій,1991-02-03,ours,military,missing', 'UA-0102,Бондар,Олег,1993-12-04,ours,military,missing', 'UA-0103,Ткач,Ірина,1995,ours,civilian,released']);
+    const good = writeCsv(dir, 'list-fixed.csv', [
+      header,
+      'UA-0101,Шевчук,Андрій,1991-02-03,ours,military,missing',
+      'UA-0102,Бондар,Олег,1993-12-04,ours,military,missing',
+      'UA-0103,Ткач,Ірина,1995,ours,civilian,released',
+    ]);
     await dialog.locator('#import-file').setInputFiles(good);
     await expect.poll(async () => dialog.getByTestId('import-counts').textContent()).toContain('нових: 3');
     await dialog.getByRole('button', { name: 'Імпортувати' }).click();
@@ -194,11 +204,17 @@ describe('the register (administrator, then viewer; Ukrainian)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Експортувати' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^obmin-persons-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = fs.readFileSync(await download.path(), 'utf8');
-    const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toMatch(/^ref,surname,given_name/);
     expect(lines).toHaveLength(shown + 1);
     expect(lines.some((l) => l.includes('Ткач,Ірина'))).toBe(true);
-    await page.getByRole('status').filter({ hasText: `Експортовано ${shown} ` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Експортовано ${shown} ` })
+      .waitFor();
     expect(core.auditList(5).map((e) => e.action)).toContain('persons.export');
     await page.getByRole('button', { name: 'Закрити' }).last().click();
   });

@@ -38,7 +38,10 @@ describe('set-up: try with demo data', () => {
     await page.getByLabel('Парольна фраза', { exact: true }).fill('короткий');
     await page.getByLabel('Повторіть парольну фразу').fill('короткий');
     await page.getByRole('button', { name: 'Створити демо-об’єкт' }).click();
-    await page.getByText(/щонайменше 12 символів/).first().waitFor();
+    await page
+      .getByText(/щонайменше 12 символів/)
+      .first()
+      .waitFor();
     expect(core.state().initialised).toBe(false);
   });
 
@@ -51,7 +54,10 @@ describe('set-up: try with demo data', () => {
     await page.getByTestId('site-code').waitFor({ timeout: 300_000 });
     expect(await page.getByTestId('site-code').textContent()).toContain('DEMO-HQ');
     expect(core.countPersons()).toBe(3000);
-    const rounds = core.require().db.prepare('SELECT number, status FROM exchange_rounds WHERE deleted = 0 ORDER BY number').all() as { number: number; status: string }[];
+    const rounds = core.require().db.prepare('SELECT number, status FROM exchange_rounds WHERE deleted = 0 ORDER BY number').all() as {
+      number: number;
+      status: string;
+    }[];
     expect(rounds.map((r) => r.number)).toEqual([65, 66, 67, 68]);
     expect(rounds.filter((r) => r.status === 'closed')).toHaveLength(3);
     await page.keyboard.press('Alt+1');

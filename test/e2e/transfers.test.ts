@@ -143,7 +143,15 @@ describe('transfers between two sites in the window', () => {
     const s = suite.app.core.require();
     const w = new Writer(s.db, s.operator.id);
     s.db.transaction(() => {
-      const p = createPerson(w, { ref: 'F-1', surname: 'Польовенко', givenName: 'Марко', category: 'military', side: 'ours', status: 'captivity_confirmed', dateOfBirth: '1990-02-02' });
+      const p = createPerson(w, {
+        ref: 'F-1',
+        surname: 'Польовенко',
+        givenName: 'Марко',
+        category: 'military',
+        side: 'ours',
+        status: 'captivity_confirmed',
+        dateOfBirth: '1990-02-02',
+      });
       const round = createRound(w, { number: 71, mediators: ['icrc'] });
       addEntries(w, round.id, 'receive', [p.id]);
     })();

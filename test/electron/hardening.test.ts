@@ -1,12 +1,5 @@
 import { describe, it, expect, vi } from 'vitest';
-import {
-  hardenApp,
-  hardenSession,
-  hardenWebContents,
-  isAllowedNavigation,
-  isAppUrl,
-  shouldCancelRequest,
-} from '../../electron/main/hardening';
+import { hardenApp, hardenSession, hardenWebContents, isAllowedNavigation, isAppUrl, shouldCancelRequest } from '../../electron/main/hardening';
 
 describe('isAppUrl', () => {
   it('accepts only our exact origin', () => {

@@ -58,7 +58,8 @@ describe('hostile navigation', () => {
   });
 
   it.each(HOSTILE)('%s: window.open and target=_blank open no window', (url) => {
-    for (const disposition of ['new-window', 'foreground-tab', 'background-tab', 'save-to-disk', 'other']) expect(contents.open(url, disposition)).toEqual({ action: 'deny' });
+    for (const disposition of ['new-window', 'foreground-tab', 'background-tab', 'save-to-disk', 'other'])
+      expect(contents.open(url, disposition)).toEqual({ action: 'deny' });
   });
 
   it.each(HOSTILE)('%s: the session cancels it as a request (devtools too, in a packaged build)', (url) => {
@@ -103,20 +104,32 @@ describe('no permission for a hostile page', () => {
     webRequest: { onBeforeRequest: () => undefined },
   } as never);
 
-  it.each(['openExternal', 'fileSystem', 'media', 'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'geolocation', 'notifications', 'pointerLock', 'keyboardLock', 'midiSysex', 'window-management', 'unknown'])(
-    '%s is refused, whoever asks',
-    (permission) => {
-      for (const origin of ['app://obmin', 'https://example.org', 'file://', 'null']) {
-        const callback = vi.fn();
-        (handlers.request as (...a: unknown[]) => void)({}, permission, callback, { requestingUrl: `${origin}/` });
-        expect(callback).toHaveBeenCalledWith(false);
-        expect((handlers.check as (...a: unknown[]) => boolean)(null, permission, origin, {})).toBe(false);
-      }
-    },
-  );
+  it.each([
+    'openExternal',
+    'fileSystem',
+    'media',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'display-capture',
+    'geolocation',
+    'notifications',
+    'pointerLock',
+    'keyboardLock',
+    'midiSysex',
+    'window-management',
+    'unknown',
+  ])('%s is refused, whoever asks', (permission) => {
+    for (const origin of ['app://obmin', 'https://example.org', 'file://', 'null']) {
+      const callback = vi.fn();
+      (handlers.request as (...a: unknown[]) => void)({}, permission, callback, { requestingUrl: `${origin}/` });
+      expect(callback).toHaveBeenCalledWith(false);
+      expect((handlers.check as (...a: unknown[]) => boolean)(null, permission, origin, {})).toBe(false);
+    }
+  });
 
   it('no USB, HID or serial device is granted', () => {
-    for (const deviceType of ['usb', 'hid', 'serial']) expect((handlers.device as (...a: unknown[]) => boolean)({ deviceType, origin: 'app://obmin' })).toBe(false);
+    for (const deviceType of ['usb', 'hid', 'serial'])
+      expect((handlers.device as (...a: unknown[]) => boolean)({ deviceType, origin: 'app://obmin' })).toBe(false);
   });
 });
 

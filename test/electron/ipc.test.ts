@@ -84,7 +84,7 @@ describe('createSenderCheck', () => {
     expect(check({ sender: webContents, senderFrame: { ...mainFrame } } as never)).toBe(true);
   });
 
-  it('refuses a top-level frame that is not the window\'s current main frame', () => {
+  it("refuses a top-level frame that is not the window's current main frame", () => {
     const stale = { url: 'app://obmin/index.html', parent: null, processId: 4, routingId: 7 };
     expect(check({ sender: webContents, senderFrame: stale } as never)).toBe(false);
   });

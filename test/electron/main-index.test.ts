@@ -17,7 +17,15 @@ const fakes = vi.hoisted(() => {
     protocol: { handle: vi.fn() },
   });
   const windows: { options: Record<string, unknown>; webContents: { send: ReturnType<typeof vi.fn> }; loadURL: ReturnType<typeof vi.fn> }[] = [];
-  return { calls, ready, resolveReady: () => resolveReady(), makeSession, windows, core: { close: vi.fn(async () => undefined), handle: vi.fn(async () => ({ ok: true, value: null })), workerFile: '' }, onEvent: { fn: undefined as undefined | ((n: string, p: unknown) => void) } };
+  return {
+    calls,
+    ready,
+    resolveReady: () => resolveReady(),
+    makeSession,
+    windows,
+    core: { close: vi.fn(async () => undefined), handle: vi.fn(async () => ({ ok: true, value: null })), workerFile: '' },
+    onEvent: { fn: undefined as undefined | ((n: string, p: unknown) => void) },
+  };
 });
 
 vi.mock('electron', async () => {

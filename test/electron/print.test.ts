@@ -1,10 +1,25 @@
 // Preview, print and save glue, without Electron: window options, the PDF store, and what is recorded when.
 import { describe, expect, it } from 'vitest';
-import { createPdfStore, previewRequestAllowed, previewUrl, previewWindowOptions, printOptions, saveDialogOptions, withPrinting, type PrintDeps } from '../../electron/main/print';
+import {
+  createPdfStore,
+  previewRequestAllowed,
+  previewUrl,
+  previewWindowOptions,
+  printOptions,
+  saveDialogOptions,
+  withPrinting,
+  type PrintDeps,
+} from '../../electron/main/print';
 import type { Router } from '../../electron/core';
 
 const request = { kind: 'manifest', exchange: 68, variant: 'field', direction: 'both' } as const;
-const pdf = { pdfBase64: Buffer.from('%PDF-1.4 test').toString('base64'), code: 'R68-AAAA-BBBB-CCCC-DDDD', pages: 3, bytes: 13, fileName: 'manifest-68-field-both.pdf' };
+const pdf = {
+  pdfBase64: Buffer.from('%PDF-1.4 test').toString('base64'),
+  code: 'R68-AAAA-BBBB-CCCC-DDDD',
+  pages: 3,
+  bytes: 13,
+  fileName: 'manifest-68-field-both.pdf',
+};
 
 function fakeCore(): Router & { calls: [string, unknown][] } {
   const calls: [string, unknown][] = [];
@@ -34,7 +49,16 @@ describe('preview window', () => {
   const o = previewWindowOptions('m.pdf');
   it('is sandboxed, isolated, without Node or preload, in an in-memory partition; only the PDF viewer plugin is on', () => {
     const p = o.webPreferences!;
-    expect(p).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, devTools: false, plugins: true, webviewTag: false });
+    expect(p).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      devTools: false,
+      plugins: true,
+      webviewTag: false,
+    });
     expect(p.preload).toBeUndefined();
     expect(p.partition).toBe('obmin-preview');
     expect(p.partition!.startsWith('persist:')).toBe(false);
@@ -83,7 +107,10 @@ describe('withPrinting', () => {
     expect(core.calls.map((c) => c[0])).toEqual(['manifest.render', 'manifest.output']);
     expect(core.calls[1]![1]).toEqual({ request, action: 'print' });
     const cancelledCore = fakeCore();
-    expect(await withPrinting(cancelledCore, deps({ print: async () => false })).handle('manifest.print', { request })).toEqual({ ok: true, value: { done: false, code: null, pages: null } });
+    expect(await withPrinting(cancelledCore, deps({ print: async () => false })).handle('manifest.print', { request })).toEqual({
+      ok: true,
+      value: { done: false, code: null, pages: null },
+    });
     expect(cancelledCore.calls.map((c) => c[0])).toEqual(['manifest.render']);
   });
   it('save: the path comes from the dialog only; a cancelled dialog records and writes nothing', async () => {
@@ -99,7 +126,10 @@ describe('withPrinting', () => {
   });
   it('a malformed request never reaches the core', async () => {
     const core = fakeCore();
-    expect(await withPrinting(core, deps()).handle('manifest.print', { request: { kind: 'manifest', exchange: 'x' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await withPrinting(core, deps()).handle('manifest.print', { request: { kind: 'manifest', exchange: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(core.calls).toEqual([]);
   });
 });

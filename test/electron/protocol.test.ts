@@ -3,12 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it, expect, vi, afterAll } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
-import {
-  createAppRequestHandler,
-  mimeTypeFor,
-  registerAppScheme,
-  resolveAppPath,
-} from '../../electron/main/protocol';
+import { createAppRequestHandler, mimeTypeFor, registerAppScheme, resolveAppPath } from '../../electron/main/protocol';
 
 const root = path.resolve('/srv/obmin/dist/renderer');
 
@@ -16,9 +11,7 @@ describe('resolveAppPath', () => {
   it('maps / to index.html and plain files inside the root', () => {
     expect(resolveAppPath(root, 'app://obmin/')).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, 'app://obmin/index.html')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppPath(root, 'app://obmin/assets/index-Ab12_c-d.js')).toBe(
-      path.join(root, 'assets', 'index-Ab12_c-d.js'),
-    );
+    expect(resolveAppPath(root, 'app://obmin/assets/index-Ab12_c-d.js')).toBe(path.join(root, 'assets', 'index-Ab12_c-d.js'));
   });
 
   it('ignores the query string and fragment', () => {
@@ -134,8 +127,6 @@ describe('registerAppScheme', () => {
   it('grants standard, secure and fetch, and nothing that weakens CSP or CORS', () => {
     const registerSchemesAsPrivileged = vi.fn();
     registerAppScheme({ registerSchemesAsPrivileged });
-    expect(registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    ]);
+    expect(registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 });

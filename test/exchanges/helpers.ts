@@ -34,18 +34,32 @@ export async function person(b: Bench, over: Partial<ArgsOf<'persons.create'>> =
   n++;
   const held = over.side === 'held';
   const p = await b.call('persons.create', {
-    surname: `Вигаданий${n}`, givenName: 'Тарас', side: 'ours', category: 'military', dateOfBirth: '1990-01-01', unit: 'в/ч А0000',
-    ref: `T-${n}`, ...(held ? {} : { status: 'captivity_confirmed' as const }), ...over,
+    surname: `Вигаданий${n}`,
+    givenName: 'Тарас',
+    side: 'ours',
+    category: 'military',
+    dateOfBirth: '1990-01-01',
+    unit: 'в/ч А0000',
+    ref: `T-${n}`,
+    ...(held ? {} : { status: 'captivity_confirmed' as const }),
+    ...over,
   });
   return p.id;
 }
 
 export function count(core: Core, sql: string, ...params: unknown[]): number {
-  return core.require().db.prepare(sql).pluck().get(...params) as number;
+  return core
+    .require()
+    .db.prepare(sql)
+    .pluck()
+    .get(...params) as number;
 }
 
 /** Both lists of a round in full (the window reads them page by page). */
-export async function lists(b: Bench, roundId: string): Promise<{ receive: ResultOf<'exchanges.entries'>['rows']; give: ResultOf<'exchanges.entries'>['rows'] }> {
+export async function lists(
+  b: Bench,
+  roundId: string,
+): Promise<{ receive: ResultOf<'exchanges.entries'>['rows']; give: ResultOf<'exchanges.entries'>['rows'] }> {
   const receive = (await b.call('exchanges.entries', { roundId, direction: 'receive', limit: 5000 })).rows;
   const give = (await b.call('exchanges.entries', { roundId, direction: 'give', limit: 5000 })).rows;
   return { receive, give };

@@ -21,12 +21,20 @@ describe('an exchange round, start to finish', () => {
     await b.call('exchanges.add', { roundId: round.id, direction: 'give', personIds: [heldA, heldB] });
     // the same person again, in the other direction, or a held person on the receive side: refused, nothing added
     const before = count(b.core, 'SELECT count(*) FROM exchange_entries');
-    expect(await b.fail('exchanges.add', { roundId: round.id, direction: 'receive', personIds: [soldier] })).toMatchObject({ messageKey: 'exchanges.errors.notAdded', details: { reasons: ['exchanges.refusal.already_on_round'] } });
-    expect(await b.fail('exchanges.add', { roundId: round.id, direction: 'give', personIds: [soldier] })).toMatchObject({ details: { reasons: ['exchanges.refusal.wrong_side'] } });
+    expect(await b.fail('exchanges.add', { roundId: round.id, direction: 'receive', personIds: [soldier] })).toMatchObject({
+      messageKey: 'exchanges.errors.notAdded',
+      details: { reasons: ['exchanges.refusal.already_on_round'] },
+    });
+    expect(await b.fail('exchanges.add', { roundId: round.id, direction: 'give', personIds: [soldier] })).toMatchObject({
+      details: { reasons: ['exchanges.refusal.wrong_side'] },
+    });
     expect(count(b.core, 'SELECT count(*) FROM exchange_entries')).toBe(before);
 
     const detail = { ...(await b.call('exchanges.get', { id: round.id })), ...(await lists(b, round.id)) };
-    expect(detail.warnings).toEqual({ warned: 1, byKind: { captivity_not_confirmed: 1, missing_date_of_birth: 1, missing_unit_or_document: 0, final_status: 0, on_other_round: 0 } });
+    expect(detail.warnings).toEqual({
+      warned: 1,
+      byKind: { captivity_not_confirmed: 1, missing_date_of_birth: 1, missing_unit_or_document: 0, final_status: 0, on_other_round: 0 },
+    });
     expect(detail.round.totals.listed.receive).toEqual({ military: 2, civilian: 1, remains: 1, other: 0 });
     expect(detail.round.totals.listed.give.military).toBe(2);
     expect(detail.receive.find((e) => e.personId === missing)!.warnings).toEqual(['captivity_not_confirmed', 'missing_date_of_birth']);
@@ -34,14 +42,23 @@ describe('an exchange round, start to finish', () => {
 
     // a second open round cannot take someone the first holds
     const other = await b.call('exchanges.create', { number: 69 });
-    expect(await b.fail('exchanges.add', { roundId: other.id, direction: 'receive', personIds: [soldier] })).toMatchObject({ details: { reasons: ['exchanges.refusal.on_other_round'], round: 68 } });
+    expect(await b.fail('exchanges.add', { roundId: other.id, direction: 'receive', personIds: [soldier] })).toMatchObject({
+      details: { reasons: ['exchanges.refusal.on_other_round'], round: 68 },
+    });
 
     expect(await b.call('exchanges.freeze', { roundId: round.id })).toEqual({ version: 1 });
     const frozen = { ...(await b.call('exchanges.get', { id: round.id })), ...(await lists(b, round.id)) };
-    expect(frozen).toMatchObject({ round: { status: 'negotiating' }, awaitingAnswer: true, proposals: [{ version: 1, kind: 'sent', mediator: 'uae', counts: { receive: 4, give: 2 } }] });
+    expect(frozen).toMatchObject({
+      round: { status: 'negotiating' },
+      awaitingAnswer: true,
+      proposals: [{ version: 1, kind: 'sent', mediator: 'uae', counts: { receive: 4, give: 2 } }],
+    });
     // editing the frozen proposal's lists is refused until the answer is recorded
     const extra = await person(b);
-    expect(await b.fail('exchanges.add', { roundId: round.id, direction: 'receive', personIds: [extra] })).toMatchObject({ messageKey: 'exchanges.errors.proposalFrozen', details: { version: 1 } });
+    expect(await b.fail('exchanges.add', { roundId: round.id, direction: 'receive', personIds: [extra] })).toMatchObject({
+      messageKey: 'exchanges.errors.proposalFrozen',
+      details: { version: 1 },
+    });
     expect(await b.fail('exchanges.withdraw', { entryId: frozen.receive[0]!.id })).toMatchObject({ messageKey: 'exchanges.errors.proposalFrozen' });
 
     const byPerson = new Map([...frozen.receive, ...frozen.give].map((e) => [e.personId, e.id]));
@@ -52,7 +69,10 @@ describe('an exchange round, start to finish', () => {
     expect(await b.call('exchanges.undoMark', { roundId: round.id })).toMatchObject({ personId: missing, state: 'refused_return', previous: 'proposed' });
     await b.call('exchanges.mark', { entryId: byPerson.get(missing)!, state: 'not_delivered' });
     // someone who came but was not on the list, created on the spot
-    const arrival = await b.call('exchanges.arrival', { roundId: round.id, person: { surname: 'Несподіваний', givenName: 'Петро', side: 'ours', category: 'civilian' } });
+    const arrival = await b.call('exchanges.arrival', {
+      roundId: round.id,
+      person: { surname: 'Несподіваний', givenName: 'Петро', side: 'ours', category: 'civilian' },
+    });
 
     const closed = await b.call('exchanges.close', { id: round.id });
     expect(closed.round.status).toBe('closed');
@@ -74,13 +94,25 @@ describe('an exchange round, start to finish', () => {
     expect(tasks.map((t) => t.reason).sort()).toEqual(['not_delivered', 'released', 'released', 'released', 'remains_repatriated']);
     const call = tasks.find((t) => t.personId === soldier)!;
     expect(call.relatives).toHaveLength(1);
-    const done = await b.call('exchanges.taskDone', { taskId: call.id, relativeId: call.relatives[0]!.id, channel: 'phone', summary: 'Повідомили про повернення' });
+    const done = await b.call('exchanges.taskDone', {
+      taskId: call.id,
+      relativeId: call.relatives[0]!.id,
+      channel: 'phone',
+      summary: 'Повідомили про повернення',
+    });
     expect(done.done).toBe(true);
-    expect((await b.call('persons.get', { id: soldier })).relatives![0]!.contacts[0]).toMatchObject({ kind: 'notification', summary: 'Повідомили про повернення' });
-    expect(await b.fail('exchanges.taskDone', { taskId: call.id, relativeId: call.relatives[0]!.id, channel: 'phone', summary: 'ще раз' })).toMatchObject({ messageKey: 'exchanges.errors.taskDone' });
+    expect((await b.call('persons.get', { id: soldier })).relatives![0]!.contacts[0]).toMatchObject({
+      kind: 'notification',
+      summary: 'Повідомили про повернення',
+    });
+    expect(await b.fail('exchanges.taskDone', { taskId: call.id, relativeId: call.relatives[0]!.id, channel: 'phone', summary: 'ще раз' })).toMatchObject({
+      messageKey: 'exchanges.errors.taskDone',
+    });
 
     // the closed round no longer holds its people: round 69 may now take… nobody released, but the not-delivered one
-    expect(await b.fail('exchanges.add', { roundId: other.id, direction: 'receive', personIds: [soldier] })).toMatchObject({ details: { reasons: ['exchanges.refusal.final_status'] } });
+    expect(await b.fail('exchanges.add', { roundId: other.id, direction: 'receive', personIds: [soldier] })).toMatchObject({
+      details: { reasons: ['exchanges.refusal.final_status'] },
+    });
     expect(await b.call('exchanges.add', { roundId: other.id, direction: 'receive', personIds: [missing] })).toEqual({ added: 1 });
 
     // every write went through the replicated write path
@@ -104,14 +136,34 @@ describe('an exchange round, start to finish', () => {
     expect(await b.fail('exchanges.answer', { roundId: round.id, receiveListId: list.listId })).toMatchObject({ messageKey: 'exchanges.errors.listPending' });
     const entries = await b.call('lists.entries', { listId: list.listId });
     for (const e of entries) {
-      if (e.suggestion === 'link' || e.candidates[0]?.score) await b.call('lists.decide', { entryId: e.id, decision: e.candidates[0] && e.parsed.surname !== 'Невідомий' ? { action: 'link', personId: e.candidates[0].personId } : { action: 'skip' } });
+      if (e.suggestion === 'link' || e.candidates[0]?.score)
+        await b.call('lists.decide', {
+          entryId: e.id,
+          decision: e.candidates[0] && e.parsed.surname !== 'Невідомий' ? { action: 'link', personId: e.candidates[0].personId } : { action: 'skip' },
+        });
       else await b.call('lists.decide', { entryId: e.id, decision: { action: 'skip' } });
     }
     expect(await b.call('exchanges.answer', { roundId: round.id, receiveListId: list.listId })).toEqual({ version: 2, diff: 2 });
     const detail = await b.call('exchanges.get', { id: round.id });
-    expect(detail.pendingDiff!.map((x) => [x.personId, x.change]).sort()).toEqual([[c, 'removed'], [d, 'added']].sort());
-    expect(await b.fail('exchanges.agree', { roundId: round.id, decisions: [{ personId: d, accept: true }] })).toMatchObject({ messageKey: 'exchanges.errors.undecided', details: { count: 1 } });
-    expect(await b.call('exchanges.agree', { roundId: round.id, decisions: [{ personId: d, accept: true }, { personId: c, accept: true }] })).toEqual({ version: 3 });
+    expect(detail.pendingDiff!.map((x) => [x.personId, x.change]).sort()).toEqual(
+      [
+        [c, 'removed'],
+        [d, 'added'],
+      ].sort(),
+    );
+    expect(await b.fail('exchanges.agree', { roundId: round.id, decisions: [{ personId: d, accept: true }] })).toMatchObject({
+      messageKey: 'exchanges.errors.undecided',
+      details: { count: 1 },
+    });
+    expect(
+      await b.call('exchanges.agree', {
+        roundId: round.id,
+        decisions: [
+          { personId: d, accept: true },
+          { personId: c, accept: true },
+        ],
+      }),
+    ).toEqual({ version: 3 });
     const agreed = { ...(await b.call('exchanges.get', { id: round.id })), ...(await lists(b, round.id)) };
     expect(agreed.round.status).toBe('agreed');
     expect(Object.fromEntries(agreed.receive.map((e) => [e.personId, e.state]))).toEqual({ [a]: 'agreed', [c]: 'rejected_by_counterpart', [d]: 'agreed' });
@@ -120,7 +172,9 @@ describe('an exchange round, start to finish', () => {
 
     // agreed lists are locked; reopening returns the round to negotiation and the next freeze is v4, diffed against v3
     const late = await person(b, { surname: 'Гнатюк', givenName: 'Роман' });
-    expect(await b.fail('exchanges.add', { roundId: round.id, direction: 'receive', personIds: [late] })).toMatchObject({ messageKey: 'exchanges.errors.listsLocked' });
+    expect(await b.fail('exchanges.add', { roundId: round.id, direction: 'receive', personIds: [late] })).toMatchObject({
+      messageKey: 'exchanges.errors.listsLocked',
+    });
     expect((await b.call('exchanges.reopen', { id: round.id })).status).toBe('negotiating');
     expect(await b.fail('exchanges.reopen', { id: round.id })).toMatchObject({ messageKey: 'exchanges.errors.badRoundMove' });
     await b.call('exchanges.add', { roundId: round.id, direction: 'receive', personIds: [late] });

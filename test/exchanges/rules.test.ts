@@ -1,16 +1,39 @@
 // The pure rules of shared/exchanges: who may be added, warnings, transitions, closing, totals, the sentence, diffs.
 import { describe, expect, it } from 'vitest';
 import {
-  agreedLines, canMoveEntry, canMoveRound, captivityBucket, closingEffect, diffProposals, refusalFor, refusalsFor, summarySentence, totalsOf, ukPlural,
-  countWord, unmarked, warningsFor, type Candidate,
+  agreedLines,
+  canMoveEntry,
+  canMoveRound,
+  captivityBucket,
+  closingEffect,
+  diffProposals,
+  refusalFor,
+  refusalsFor,
+  summarySentence,
+  totalsOf,
+  ukPlural,
+  countWord,
+  unmarked,
+  warningsFor,
+  type Candidate,
 } from '../../shared/exchanges';
 
-const ours = (over: Partial<Candidate> = {}): Candidate => ({ id: 'p1', side: 'ours', category: 'military', status: 'captivity_confirmed', dateOfBirth: '1990', unit: 'А0001', documentNumbers: null, ...over });
+const ours = (over: Partial<Candidate> = {}): Candidate => ({
+  id: 'p1',
+  side: 'ours',
+  category: 'military',
+  status: 'captivity_confirmed',
+  dateOfBirth: '1990',
+  unit: 'А0001',
+  documentNumbers: null,
+  ...over,
+});
 const ctx = { onThisRound: new Set<string>(), onOtherRound: new Map<string, number>() };
 
 describe('who may be added', () => {
   it('refuses final statuses, the wrong side, people already on this or another open round', () => {
-    for (const status of ['released', 'deceased', 'remains_repatriated'] as const) expect(refusalFor(ours({ status }), 'receive', ctx)).toEqual({ reason: 'final_status' });
+    for (const status of ['released', 'deceased', 'remains_repatriated'] as const)
+      expect(refusalFor(ours({ status }), 'receive', ctx)).toEqual({ reason: 'final_status' });
     expect(refusalFor(ours({ side: 'held', status: 'transferred' }), 'give', ctx)).toEqual({ reason: 'final_status' });
     expect(refusalFor(ours(), 'give', ctx)).toEqual({ reason: 'wrong_side' });
     expect(refusalFor(ours({ side: 'held', status: 'held' }), 'receive', ctx)).toEqual({ reason: 'wrong_side' });
@@ -26,7 +49,11 @@ describe('who may be added', () => {
 
   it('warns about unconfirmed captivity and what the manifest needs', () => {
     expect(warningsFor(ours(), undefined)).toEqual([]);
-    expect(warningsFor(ours({ status: 'captivity_suspected', dateOfBirth: null, unit: null }), undefined)).toEqual(['captivity_not_confirmed', 'missing_date_of_birth', 'missing_unit_or_document']);
+    expect(warningsFor(ours({ status: 'captivity_suspected', dateOfBirth: null, unit: null }), undefined)).toEqual([
+      'captivity_not_confirmed',
+      'missing_date_of_birth',
+      'missing_unit_or_document',
+    ]);
     expect(warningsFor(ours({ unit: null, documentNumbers: 'АА1' }), undefined)).toEqual([]);
     expect(warningsFor(ours({ category: 'remains', dateOfBirth: null, unit: null, status: 'remains_identified' }), undefined)).toEqual([]);
     expect(warningsFor(ours({ status: 'released' }), 68)).toEqual(['final_status', 'on_other_round']);
@@ -84,7 +111,18 @@ describe('totals and the summary sentence', () => {
   });
   it('Ukrainian plural forms', () => {
     expect([1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111].map((n) => countWord('uk', n, 'person'))).toEqual([
-      '1 особа', '2 особи', '4 особи', '5 осіб', '11 осіб', '12 осіб', '14 осіб', '21 особа', '22 особи', '25 осіб', '101 особа', '111 осіб',
+      '1 особа',
+      '2 особи',
+      '4 особи',
+      '5 осіб',
+      '11 осіб',
+      '12 осіб',
+      '14 осіб',
+      '21 особа',
+      '22 особи',
+      '25 осіб',
+      '101 особа',
+      '111 осіб',
     ]);
     expect(ukPlural(0)).toBe('many');
     expect(countWord('en', 1, 'person')).toBe('1 person');
@@ -103,8 +141,16 @@ describe('totals and the summary sentence', () => {
 });
 
 describe('proposal differences', () => {
-  const v1 = [{ personId: 'a', direction: 'receive' as const }, { personId: 'b', direction: 'receive' as const }, { personId: 'c', direction: 'give' as const }];
-  const v2 = [{ personId: 'a', direction: 'receive' as const }, { personId: 'c', direction: 'receive' as const }, { personId: 'd', direction: 'give' as const }];
+  const v1 = [
+    { personId: 'a', direction: 'receive' as const },
+    { personId: 'b', direction: 'receive' as const },
+    { personId: 'c', direction: 'give' as const },
+  ];
+  const v2 = [
+    { personId: 'a', direction: 'receive' as const },
+    { personId: 'c', direction: 'receive' as const },
+    { personId: 'd', direction: 'give' as const },
+  ];
   it('added, removed and changed, entry by entry', () => {
     expect(diffProposals(v1, v2)).toEqual([
       { personId: 'b', change: 'removed', from: 'receive', to: null },
@@ -115,8 +161,22 @@ describe('proposal differences', () => {
   it('the agreed version takes each accepted difference and keeps ours for the rejected; undecided ones are named', () => {
     const diff = diffProposals(v1, v2);
     expect(agreedLines(v1, diff, new Map([['b', true]]))).toEqual({ undecided: ['c', 'd'] });
-    expect(agreedLines(v1, diff, new Map([['b', true], ['c', false], ['d', true]]))).toEqual({
-      lines: [{ personId: 'a', direction: 'receive' }, { personId: 'c', direction: 'give' }, { personId: 'd', direction: 'give' }],
+    expect(
+      agreedLines(
+        v1,
+        diff,
+        new Map([
+          ['b', true],
+          ['c', false],
+          ['d', true],
+        ]),
+      ),
+    ).toEqual({
+      lines: [
+        { personId: 'a', direction: 'receive' },
+        { personId: 'c', direction: 'give' },
+        { personId: 'd', direction: 'give' },
+      ],
     });
   });
 });

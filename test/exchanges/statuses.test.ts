@@ -17,8 +17,27 @@ describe('the listing rules', () => {
     expect(unlistedStatus('held', 'proposed', 'held')).toBe('held');
     expect(judgedStatus('ours', 'on_exchange_list', 'missing')).toBe('missing');
     // a listed person whose captivity was never confirmed still carries the warning
-    expect(warningsFor({ id: 'x', side: 'ours', category: 'military', status: 'on_exchange_list', listedFrom: 'missing', dateOfBirth: '1990', unit: 'А1', documentNumbers: null }, undefined)).toEqual(['captivity_not_confirmed']);
-    expect(warningsFor({ id: 'x', side: 'ours', category: 'military', status: 'on_exchange_list', listedFrom: null, dateOfBirth: '1990', unit: 'А1', documentNumbers: null }, undefined)).toEqual([]);
+    expect(
+      warningsFor(
+        {
+          id: 'x',
+          side: 'ours',
+          category: 'military',
+          status: 'on_exchange_list',
+          listedFrom: 'missing',
+          dateOfBirth: '1990',
+          unit: 'А1',
+          documentNumbers: null,
+        },
+        undefined,
+      ),
+    ).toEqual(['captivity_not_confirmed']);
+    expect(
+      warningsFor(
+        { id: 'x', side: 'ours', category: 'military', status: 'on_exchange_list', listedFrom: null, dateOfBirth: '1990', unit: 'А1', documentNumbers: null },
+        undefined,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -36,7 +55,12 @@ describe('statuses while on an open round', () => {
 
     await b.call('exchanges.add', { roundId: round.id, direction: 'receive', personIds: [confirmed, suspected, absent, remains] });
     await b.call('exchanges.add', { roundId: round.id, direction: 'give', personIds: [held] });
-    expect([await status(confirmed), await status(suspected), await status(remains), await status(held)]).toEqual(['on_exchange_list', 'on_exchange_list', 'remains_identified', 'proposed']);
+    expect([await status(confirmed), await status(suspected), await status(remains), await status(held)]).toEqual([
+      'on_exchange_list',
+      'on_exchange_list',
+      'remains_identified',
+      'proposed',
+    ]);
     const history = (await b.call('persons.get', { id: suspected })).statusHistory;
     expect(history[0]).toMatchObject({ fromStatus: 'captivity_suspected', toStatus: 'on_exchange_list', sourceId: round.sourceId });
     expect(count(b.core, "SELECT count(*) FROM audit WHERE action = 'persons.changeStatus'")).toBe(audits + 4);
@@ -74,7 +98,12 @@ describe('statuses while on an open round', () => {
     await b.call('exchanges.mark', { entryId: await entryOf(held), state: 'refused_return' });
     expect(await status(suspected)).toBe('on_exchange_list');
     await b.call('exchanges.close', { id: round.id });
-    expect([await status(confirmed), await status(suspected), await status(remains), await status(held)]).toEqual(['released', 'captivity_suspected', 'remains_repatriated', 'held']);
+    expect([await status(confirmed), await status(suspected), await status(remains), await status(held)]).toEqual([
+      'released',
+      'captivity_suspected',
+      'remains_repatriated',
+      'held',
+    ]);
   });
 
   it('cancelling a round returns everyone on it to their earlier status, in one transaction', async () => {

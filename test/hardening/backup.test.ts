@@ -47,7 +47,10 @@ describe('a backup is authenticated whole before anything is written', () => {
   it('samples across the database pages and the trailer: all BACKUP_INVALID, nothing written', async () => {
     const { bytes } = await makeBackup();
     const start = MAGIC_LEN + 4 + bytes.readUInt32BE(MAGIC_LEN);
-    const positions = [...Array.from({ length: 40 }, (_, k) => start + Math.floor(((bytes.length - 64 - start) * k) / 40)), ...Array.from({ length: 64 }, (_, k) => bytes.length - 64 + k)];
+    const positions = [
+      ...Array.from({ length: 40 }, (_, k) => start + Math.floor(((bytes.length - 64 - start) * k) / 40)),
+      ...Array.from({ length: 64 }, (_, k) => bytes.length - 64 + k),
+    ];
     for (const i of positions) {
       const t = Buffer.from(bytes);
       t[i]! ^= 0x80;

@@ -14,7 +14,10 @@ describe('family data by role, channel by channel', () => {
     it(`${role}: persons.get / find / search and the dossier carry none of it`, async () => {
       const { dir, id } = await setup();
       const { router } = await as(dir, role);
-      for (const [channel, args] of [['persons.get', { id }], ['persons.find', { refOrId: id }]] as const) {
+      for (const [channel, args] of [
+        ['persons.get', { id }],
+        ['persons.find', { refOrId: id }],
+      ] as const) {
         const r = (await router.handle(channel, args)) as Ok<{ person: Record<string, unknown>; relatives: unknown }>;
         expect(r.ok, channel).toBe(true);
         for (const k of Object.keys(FAMILY)) expect(r.value.person[k], `${channel} ${k}`).toBeNull();
@@ -45,7 +48,11 @@ describe('family data by role, channel by channel', () => {
     none(csvText, 'csv');
     const xlsx = (await router.handle('persons.export', { format: 'xlsx', query: '', filters: {} })) as Ok<{ dataBase64: string }>;
     const zip = await JSZip.loadAsync(Buffer.from(xlsx.value.dataBase64, 'base64'));
-    const parts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')));
+    const parts = await Promise.all(
+      Object.values(zip.files)
+        .filter((f) => !f.dir)
+        .map((f) => f.async('string')),
+    );
     expect(parts.join('\n')).toContain('Вигаданенко');
     none(parts.join('\n'), 'xlsx');
     const t = await router.handle('transfer.export', { to: ['SITE-B'], kind: 'changes', file: '/tmp/obmin-never-written.obx' });
@@ -56,6 +63,9 @@ describe('family data by role, channel by channel', () => {
     const { dir } = await setup();
     const { router } = await as(dir, 'field');
     expect(await router.handle('persons.export', { format: 'csv', query: '', filters: {} })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
-    expect(await router.handle('transfer.export', { to: ['SITE-B'], kind: 'changes', file: '/tmp/obmin-never-written.obx' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    expect(await router.handle('transfer.export', { to: ['SITE-B'], kind: 'changes', file: '/tmp/obmin-never-written.obx' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_ALLOWED' },
+    });
   });
 });

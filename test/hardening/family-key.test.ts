@@ -11,7 +11,9 @@ import { as, CONTACT, FAMILY, RELATIVE, SECRETS, setup, type Ok } from './family
 /** Every text value of every table (FTS, change log and kept values included). */
 function everything(db: Db): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-  return tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).raw().all(), (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).join('\n');
+  return tables
+    .map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).raw().all(), (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)))
+    .join('\n');
 }
 
 describe('the family key seals family data inside the database', () => {
@@ -41,7 +43,10 @@ describe('the family key seals family data inside the database', () => {
     const { dir, id } = await setup();
     const { core, router } = await as(dir, 'liaison');
     expect(core.require().familyKey).not.toBeNull();
-    const g = (await router.handle('persons.get', { id })) as Ok<{ person: Record<string, unknown>; relatives: { name: string; phone: string; contacts: { summary: string }[] }[] }>;
+    const g = (await router.handle('persons.get', { id })) as Ok<{
+      person: Record<string, unknown>;
+      relatives: { name: string; phone: string; contacts: { summary: string }[] }[];
+    }>;
     expect(g.value.person).toMatchObject(FAMILY);
     expect(g.value.relatives[0]).toMatchObject({ name: RELATIVE.name, phone: RELATIVE.phone });
     expect(g.value.relatives[0]!.contacts[0]!.summary).toBe(CONTACT);
@@ -92,10 +97,19 @@ describe('the family key seals family data inside the database', () => {
     const key = Buffer.from(admin.require().key);
     admin.lock('manual');
     const db = openDatabase(`${dir}/obmin.db`, key);
-    db.prepare('UPDATE persons SET father_name = ?, mother_maiden_name = ?, person_to_inform = ?, dna_lab_ref = ?, dna_match_result = ? WHERE id = ?').run(FAMILY.fatherName, FAMILY.motherMaidenName, FAMILY.personToInform, FAMILY.dnaLabRef, FAMILY.dnaMatchResult, id);
+    db.prepare('UPDATE persons SET father_name = ?, mother_maiden_name = ?, person_to_inform = ?, dna_lab_ref = ?, dna_match_result = ? WHERE id = ?').run(
+      FAMILY.fatherName,
+      FAMILY.motherMaidenName,
+      FAMILY.personToInform,
+      FAMILY.dnaLabRef,
+      FAMILY.dnaMatchResult,
+      id,
+    );
     db.prepare('UPDATE relatives SET name = ?, phone = ?, address = ?').run(RELATIVE.name, RELATIVE.phone, RELATIVE.address);
     db.prepare('UPDATE contact_log SET summary = ?').run(CONTACT);
-    db.prepare("UPDATE change_log SET fields = json_set(fields, '$.father_name', ?) WHERE tbl = 'persons' AND json_extract(fields, '$.father_name') IS NOT NULL").run(FAMILY.fatherName);
+    db.prepare(
+      "UPDATE change_log SET fields = json_set(fields, '$.father_name', ?) WHERE tbl = 'persons' AND json_extract(fields, '$.father_name') IS NOT NULL",
+    ).run(FAMILY.fatherName);
     db.prepare("DELETE FROM meta WHERE key = 'family_sealed'").run();
     db.close();
     const slots = readSlotsFile(`${dir}/keyslots.json`);

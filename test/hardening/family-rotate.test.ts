@@ -25,7 +25,8 @@ function sealedValues(dir: string, dbKey: Buffer): { tbl: string; col: string; v
   try {
     const out: { tbl: string; col: string; v: string }[] = [];
     for (const [tbl, cols] of Object.entries(SEALED_COLUMNS) as [string, readonly string[]][]) {
-      for (const r of db.prepare(`SELECT ${cols.join(', ')} FROM ${tbl}`).all() as Record<string, unknown>[]) for (const col of cols) if (isSealed(r[col])) out.push({ tbl, col, v: r[col] });
+      for (const r of db.prepare(`SELECT ${cols.join(', ')} FROM ${tbl}`).all() as Record<string, unknown>[])
+        for (const col of cols) if (isSealed(r[col])) out.push({ tbl, col, v: r[col] });
       for (const f of db.prepare('SELECT fields FROM change_log WHERE tbl = ?').pluck().all(tbl) as string[]) {
         const o = JSON.parse(f) as Record<string, unknown>;
         for (const col of cols) if (isSealed(o[col])) out.push({ tbl, col, v: o[col] });
@@ -53,7 +54,10 @@ function consistent(dir: string, dbKey: Buffer): void {
 
 async function liaisonReads(dir: string, id: string): Promise<void> {
   const { core } = await as(dir, 'liaison');
-  const g = (await createRouter(core).handle('persons.get', { id })) as Ok<{ person: Record<string, unknown>; relatives: { name: string; phone: string; contacts: { summary: string }[] }[] }>;
+  const g = (await createRouter(core).handle('persons.get', { id })) as Ok<{
+    person: Record<string, unknown>;
+    relatives: { name: string; phone: string; contacts: { summary: string }[] }[];
+  }>;
   expect(g.ok).toBe(true);
   expect(g.value.person).toMatchObject(FAMILY);
   expect(g.value.relatives[0]).toMatchObject({ name: RELATIVE.name, phone: RELATIVE.phone });

@@ -89,7 +89,13 @@ describe('names: no NUL, no line breaks, no 10 MB cells', () => {
     expect(p.total).toBe(4);
     expect(p.valid).toBe(1);
     const codes = p.errors.map((e) => [e.row, e.code]);
-    expect(codes).toEqual(expect.arrayContaining([[2, 'invalid_value'], [3, 'invalid_value'], [4, 'broken_row']]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        [2, 'invalid_value'],
+        [3, 'invalid_value'],
+        [4, 'broken_row'],
+      ]),
+    );
   }, 120_000);
 
   it('a 10 MB line in a list is cut before the name parser, not a stack overflow', async () => {

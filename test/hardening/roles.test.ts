@@ -6,13 +6,21 @@ import { FAMILY_FIELDS, FIELD_SENSITIVITY } from '../../shared/register';
 import { initCore, newCore, tmpDir } from '../helpers/tmp';
 
 const PASSES = { viewer: 'тихий-ліс-синій-дзвін-11', field: 'ранок-пором-жовтий-камінь-12', analyst: 'вітер-глина-срібна-лоза-13' } as const;
-const FAMILY = { fatherName: 'Вигаданий Батько', motherMaidenName: 'Вигадана Дівоча', personToInform: 'Вигадана Сестра, +380 00 000 0000', dnaLabRef: 'DNA-TEST-1' };
+const FAMILY = {
+  fatherName: 'Вигаданий Батько',
+  motherMaidenName: 'Вигадана Дівоча',
+  personToInform: 'Вигадана Сестра, +380 00 000 0000',
+  dnaLabRef: 'DNA-TEST-1',
+};
 
 async function setup() {
   const dir = tmpDir();
   const admin = await initCore(dir);
   const r = createRouter(admin);
-  const created = (await r.handle('persons.create', { surname: 'Вигаданенко', givenName: 'Тест', side: 'ours', category: 'military', ...FAMILY })) as { ok: true; value: { id: string } };
+  const created = (await r.handle('persons.create', { surname: 'Вигаданенко', givenName: 'Тест', side: 'ours', category: 'military', ...FAMILY })) as {
+    ok: true;
+    value: { id: string };
+  };
   expect(created.ok).toBe(true);
   for (const [role, passphrase] of Object.entries(PASSES)) await admin.addOperator({ name: `Вигаданий ${role}`, role: role as 'viewer', passphrase });
   admin.lock('manual');

@@ -61,7 +61,10 @@ describe('clear codes instead of misleading ones', () => {
     const old = fs.readFileSync(core.paths.slots);
     core.rotateKey();
     core.lock('manual');
-    fs.writeFileSync(core.paths.slots, JSON.stringify({ ...JSON.parse(old.toString()), keyCheck: JSON.parse(fs.readFileSync(core.paths.slots, 'utf8')).keyCheck }));
+    fs.writeFileSync(
+      core.paths.slots,
+      JSON.stringify({ ...JSON.parse(old.toString()), keyCheck: JSON.parse(fs.readFileSync(core.paths.slots, 'utf8')).keyCheck }),
+    );
     await expect(newCore(dir).unlock(null, PASS)).rejects.toMatchObject({ code: 'SLOT_STALE' });
   });
 

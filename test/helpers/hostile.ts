@@ -62,7 +62,9 @@ const WORKBOOK = Buffer.from(
 
 /** A workbook whose one sheet unpacks to `unpackedMiB` of whitespace inside a cell (the red team's 8 MB → 2.4 GB). */
 export function xlsxBomb(unpackedMiB: number, opts: { lie?: boolean } = {}): Buffer {
-  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>');
+  const head = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>',
+  );
   const tail = Buffer.from('</t></is></c></row></sheetData></worksheet>');
   const sheet = Buffer.concat([head, Buffer.alloc(unpackedMiB * 1024 * 1024, 0x20), tail]);
   return zip([
@@ -74,7 +76,9 @@ export function xlsxBomb(unpackedMiB: number, opts: { lie?: boolean } = {}): Buf
 
 /** A workbook with `count` tiny shared strings: small unpacked, but each string an object before the first row. */
 export function xlsxStringFlood(count: number): Buffer {
-  const strings = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${'<si><t>a</t></si>'.repeat(count)}</sst>`);
+  const strings = Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${'<si><t>a</t></si>'.repeat(count)}</sst>`,
+  );
   return zip([
     { name: '[Content_Types].xml', data: CONTENT_TYPES },
     { name: 'xl/workbook.xml', data: WORKBOOK },

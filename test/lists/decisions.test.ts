@@ -29,7 +29,12 @@ describe.skipIf(!HAS_DEV)('intake list decisions', () => {
     const sources = count(core, 'SELECT count(*) AS n FROM sources');
     const rows = readText(PASTED);
     expect(rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5]);
-    const r = await importList(s().db, s().operator.id, { kind: 'debriefing', title: 'Опитування 12', place: 'Оленівка', receivedDate: '2026-11-20', reliability: 'B', credibility: 2 }, rows);
+    const r = await importList(
+      s().db,
+      s().operator.id,
+      { kind: 'debriefing', title: 'Опитування 12', place: 'Оленівка', receivedDate: '2026-11-20', reliability: 'B', credibility: 2 },
+      rows,
+    );
     listId = r.listId;
     expect(r.counts.total).toBe(5);
     expect(r.counts.pending).toBe(5);

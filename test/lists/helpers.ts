@@ -18,7 +18,12 @@ export async function coreWithPersons(file = path.join(DEV_DIR, 'persons.csv')):
 }
 
 export function count(core: Core, sql: string, ...params: unknown[]): number {
-  return (core.require().db.prepare(sql).get(...params) as { n: number }).n;
+  return (
+    core
+      .require()
+      .db.prepare(sql)
+      .get(...params) as { n: number }
+  ).n;
 }
 
 /** What "the register" is, for checking that nothing changed: people, their evidence, and the change log. */

@@ -13,13 +13,29 @@ describe('lists over the IPC router', () => {
   beforeAll(async () => {
     core = await initCore();
     router = createRouter(core);
-    tx(core, (w) => createPerson(w, { ref: 'R-1', surname: 'Коваленко', givenName: 'Олексій', patronymic: 'Вікторович', dateOfBirth: '1990-03-05', side: 'ours', category: 'military' }));
+    tx(core, (w) =>
+      createPerson(w, {
+        ref: 'R-1',
+        surname: 'Коваленко',
+        givenName: 'Олексій',
+        patronymic: 'Вікторович',
+        dateOfBirth: '1990-03-05',
+        side: 'ours',
+        category: 'military',
+      }),
+    );
   });
   afterAll(() => core?.close());
 
   it('imports a file sent as bytes, lists it, and decides an entry', async () => {
     const csv = 'surname,given_name,patronymic,date_of_birth\nKovalenko,Oleksii,Viktorovych,05.03.1990\nКоваленко,Олексій,,\n';
-    const imp = await call('lists.import', { kind: 'mediator_list', title: 'Список посередника', reliability: 'C', credibility: 3, input: { filename: 'm.csv', dataBase64: Buffer.from(csv).toString('base64') } });
+    const imp = await call('lists.import', {
+      kind: 'mediator_list',
+      title: 'Список посередника',
+      reliability: 'C',
+      credibility: 3,
+      input: { filename: 'm.csv', dataBase64: Buffer.from(csv).toString('base64') },
+    });
     expect(imp.ok).toBe(true);
     if (!imp.ok) return;
     expect(imp.value.counts).toMatchObject({ total: 2, link: 1 });
@@ -39,17 +55,27 @@ describe('lists over the IPC router', () => {
     if (!imp.ok) throw new Error('import');
     const entries = await call('lists.entries', { listId: imp.value.listId });
     if (!entries.ok) throw new Error('entries');
-    const d = await call('lists.decide', { entryId: entries.value[0]!.id, decision: { action: 'create', person: { side: 'held', category: 'military', givenNameLatin: 'Petr' } } });
+    const d = await call('lists.decide', {
+      entryId: entries.value[0]!.id,
+      decision: { action: 'create', person: { side: 'held', category: 'military', givenNameLatin: 'Petr' } },
+    });
     if (!d.ok) throw new Error(d.error.code);
     expect(d.value.decision).toBe('created');
-    const p = core.require().db.prepare('SELECT surname, given_name, side, status, date_of_birth, given_name_latin FROM persons WHERE id = ?').get(d.value.decidedPersonId);
+    const p = core
+      .require()
+      .db.prepare('SELECT surname, given_name, side, status, date_of_birth, given_name_latin FROM persons WHERE id = ?')
+      .get(d.value.decidedPersonId);
     expect(p).toEqual({ surname: 'Вигаданов', given_name: 'Пётр', side: 'held', status: 'held', date_of_birth: '1988-04-03', given_name_latin: 'Petr' });
   });
 
   it('refuses bad arguments and malformed files with typed errors', async () => {
     const bad = await call('lists.decide', { entryId: 'x', decision: { action: 'explode' } });
     expect(!bad.ok && bad.error.code).toBe('VALIDATION');
-    const malformed = await call('lists.import', { kind: 'debriefing', title: 'x', input: { filename: 'x.csv', dataBase64: Buffer.from('a,b\n1,2\n').toString('base64') } });
+    const malformed = await call('lists.import', {
+      kind: 'debriefing',
+      title: 'x',
+      input: { filename: 'x.csv', dataBase64: Buffer.from('a,b\n1,2\n').toString('base64') },
+    });
     expect(!malformed.ok && malformed.error.code).toBe('FILE_MALFORMED');
   });
 

@@ -24,7 +24,13 @@ describe.skipIf(!HAS_DEV)('large lists and the matching cache', () => {
     let progressCalls = 0;
     const t = performance.now();
     const s = core.require();
-    const r = await importList(s.db, s.operator.id, { kind: 'counterpart_list', title: 'Великий список', reliability: 'F', credibility: 6 }, read.rows, () => progressCalls++);
+    const r = await importList(
+      s.db,
+      s.operator.id,
+      { kind: 'counterpart_list', title: 'Великий список', reliability: 'F', credibility: 6 },
+      read.rows,
+      () => progressCalls++,
+    );
     const ms = performance.now() - t;
     console.info(`50 000 entries imported and matched in ${Math.round(ms)} ms`);
     expect(r.counts.total).toBe(50_000);
@@ -39,7 +45,16 @@ describe.skipIf(!HAS_DEV)('large lists and the matching cache', () => {
     await warmRegisterCache(db);
     const entry = readText('Вигаданенко-Новий Остап Богданович 02.02.1992')[0]!.parsed;
     expect(matchEntries(db, [entry])[0]!.candidates).toHaveLength(0);
-    tx(core, (w) => createPerson(w, { surname: 'Вигаданенко-Новий', givenName: 'Остап', patronymic: 'Богданович', dateOfBirth: '1992-02-02', side: 'ours', category: 'civilian' }));
+    tx(core, (w) =>
+      createPerson(w, {
+        surname: 'Вигаданенко-Новий',
+        givenName: 'Остап',
+        patronymic: 'Богданович',
+        dateOfBirth: '1992-02-02',
+        side: 'ours',
+        category: 'civilian',
+      }),
+    );
     const m = matchEntries(db, [entry])[0]!;
     expect(m.suggestion).toBe('link');
     expect(m.candidates[0]!.score).toBeGreaterThan(0.9);

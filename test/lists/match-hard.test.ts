@@ -47,7 +47,17 @@ describe.skipIf(!data)('matching the hard dev set against the encrypted register
 
   it('finds a surname with two errors only through the vocabulary, and a newly registered spelling at once', () => {
     const db = core.require().db;
-    tx(core, (w) => createPerson(w, { ref: 'V-1', surname: 'Вигаданчук', givenName: 'Остап', patronymic: 'Тарасович', dateOfBirth: '1991-04-05', side: 'ours', category: 'civilian' }));
+    tx(core, (w) =>
+      createPerson(w, {
+        ref: 'V-1',
+        surname: 'Вигаданчук',
+        givenName: 'Остап',
+        patronymic: 'Тарасович',
+        dateOfBirth: '1991-04-05',
+        side: 'ours',
+        category: 'civilian',
+      }),
+    );
     const entry = parseListEntry({ name: 'Вгиаданчкк Остап Тарасович', dateOfBirth: '1991' });
     const [m] = matchEntries(db, [entry]);
     expect(m!.candidates[0]?.ref).toBe('V-1');

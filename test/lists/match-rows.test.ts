@@ -49,7 +49,15 @@ describe('person_match', () => {
       let a = '';
       let b = '';
       tx(core, (w) => {
-        a = createPerson(w, { ref: 'M-1', surname: 'Коваленко', givenName: 'Олексій', dateOfBirth: '1990-03-05', unit: 'А1234', side: 'ours', category: 'military' }).id;
+        a = createPerson(w, {
+          ref: 'M-1',
+          surname: 'Коваленко',
+          givenName: 'Олексій',
+          dateOfBirth: '1990-03-05',
+          unit: 'А1234',
+          side: 'ours',
+          category: 'military',
+        }).id;
         b = createPerson(w, { ref: 'M-2', surname: 'Шевчук', givenName: 'Іван', side: 'ours', category: 'civilian' }).id;
       });
       expect(actual(db)).toEqual(expected(db));

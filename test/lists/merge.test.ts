@@ -29,9 +29,26 @@ describe('possible duplicates and merging', () => {
     tx(core, (w) => {
       const src = createSource(w, { kind: 'family_report', title: 'Дзвінок матері', reliability: 'B', credibility: 2 });
       const src2 = createSource(w, { kind: 'media_capture', title: 'Відео', reliability: 'C', credibility: 3 });
-      keep = createPerson(w, { ref: 'K-1', surname: 'Коваленко', givenName: 'Олексій', patronymic: 'Вікторович', dateOfBirth: '1990-03-05', side: 'ours', category: 'military' }).id;
+      keep = createPerson(w, {
+        ref: 'K-1',
+        surname: 'Коваленко',
+        givenName: 'Олексій',
+        patronymic: 'Вікторович',
+        dateOfBirth: '1990-03-05',
+        side: 'ours',
+        category: 'military',
+      }).id;
       // The same man registered again from a video, in the Russian form, with the unit he gave.
-      dup = createPerson(w, { ref: 'K-2', surname: 'Коваленко', givenName: 'Алексей', patronymic: 'Викторович', dateOfBirth: '1990-03-05', unit: 'А1234', side: 'ours', category: 'military' }).id;
+      dup = createPerson(w, {
+        ref: 'K-2',
+        surname: 'Коваленко',
+        givenName: 'Алексей',
+        patronymic: 'Викторович',
+        dateOfBirth: '1990-03-05',
+        unit: 'А1234',
+        side: 'ours',
+        category: 'military',
+      }).id;
       other = createPerson(w, { ref: 'K-3', surname: 'Шевчук', givenName: 'Іван', dateOfBirth: '1970-01-01', side: 'ours', category: 'civilian' }).id;
       addSighting(w, { personId: keep, sourceId: src.id, place: 'Оленівка', date: '2026-10' });
       addSighting(w, { personId: dup, sourceId: src2.id, place: 'Таганрог', date: '2026-11' });
@@ -56,7 +73,10 @@ describe('possible duplicates and merging', () => {
   it('merges: everything attached moves to the kept person, nothing is lost, and it is audited', () => {
     const beforeKeep = attached(core, keep);
     const beforeDup = attached(core, dup);
-    const totals = { sightings: count(core, 'SELECT count(*) AS n FROM sightings WHERE deleted = 0'), sources: count(core, 'SELECT count(*) AS n FROM sources WHERE deleted = 0') };
+    const totals = {
+      sightings: count(core, 'SELECT count(*) AS n FROM sightings WHERE deleted = 0'),
+      sources: count(core, 'SELECT count(*) AS n FROM sources WHERE deleted = 0'),
+    };
     const r = mergePersons(core.require().db, core.require().operator.id, keep, dup);
     expect(r.moved).toEqual({ ...beforeDup, entries: 0 });
     const afterKeep = attached(core, keep);
@@ -76,7 +96,13 @@ describe('possible duplicates and merging', () => {
     expect(gone.notes).toContain('K-1');
     expect(mergedInto(core.require().db, dup)).toBe(keep);
     // Re-pointing went through the write path: five moves, plus the kept person’s own sighting when it was added.
-    expect(count(core, "SELECT count(*) AS n FROM changes WHERE tbl IN ('sightings','relatives','attachments','status_changes') AND field = 'person_id' AND value_json = ?", JSON.stringify(keep))).toBe(5 + 1);
+    expect(
+      count(
+        core,
+        "SELECT count(*) AS n FROM changes WHERE tbl IN ('sightings','relatives','attachments','status_changes') AND field = 'person_id' AND value_json = ?",
+        JSON.stringify(keep),
+      ),
+    ).toBe(5 + 1);
     const audit = core.require().db.prepare("SELECT details FROM audit WHERE action = 'persons.merge'").all() as { details: string }[];
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ keptId: keep, sightings: 2, relatives: 1, attachments: 1, statusChanges: 1 });

@@ -11,7 +11,12 @@ describe('reading intake lists', () => {
   it('reads the dev list’s columns and separate name columns', async () => {
     const a = await readIntakeBytes('list.csv', csv('name,date_of_birth,unit\nМАТВИЕНКО О. И.,17.03.1973,\n\nRudenko Volodymyr Bohdanovych,,в/ч A1234\n'));
     expect(a.rows.map((r) => r.row)).toEqual([1, 2]);
-    expect(a.rows[0]!.parsed).toMatchObject({ surname: 'МАТВИЕНКО', givenInitial: 'О', patronymicInitial: 'И', dateOfBirth: { year: 1973, month: 3, day: 17 } });
+    expect(a.rows[0]!.parsed).toMatchObject({
+      surname: 'МАТВИЕНКО',
+      givenInitial: 'О',
+      patronymicInitial: 'И',
+      dateOfBirth: { year: 1973, month: 3, day: 17 },
+    });
     expect(a.rows[1]!.parsed.unit).toBe('А1234');
     const b = await readIntakeBytes('x.csv', csv('Прізвище;Ім’я;По батькові;Дата народження\nКоваленко;Олексій;Вікторович;1990\n'));
     expect(b.rows[0]!.parsed).toMatchObject({ surname: 'Коваленко', givenName: 'Олексій', patronymic: 'Вікторович', dateOfBirth: { year: 1990 } });
@@ -55,7 +60,10 @@ describe('reading intake lists', () => {
   });
 
   it('reads 50 000 pasted lines', () => {
-    const lines = Array.from({ length: 50_000 }, (_, i) => `${i + 1}. Коваленко${i % 97 ? '' : 'вський'} Олексій Вікторович ${1 + (i % 28)}.0${1 + (i % 9)}.19${50 + (i % 50)}`);
+    const lines = Array.from(
+      { length: 50_000 },
+      (_, i) => `${i + 1}. Коваленко${i % 97 ? '' : 'вський'} Олексій Вікторович ${1 + (i % 28)}.0${1 + (i % 9)}.19${50 + (i % 50)}`,
+    );
     const t = performance.now();
     const rows = readText(lines.join('\n'));
     expect(rows).toHaveLength(50_000);
@@ -64,7 +72,8 @@ describe('reading intake lists', () => {
   });
 
   it('has a translation key for every reason the scorer gives', () => {
-    for (const [field, kinds] of Object.entries(REASON_KINDS)) for (const kind of kinds) expect(reasonKey({ field, kind })).toBe(`lists.reason.${field}.${kind}`);
+    for (const [field, kinds] of Object.entries(REASON_KINDS))
+      for (const kind of kinds) expect(reasonKey({ field, kind })).toBe(`lists.reason.${field}.${kind}`);
     expect(reasonKey({ field: 'surname', kind: 'somethingNew' })).toBe('lists.reason.other');
     expect(Object.keys(WEIGHTS.dateOfBirth).length).toBeGreaterThan(0);
   });
@@ -74,7 +83,11 @@ describe('the Lists catalogues', () => {
   it('translate every reason and every parser problem, in both languages', async () => {
     const { listsUk } = await import('../../renderer/src/i18n/lists.uk');
     const { listsEn } = await import('../../renderer/src/i18n/lists.en');
-    const lookup = (tree: unknown, key: string) => key.split('.').slice(1).reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], tree);
+    const lookup = (tree: unknown, key: string) =>
+      key
+        .split('.')
+        .slice(1)
+        .reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], tree);
     const problems = ['empty', 'noSurname', 'extraWords', 'orderUncertain', 'oneWord', 'dateUnreadable', 'dateAmbiguous'].map((p) => `lists.problem.${p}`);
     for (const [field, kinds] of Object.entries(REASON_KINDS)) {
       for (const kind of kinds) for (const cat of [listsUk, listsEn]) expect(typeof lookup(cat, reasonKey({ field, kind }))).toBe('string');

@@ -20,7 +20,9 @@ describe('manifest with bad input', () => {
   });
 
   it('withdrawn and rejected entries are neither printed nor counted', async () => {
-    const r = round(0, 0, { entries: [entry(1, { direction: 'receive', state: 'withdrawn', surname: 'Відкликаний' }), entry(4, { direction: 'receive', state: 'agreed' })] });
+    const r = round(0, 0, {
+      entries: [entry(1, { direction: 'receive', state: 'withdrawn', surname: 'Відкликаний' }), entry(4, { direction: 'receive', state: 'agreed' })],
+    });
     const m = await manifestPdf(r, opts);
     const text = pdftotext(save(m.bytes));
     expect(text).not.toContain('ВІДКЛИКАНИЙ');
@@ -28,7 +30,22 @@ describe('manifest with bad input', () => {
   });
 
   it('no date of birth, no Latin, no unit: a dash, never an empty or shifted column', async () => {
-    const r = round(0, 0, { entries: [entry(4, { surname: 'Коваленко', dateOfBirth: null, surnameLatin: null, givenNameLatin: null, patronymicLatin: null, rank: null, unit: null, documentNumbers: null, icrcRef: null, direction: 'receive' })] });
+    const r = round(0, 0, {
+      entries: [
+        entry(4, {
+          surname: 'Коваленко',
+          dateOfBirth: null,
+          surnameLatin: null,
+          givenNameLatin: null,
+          patronymicLatin: null,
+          rank: null,
+          unit: null,
+          documentNumbers: null,
+          icrcRef: null,
+          direction: 'receive',
+        }),
+      ],
+    });
     const text = pdftotext(save((await manifestPdf(r, opts)).bytes));
     const line = text.split('\n').find((l) => l.includes('КОВАЛЕНКО'))!;
     expect(line.match(/—/g)!.length).toBeGreaterThanOrEqual(3);

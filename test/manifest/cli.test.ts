@@ -35,7 +35,21 @@ beforeAll(async () => {
     roundId = (await call('exchanges.create', { number: 71, place: 'Вигаданий пункт', mediators: ['qatar'] })).id;
     const ids = [];
     for (const [i, s] of ['Шевчук', 'Ющенко', 'Ярош'].entries()) {
-      ids.push((await call('persons.create', { ref: `C-${i}`, surname: s, givenName: 'Іван', surnameLatin: ['Shevchuk', 'Yushchenko', 'Yarosh'][i]!, side: 'ours', category: 'military', status: 'captivity_confirmed', dateOfBirth: '1985-05-05', unit: 'в/ч А0001' })).id);
+      ids.push(
+        (
+          await call('persons.create', {
+            ref: `C-${i}`,
+            surname: s,
+            givenName: 'Іван',
+            surnameLatin: ['Shevchuk', 'Yushchenko', 'Yarosh'][i]!,
+            side: 'ours',
+            category: 'military',
+            status: 'captivity_confirmed',
+            dateOfBirth: '1985-05-05',
+            unit: 'в/ч А0001',
+          })
+        ).id,
+      );
     }
     await call('exchanges.add', { roundId, direction: 'receive', personIds: ids });
   }, true);
@@ -56,7 +70,8 @@ describe('obmin manifest', () => {
     for (const f of fonts(out)) expect(f.emb).toBe('yes');
     // SOURCE_DATE_EPOCH fixes the date and so the bytes: two writes of the same round are identical.
     const [a, b] = ['a.pdf', 'b.pdf'].map((n) => path.join(tmpDir(), n));
-    for (const f of [a, b]) expect(obmin(['manifest', '--data', dir, '--exchange', '71', '--out', f!], { ...env, SOURCE_DATE_EPOCH: '1764374400' }).code).toBe(0);
+    for (const f of [a, b])
+      expect(obmin(['manifest', '--data', dir, '--exchange', '71', '--out', f!], { ...env, SOURCE_DATE_EPOCH: '1764374400' }).code).toBe(0);
     expect(Buffer.compare(fs.readFileSync(a!), fs.readFileSync(b!))).toBe(0);
     expect(execFileSync('pdfinfo', [a!], { encoding: 'utf8' })).toMatch(/CreationDate:\s+Sat Nov 29 00:00:00 2025 UTC/);
 

@@ -58,7 +58,11 @@ describe('manifest PDF', () => {
     const r = round(0, 0, { entries: names.map((s, i) => entry(i * 12, { surname: s, direction: 'receive', category: 'civilian' })) });
     const file = save((await manifestPdf(r, { variant: 'mediator', direction: 'receive', date: DATE })).bytes);
     const text = pdftotext(file);
-    const order = names.map((n) => text.indexOf(n.toLocaleUpperCase('uk'))).map((i, k) => [i, names[k]] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+    const order = names
+      .map((n) => text.indexOf(n.toLocaleUpperCase('uk')))
+      .map((i, k) => [i, names[k]] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map((x) => x[1]);
     expect(order).toEqual(['Абрамов', 'Гаврилюк', 'Ґава', 'Етнер', 'Євтух', 'Иванів', 'Ігнатенко', 'Їжак', 'Яковенко']);
   });
 
@@ -102,7 +106,11 @@ describe('manifest PDF', () => {
     expect(printablePhoto(png)).toBe(png);
     expect(printablePhoto(huge)).toBeNull();
     expect(printablePhoto(Buffer.from('not an image at all'))).toBeNull();
-    const photos = new Map<string, Buffer | null>([['a'.repeat(64), printablePhoto(png)], ['b'.repeat(64), null], ['c'.repeat(64), printablePhoto(huge)]]);
+    const photos = new Map<string, Buffer | null>([
+      ['a'.repeat(64), printablePhoto(png)],
+      ['b'.repeat(64), null],
+      ['c'.repeat(64), printablePhoto(huge)],
+    ]);
     const m = await manifestPdf(r, { variant: 'full', direction: 'receive', date: DATE, photos });
     const file = save(m.bytes);
     keepPng(file, 'full');

@@ -28,15 +28,32 @@ beforeAll(async () => {
   const photo = await QRCode.toBuffer('вигадане фото', { type: 'png', width: 160 });
   personId = tx(core, (w) => {
     const p = createPerson(w, {
-      ref: 'T-0001', surname: 'Ґудзь', givenName: 'Єлизавета', patronymic: 'Іванівна', surnameLatin: 'Hudz', givenNameLatin: 'Yelyzaveta', patronymicLatin: 'Ivanivna',
-      dateOfBirth: '1991-04', side: 'ours', category: 'civilian', icrcStatus: 'registered', icrcRef: 'ICRC-TEST-7', placeOfBirth: 'Вигадане',
+      ref: 'T-0001',
+      surname: 'Ґудзь',
+      givenName: 'Єлизавета',
+      patronymic: 'Іванівна',
+      surnameLatin: 'Hudz',
+      givenNameLatin: 'Yelyzaveta',
+      patronymicLatin: 'Ivanivna',
+      dateOfBirth: '1991-04',
+      side: 'ours',
+      category: 'civilian',
+      icrcStatus: 'registered',
+      icrcRef: 'ICRC-TEST-7',
+      placeOfBirth: 'Вигадане',
     });
     const src = createSource(w, { kind: 'debriefing', title: 'Розповідь звільненого (вигадана)', reliability: 'B', credibility: 2 });
     addSighting(w, { personId: p.id, sourceId: src.id, place: 'Вигадана колонія № 1', date: '2026-05' });
     addAttachment(w, { personId: p.id, kind: 'photo', mime: 'image/png', filename: 'p.png', bytes: photo });
     return p.id;
   });
-  const imp = await call('lists.import', { kind: 'mediator_list', title: 'Список посередника (вигаданий)', reliability: 'C', credibility: 3, input: { text: 'Ґудзь Єлизавета Іванівна 1991\nНевідомий Петро Петрович 01.02.1980' } });
+  const imp = await call('lists.import', {
+    kind: 'mediator_list',
+    title: 'Список посередника (вигаданий)',
+    reliability: 'C',
+    credibility: 3,
+    input: { text: 'Ґудзь Єлизавета Іванівна 1991\nНевідомий Петро Петрович 01.02.1980' },
+  });
   listId = imp.listId;
 });
 afterAll(() => core.close());
@@ -77,9 +94,18 @@ describe('dossier and list report', () => {
   });
 
   it('bad requests: an unknown person is NOT_FOUND, a malformed request is VALIDATION, locked is LOCKED', async () => {
-    expect(await createRouter(core).handle('manifest.render', { request: { kind: 'dossier', personId: 'nobody' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await createRouter(core).handle('manifest.render', { request: { kind: 'manifest', exchange: -1 } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await createRouter(core).handle('manifest.render', { request: { kind: 'dossier', personId: 'nobody' } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await createRouter(core).handle('manifest.render', { request: { kind: 'manifest', exchange: -1 } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(await createRouter(core).handle('manifest.check', { code: 'garbage!' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await createRouter(core).handle('manifest.render', { request: { kind: 'manifest', exchange: 404 } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await createRouter(core).handle('manifest.render', { request: { kind: 'manifest', exchange: 404 } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

@@ -2,7 +2,20 @@
 import type { ManifestEntry, ManifestRound } from '../../shared/manifest';
 
 const SURNAMES = ['Коваленко', 'Ґудзь', 'Єременко', 'Іваненко', 'Їжакевич', 'Шевчук', 'Бондар', 'Ткаченко', 'Яковенко', 'Абраменко', 'Федоренко', 'Олійник'];
-const SURNAMES_LAT = ['Kovalenko', 'Hudz', 'Yeremenko', 'Ivanenko', 'Yizhakevych', 'Shevchuk', 'Bondar', 'Tkachenko', 'Yakovenko', 'Abramenko', 'Fedorenko', 'Oliinyk'];
+const SURNAMES_LAT = [
+  'Kovalenko',
+  'Hudz',
+  'Yeremenko',
+  'Ivanenko',
+  'Yizhakevych',
+  'Shevchuk',
+  'Bondar',
+  'Tkachenko',
+  'Yakovenko',
+  'Abramenko',
+  'Fedorenko',
+  'Oliinyk',
+];
 const GIVEN = ['Олексій', 'Григорій', 'Марія', 'Юлія', 'Петро', 'Ярослав', 'Оксана', 'Андрій'];
 const GIVEN_LAT = ['Oleksii', 'Hryhorii', 'Mariia', 'Yuliia', 'Petro', 'Yaroslav', 'Oksana', 'Andrii'];
 const CATS = ['military', 'military', 'civilian', 'remains'] as const;
@@ -34,7 +47,13 @@ export function entry(i: number, over: Partial<ManifestEntry> = {}): ManifestEnt
 
 export function round(n: number, people: number, over: Partial<ManifestRound> = {}): ManifestRound {
   return {
-    number: 68, date: '2026-11-30', place: 'пункт пропуску «Північ»', mediators: ['uae', 'icrc'], status: 'agreed',
-    entries: Array.from({ length: people }, (_, i) => entry(i + n)), packageFingerprint: null, ...over,
+    number: 68,
+    date: '2026-11-30',
+    place: 'пункт пропуску «Північ»',
+    mediators: ['uae', 'icrc'],
+    status: 'agreed',
+    entries: Array.from({ length: people }, (_, i) => entry(i + n)),
+    packageFingerprint: null,
+    ...over,
   };
 }

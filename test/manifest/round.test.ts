@@ -14,8 +14,11 @@ beforeAll(async () => {
   b = await bench();
   const r = await b.call('exchanges.create', { number: 68, place: 'Вигаданий пункт передачі', plannedDate: '2026-12-01', mediators: ['uae', 'icrc'] });
   roundId = r.id;
-  for (const [i, s] of ['Ґудзь', 'Бондар', 'Єременко'].entries()) receive.push(await person(b, { surname: s, givenName: 'Олексій', surnameLatin: s === 'Ґудзь' ? 'Hudz' : null, givenNameLatin: 'Oleksii', ref: `MR-${i}` }));
-  receive.push(await person(b, { surname: 'Цивільна', givenName: 'Марія', category: 'civilian', ref: 'MR-C', unit: null, documentNumbers: 'паспорт ВГ000001' }));
+  for (const [i, s] of ['Ґудзь', 'Бондар', 'Єременко'].entries())
+    receive.push(await person(b, { surname: s, givenName: 'Олексій', surnameLatin: s === 'Ґудзь' ? 'Hudz' : null, givenNameLatin: 'Oleksii', ref: `MR-${i}` }));
+  receive.push(
+    await person(b, { surname: 'Цивільна', givenName: 'Марія', category: 'civilian', ref: 'MR-C', unit: null, documentNumbers: 'паспорт ВГ000001' }),
+  );
   for (const s of ['Вигаданов', 'Придуманов']) give.push(await person(b, { surname: s, side: 'held', ref: `MG-${s}` }));
   await b.call('exchanges.add', { roundId, direction: 'receive', personIds: receive });
   await b.call('exchanges.add', { roundId, direction: 'give', personIds: give });

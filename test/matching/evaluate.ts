@@ -74,7 +74,15 @@ export function personsFromCsv(rows: Record<string, string>[]): RegisteredPerson
 }
 
 export function evaluate(index: Pick<MatchIndex, 'match'>, entries: ParsedEntry[], expected: Expected[]): { figures: Figures; results: RowResult[] } {
-  let c1 = 0, c1ok = 0, c1linked = 0, reg = 0, reg5 = 0, linked = 0, linkedOk = 0, absent = 0, absentLinked = 0;
+  let c1 = 0,
+    c1ok = 0,
+    c1linked = 0,
+    reg = 0,
+    reg5 = 0,
+    linked = 0,
+    linkedOk = 0,
+    absent = 0,
+    absentLinked = 0;
   const results: RowResult[] = [];
   entries.forEach((entry, i) => {
     const exp = expected[i] as Expected;

@@ -12,12 +12,79 @@ const chance = (r: Rng, p: number): boolean => r() < p;
 
 // Own surname material (stems × endings), deliberately different from the dev set's names.
 const STEMS = [
-  'Шевч', 'Ткач', 'Мельнич', 'Бондарч', 'Кравц', 'Олійн', 'Лис', 'Марч', 'Кушнір', 'Павл', 'Гнат', 'Семен', 'Дмитр',
-  'Степан', 'Мартин', 'Бойч', 'Пилип', 'Кирил', 'Ляш', 'Ярош', 'Юрч', 'Гайд', 'Дзюб', 'Зозул', 'Верес', 'Гриц',
-  'Остров', 'Вишнев', 'Явор', 'Журавл', 'Савч', 'Федор', 'Рудн', 'Чорнов', 'Білоц', 'Сушк', 'Головч', 'Щербат',
-  'Пономар', 'Нестер', 'Коломійч', 'Ємел', 'Їжач', 'Гуцал', 'Притул', 'Бережн', "Лук'ян", 'Підгорн', 'Задорож',
-  'Конон', 'Швайк', 'Тягн', 'Гетьман', 'Костюч', 'Дорош', 'Максим', 'Сидор', 'Захарч', 'Єрмол', 'Ґудз', 'Цвіт',
-  'Жежер', 'Хомич', 'Щерб', 'Чуприн', 'Голуб', 'Соловй', 'Вовч', 'Горобч', 'Зінч', 'Прокоп', 'Тимч', 'Фроль',
+  'Шевч',
+  'Ткач',
+  'Мельнич',
+  'Бондарч',
+  'Кравц',
+  'Олійн',
+  'Лис',
+  'Марч',
+  'Кушнір',
+  'Павл',
+  'Гнат',
+  'Семен',
+  'Дмитр',
+  'Степан',
+  'Мартин',
+  'Бойч',
+  'Пилип',
+  'Кирил',
+  'Ляш',
+  'Ярош',
+  'Юрч',
+  'Гайд',
+  'Дзюб',
+  'Зозул',
+  'Верес',
+  'Гриц',
+  'Остров',
+  'Вишнев',
+  'Явор',
+  'Журавл',
+  'Савч',
+  'Федор',
+  'Рудн',
+  'Чорнов',
+  'Білоц',
+  'Сушк',
+  'Головч',
+  'Щербат',
+  'Пономар',
+  'Нестер',
+  'Коломійч',
+  'Ємел',
+  'Їжач',
+  'Гуцал',
+  'Притул',
+  'Бережн',
+  "Лук'ян",
+  'Підгорн',
+  'Задорож',
+  'Конон',
+  'Швайк',
+  'Тягн',
+  'Гетьман',
+  'Костюч',
+  'Дорош',
+  'Максим',
+  'Сидор',
+  'Захарч',
+  'Єрмол',
+  'Ґудз',
+  'Цвіт',
+  'Жежер',
+  'Хомич',
+  'Щерб',
+  'Чуприн',
+  'Голуб',
+  'Соловй',
+  'Вовч',
+  'Горобч',
+  'Зінч',
+  'Прокоп',
+  'Тимч',
+  'Фроль',
 ];
 const ENDINGS = ['енко', 'ук', 'ишин', 'ський', 'ов', 'ець', 'ак', 'ик', 'юк', 'ан', 'ій'];
 
@@ -26,7 +93,11 @@ export function makeSurnames(r: Rng, n: number): string[] {
   const max = STEMS.length * ENDINGS.length;
   for (let tries = 0; set.size < n && tries < max * 50; tries++) {
     let s = pick(r, STEMS) + pick(r, ENDINGS);
-    s = s.replace(/йов$/, 'йов').replace(/ьов$/, 'ьов').replace(/([чшщжц])ий$/, '$1ий').replace(/([^аеиіоуєюяї])ій$/, '$1ий');
+    s = s
+      .replace(/йов$/, 'йов')
+      .replace(/ьов$/, 'ьов')
+      .replace(/([чшщжц])ий$/, '$1ий')
+      .replace(/([^аеиіоуєюяї])ій$/, '$1ий');
     set.add(s);
   }
   return [...set];
@@ -62,17 +133,58 @@ function ruPatronymic(father: string, female: boolean): string {
 
 /** Russian spelling of a Ukrainian surname, the way a Russian-speaking writer renders it. */
 function ruSurname(s: string, r: Rng): string {
-  let x = s.replace(/ьов/g, 'ьёв').replace(/йов/g, 'ьёв').replace(/ій(?=\p{L})/gu, chance(r, 0.5) ? 'ей' : 'ий');
+  let x = s
+    .replace(/ьов/g, 'ьёв')
+    .replace(/йов/g, 'ьёв')
+    .replace(/ій(?=\p{L})/gu, chance(r, 0.5) ? 'ей' : 'ий');
   x = x.replace(/и/g, 'ы').replace(/і/g, 'и').replace(/ї/g, 'йи').replace(/є/g, 'е').replace(/ґ/g, 'г').replace(/'/g, 'ь');
   x = x.replace(/([цшжч])ы/g, '$1и').replace(/ы(?=[йх])/g, 'и');
   if (/ар$/.test(x) && chance(r, 0.5)) x += 'ь';
-  return x.replace(/ськый$/, 'ский').replace(/ська$/, 'ская').replace(/ыйи/g, 'ийи');
+  return x
+    .replace(/ськый$/, 'ский')
+    .replace(/ська$/, 'ская')
+    .replace(/ыйи/g, 'ийи');
 }
 
 const ICAO: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'i',
-  й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia', "'": '',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ґ: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  є: 'ie',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  і: 'i',
+  ї: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: 'ie',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+  "'": '',
 };
 const RU_COMMON: Record<string, string> = { ...ICAO, й: 'y', ё: 'yo', ю: 'yu', я: 'ya', ъ: '', є: 'ye', ї: 'yi' };
 
@@ -174,7 +286,13 @@ export interface GeneratedSet {
  * typos in a surname, whole entries with a rank in one cell (drawn from their own generator, so the ordinary set of
  * the same seed stays the same).
  */
-export function generateSet(seed: number, registerSize: number, listSize: number, surnameCount = Math.max(60, Math.round(registerSize / 90)), opts: { hard?: boolean } = {}): GeneratedSet {
+export function generateSet(
+  seed: number,
+  registerSize: number,
+  listSize: number,
+  surnameCount = Math.max(60, Math.round(registerSize / 90)),
+  opts: { hard?: boolean } = {},
+): GeneratedSet {
   const r = mulberry32(seed);
   const h = mulberry32(seed ^ 0x5eed);
   const hard = opts.hard === true;

@@ -7,7 +7,11 @@ describe('matcher on generated data (other names, same kinds of variation)', () 
   for (const seed of [7, 11]) {
     it(`meets the five quality goals (seed ${seed})`, () => {
       const g = generateSet(seed, 8000, 1500);
-      const { figures } = evaluate(new MatchIndex(g.persons), g.rows.map((r) => parseListEntry(r)), g.expected);
+      const { figures } = evaluate(
+        new MatchIndex(g.persons),
+        g.rows.map((r) => parseListEntry(r)),
+        g.expected,
+      );
       console.info(`generated set (seed ${seed}) figures`, figures);
       expect(figures.top1Consistent).toBeGreaterThanOrEqual(GOALS.top1Consistent);
       expect(figures.top5Registered).toBeGreaterThanOrEqual(GOALS.top5Registered);
@@ -20,7 +24,11 @@ describe('matcher on generated data (other names, same kinds of variation)', () 
   for (const seed of [7, 11]) {
     it(`keeps the goals on lists as they really arrive, names the dev sets do not use (seed ${seed})`, () => {
       const g = generateSet(seed, 8000, 1500, undefined, { hard: true });
-      const { figures } = evaluate(new MatchIndex(g.persons), g.rows.map((r) => parseListEntry(r)), g.expected);
+      const { figures } = evaluate(
+        new MatchIndex(g.persons),
+        g.rows.map((r) => parseListEntry(r)),
+        g.expected,
+      );
       console.info(`generated hard set (seed ${seed}) figures`, figures);
       expect(figures.top1Consistent).toBeGreaterThanOrEqual(GOALS.top1Consistent);
       expect(figures.top5Registered).toBeGreaterThanOrEqual(GOALS.top5Registered);

@@ -3,7 +3,13 @@ import { DEFAULT_THRESHOLDS, MatchIndex, decide, parseListEntry, scoreCandidate 
 import type { RegisteredPerson } from '../../shared/matching';
 
 const kovalov: RegisteredPerson = {
-  id: 'p1', ref: 'R1', surname: 'Ковальов', givenName: 'Григорій', patronymic: 'Олексійович', dateOfBirth: '1973-03-17', unit: 'А5279',
+  id: 'p1',
+  ref: 'R1',
+  surname: 'Ковальов',
+  givenName: 'Григорій',
+  patronymic: 'Олексійович',
+  dateOfBirth: '1973-03-17',
+  unit: 'А5279',
 };
 const namesake: RegisteredPerson = { ...kovalov, id: 'p2', ref: 'R2', patronymic: 'Іванович', dateOfBirth: '1980-01-02', unit: null };
 
@@ -37,8 +43,18 @@ describe('scoreCandidate reasons', () => {
 
 describe('decide', () => {
   it('links only a clear best above the threshold', () => {
-    expect(decide([{ personId: 'a', score: 0.97 }, { personId: 'b', score: 0.2 }])).toBe('link');
-    expect(decide([{ personId: 'a', score: 0.97 }, { personId: 'b', score: 0.97 }])).toBe('review');
+    expect(
+      decide([
+        { personId: 'a', score: 0.97 },
+        { personId: 'b', score: 0.2 },
+      ]),
+    ).toBe('link');
+    expect(
+      decide([
+        { personId: 'a', score: 0.97 },
+        { personId: 'b', score: 0.97 },
+      ]),
+    ).toBe('review');
     expect(decide([{ personId: 'a', score: 0.5 }])).toBe('review');
     expect(decide([{ personId: 'a', score: 0.01 }])).toBe('new');
     expect(decide([])).toBe('new');

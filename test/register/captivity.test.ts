@@ -33,18 +33,57 @@ describe('days in captivity in the register search', () => {
     const { tx } = await import('./helpers');
     const core = await initCore();
     const db = core.require().db;
-    const held = tx(core, (w) => createPerson(w, { surname: 'Вигаданий', givenName: 'Утримуваний', side: 'ours', category: 'military', captureDate: '2025-06-01', status: 'captivity_confirmed' }));
-    const shortHeld = tx(core, (w) => createPerson(w, { surname: 'Вигаданий', givenName: 'Недавній', side: 'ours', category: 'military', captureDate: '2026-01-01', status: 'captivity_confirmed' }));
-    const home = tx(core, (w) => createPerson(w, { surname: 'Вигаданий', givenName: 'Звільнений', side: 'ours', category: 'military', captureDate: '2020-01-01', status: 'captivity_confirmed' }));
-    const change = tx(core, (w) => changeStatus(w, { personId: home.id, status: 'released', source: { kind: 'official_document', title: 'Акт обміну (вигаданий)', reliability: 'A', credibility: 1 } }));
+    const held = tx(core, (w) =>
+      createPerson(w, {
+        surname: 'Вигаданий',
+        givenName: 'Утримуваний',
+        side: 'ours',
+        category: 'military',
+        captureDate: '2025-06-01',
+        status: 'captivity_confirmed',
+      }),
+    );
+    const shortHeld = tx(core, (w) =>
+      createPerson(w, {
+        surname: 'Вигаданий',
+        givenName: 'Недавній',
+        side: 'ours',
+        category: 'military',
+        captureDate: '2026-01-01',
+        status: 'captivity_confirmed',
+      }),
+    );
+    const home = tx(core, (w) =>
+      createPerson(w, {
+        surname: 'Вигаданий',
+        givenName: 'Звільнений',
+        side: 'ours',
+        category: 'military',
+        captureDate: '2020-01-01',
+        status: 'captivity_confirmed',
+      }),
+    );
+    const change = tx(core, (w) =>
+      changeStatus(w, {
+        personId: home.id,
+        status: 'released',
+        source: { kind: 'official_document', title: 'Акт обміну (вигаданий)', reliability: 'A', credibility: 1 },
+      }),
+    );
     // The release is dated 2020-03-01: 60 days after capture, whatever today is.
     db.prepare('UPDATE status_changes SET at = ? WHERE id = ?').run('2020-03-01T09:00:00Z', change.id);
     const today = new Date().toISOString().slice(0, 10);
     for (const query of ['', 'Вигаданий']) {
       const desc = searchPersons(db, { query, filters: {}, sort: { field: 'captivityDays', dir: 'desc' }, offset: 0, limit: 10 });
-      expect(desc.rows.map((r) => r.id), query).toEqual([held.id, shortHeld.id, home.id]);
+      expect(
+        desc.rows.map((r) => r.id),
+        query,
+      ).toEqual([held.id, shortHeld.id, home.id]);
       const asc = searchPersons(db, { query, filters: {}, sort: { field: 'captivityDays', dir: 'asc' }, offset: 0, limit: 10 });
-      expect(asc.rows.map((r) => r.id), query).toEqual([shortHeld.id, held.id, home.id]);
+      expect(
+        asc.rows.map((r) => r.id),
+        query,
+      ).toEqual([shortHeld.id, held.id, home.id]);
       const byId = new Map(desc.rows.map((r) => [r.id, r.captivityDays]));
       expect(byId.get(home.id)).toBe(60);
       expect(byId.get(held.id)).toBe(captivityDays('2025-06-01', 'captivity_confirmed', null, today));

@@ -21,7 +21,9 @@ describe('dates as operators type them', () => {
     expect(dateWarnings({ dateOfBirth: '1990-05-12', captureDate: '1989' }, today)).toEqual([{ field: 'captureDate', code: 'captureBeforeBirth' }]);
     // 1990 may be after 12 May 1990: a partial date is not certainly wrong.
     expect(dateWarnings({ dateOfBirth: '1990-05-12', captureDate: '1990' }, today)).toEqual([]);
-    expect(dateWarnings({ captureDate: '2023-05-01', releaseDate: '2023-04-30T10:00:00Z' }, today)).toEqual([{ field: 'releaseDate', code: 'releaseBeforeCapture' }]);
+    expect(dateWarnings({ captureDate: '2023-05-01', releaseDate: '2023-04-30T10:00:00Z' }, today)).toEqual([
+      { field: 'releaseDate', code: 'releaseBeforeCapture' },
+    ]);
     expect(dateWarnings({ dateOfBirth: '1990', captureDate: '2023-05-01', releaseDate: '2024-01-01' }, today)).toEqual([]);
   });
 });

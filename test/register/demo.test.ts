@@ -16,9 +16,15 @@ describe('demo register', () => {
     const changes = s.db.prepare('SELECT count(*) AS n FROM status_changes').get() as { n: number };
     expect(changes.n).toBeGreaterThan(50);
     // It never contradicts itself: nothing happens to a captive before the capture, and a relation fits the relative.
-    const early = s.db.prepare("SELECT count(*) AS n FROM status_changes c JOIN persons p ON p.id = c.person_id WHERE p.capture_date IS NOT NULL AND substr(c.at, 1, 10) < p.capture_date").get() as { n: number };
+    const early = s.db
+      .prepare(
+        'SELECT count(*) AS n FROM status_changes c JOIN persons p ON p.id = c.person_id WHERE p.capture_date IS NOT NULL AND substr(c.at, 1, 10) < p.capture_date',
+      )
+      .get() as { n: number };
     expect(early.n).toBe(0);
-    const seenEarly = s.db.prepare('SELECT count(*) AS n FROM sightings g JOIN persons p ON p.id = g.person_id WHERE p.capture_date IS NOT NULL AND g.date < p.capture_date').get() as { n: number };
+    const seenEarly = s.db
+      .prepare('SELECT count(*) AS n FROM sightings g JOIN persons p ON p.id = g.person_id WHERE p.capture_date IS NOT NULL AND g.date < p.capture_date')
+      .get() as { n: number };
     expect(seenEarly.n).toBe(0);
     const rels = (s.db.prepare('SELECT name, relation FROM relatives').all() as { name: string; relation: string }[]).map((r) => openRow(s.db, 'relatives', r)); // names are sealed (family key)
     for (const rel of rels) {

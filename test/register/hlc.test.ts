@@ -17,12 +17,18 @@ describe('hybrid logical clock', () => {
 
   it('string order equals clock order', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4_000_000_000_000 }), fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 4_000_000_000_000 }), fc.integer({ min: 0, max: 0xffff }), (m1, c1, m2, c2) => {
-        const a = { millis: m1, counter: c1, site: 'a' };
-        const b = { millis: m2, counter: c2, site: 'a' };
-        const [x, y] = [formatStamp(a), formatStamp(b)];
-        return Math.sign(compareStamps(a, b)) === (x < y ? -1 : x > y ? 1 : 0);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        fc.integer({ min: 0, max: 0xffff }),
+        (m1, c1, m2, c2) => {
+          const a = { millis: m1, counter: c1, site: 'a' };
+          const b = { millis: m2, counter: c2, site: 'a' };
+          const [x, y] = [formatStamp(a), formatStamp(b)];
+          return Math.sign(compareStamps(a, b)) === (x < y ? -1 : x > y ? 1 : 0);
+        },
+      ),
     );
     expect(parseStamp(formatStamp({ millis: 5, counter: 3, site: 'x-1' }))).toEqual({ millis: 5, counter: 3, site: 'x-1' });
   });

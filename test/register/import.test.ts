@@ -27,7 +27,8 @@ async function setup() {
 describe('import of people', () => {
   it('shows per-row errors (broken row, unknown value, duplicate ref, formula) and applies nothing', async () => {
     const { core, db, op } = await setup();
-    const csv = HEAD +
+    const csv =
+      HEAD +
       'A1,Ковальов,Григорій,Іванович,1980-01-02,M,ours,military,А1234\n' +
       'A2,Шевчук,Олена,,1990,F,ours,civilian\n' + // broken: a column short
       'A3,Мельник,Іван,,1985,M,ours,pilot,\n' + // unknown category
@@ -38,7 +39,15 @@ describe('import of people', () => {
     expect(p.total).toBe(6);
     expect(p.valid).toBe(1);
     const codes = p.errors.map((e) => [e.row, e.code]);
-    expect(codes).toEqual(expect.arrayContaining([[2, 'broken_row'], [3, 'unknown_value'], [4, 'duplicate_ref'], [5, 'formula'], [6, 'invalid_value']]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        [2, 'broken_row'],
+        [3, 'unknown_value'],
+        [4, 'duplicate_ref'],
+        [5, 'formula'],
+        [6, 'invalid_value'],
+      ]),
+    );
     await expect(applyImport(db, op, { token: p.token, skipInvalid: false })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(core.countPersons()).toBe(0);
     const r = await applyImport(db, op, { token: p.token, skipInvalid: true });
@@ -72,13 +81,20 @@ describe('import of people', () => {
     const r = await applyImport(db, op, { token: p.token, skipInvalid: true });
     expect(r).toMatchObject({ updated: 0, skipped: 4 });
     const rows = db.prepare('SELECT ref, side, status FROM persons ORDER BY ref').all();
-    expect(rows).toEqual([{ ref: 'H1', side: 'held', status: 'held' }, { ref: 'O1', side: 'ours', status: 'missing' }, { ref: 'O2', side: 'ours', status: 'missing' }]);
+    expect(rows).toEqual([
+      { ref: 'H1', side: 'held', status: 'held' },
+      { ref: 'O1', side: 'ours', status: 'missing' },
+      { ref: 'O2', side: 'ours', status: 'missing' },
+    ]);
     // A status that fits the person's side still updates.
     const ok = await previewImport(db, { fileName: 'ok.csv', bytes: Buffer.from('ref,status\nO1,released\n') });
     expect(ok.errors).toEqual([]);
     // …unless the person changed side between the preview and the apply: all-or-nothing, one translated error.
     db.prepare("UPDATE persons SET side = 'held', status = 'held' WHERE ref = 'O1'").run();
-    await expect(applyImport(db, op, { token: ok.token, skipInvalid: false })).rejects.toMatchObject({ code: 'VALIDATION', messageKey: 'importProblems.statusSide' });
+    await expect(applyImport(db, op, { token: ok.token, skipInvalid: false })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'importProblems.statusSide',
+    });
     expect(db.prepare("SELECT status FROM persons WHERE ref = 'O1'").pluck().get()).toBe('held');
     expect(core.countPersons()).toBe(3);
   });
@@ -110,7 +126,9 @@ describe('import of people', () => {
     expect(r1.created).toBe(5000);
     expect(progress.at(-1)).toBe(5000);
     expect(progress.length).toBeGreaterThan(1);
-    const changed = fs.readFileSync(DEV, 'utf8').replace('P000001,Зайченко,Іван,Ярославович,1977-09-26,M,ours,military,А5448', 'P000001,Зайченко,Іван,Ярославович,1977-09-26,M,ours,military,А9999');
+    const changed = fs
+      .readFileSync(DEV, 'utf8')
+      .replace('P000001,Зайченко,Іван,Ярославович,1977-09-26,M,ours,military,А5448', 'P000001,Зайченко,Іван,Ярославович,1977-09-26,M,ours,military,А9999');
     const p2 = await previewImport(db, { path: file('again.csv', changed) });
     expect(p2).toMatchObject({ updates: 5000, creates: 0 });
     const r2 = await applyImport(db, op, { token: p2.token, skipInvalid: false });
@@ -130,7 +148,10 @@ describe('import of people', () => {
     const f = path.join(tmpDir(), 'in.xlsx');
     await wb.xlsx.writeFile(f);
     const p = await previewImport(db, { path: f });
-    expect(p.errors.map((e) => [e.row, e.code])).toEqual([[1, 'formula'], [2, 'formula']]);
+    expect(p.errors.map((e) => [e.row, e.code])).toEqual([
+      [1, 'formula'],
+      [2, 'formula'],
+    ]);
     await applyImport(db, op, { token: p.token, skipInvalid: true });
     db.prepare("UPDATE persons SET notes = '=cmd|calc' WHERE ref = 'X3'").run();
     const out = path.join(tmpDir(), 'out.csv');
@@ -146,7 +167,8 @@ describe('import of people', () => {
 describe('import in the window’s own words', () => {
   it('accepts the UI’s labels in both languages and lists the allowed values when a word is unknown', async () => {
     const { db } = await setup();
-    const csv = 'Прізвище,Ім’я,Сторона,Категорія,Статус,Стать\n' +
+    const csv =
+      'Прізвище,Ім’я,Сторона,Категорія,Статус,Стать\n' +
       'Вигаданий,Петро,наші,військовий,зник безвісти,ч\n' +
       'Вигадана,Олена,Ours,Civilian,Captivity confirmed,F\n' +
       'Вигаданий,Іван,наші,пілот,зник безвісти,ч\n';
@@ -160,7 +182,9 @@ describe('import in the window’s own words', () => {
 
   it('updates only the columns an update file carries (ref + changed columns), and refuses rows of unknown refs', async () => {
     const { core, db, op } = await setup();
-    const first = await previewImport(db, { path: file('base.csv', HEAD + 'U1,Ковальчук,Андрій,,1980-01-02,M,ours,military,А1234\nU2,Гнатюк,Ольга,,1985,F,ours,civilian,\n') });
+    const first = await previewImport(db, {
+      path: file('base.csv', HEAD + 'U1,Ковальчук,Андрій,,1980-01-02,M,ours,military,А1234\nU2,Гнатюк,Ольга,,1985,F,ours,civilian,\n'),
+    });
     await applyImport(db, op, { token: first.token, skipInvalid: false });
     const reply = await previewImport(db, { path: file('icrc.csv', 'ref,icrc_status,icrc_ref\nU1,registered,ICRC-777\nU404,visited,ICRC-1\n') });
     expect(reply).toMatchObject({ total: 2, updates: 1, creates: 0, invalid: 1 });
@@ -168,12 +192,22 @@ describe('import in the window’s own words', () => {
     const done = await applyImport(db, op, { token: reply.token, skipInvalid: true });
     expect(done).toMatchObject({ updated: 1, created: 0, skipped: 1 });
     const row = db.prepare('SELECT surname, given_name, date_of_birth, unit, icrc_status, icrc_ref FROM persons WHERE ref = ?').get('U1');
-    expect(row).toEqual({ surname: 'Ковальчук', given_name: 'Андрій', date_of_birth: '1980-01-02', unit: 'А1234', icrc_status: 'registered', icrc_ref: 'ICRC-777' });
+    expect(row).toEqual({
+      surname: 'Ковальчук',
+      given_name: 'Андрій',
+      date_of_birth: '1980-01-02',
+      unit: 'А1234',
+      icrc_status: 'registered',
+      icrc_ref: 'ICRC-777',
+    });
     expect(core.countPersons()).toBe(2);
   });
 
   it('refuses a file with neither a surname nor a ref column, in the operator’s words', async () => {
     const { db } = await setup();
-    await expect(previewImport(db, { path: file('none.csv', 'name,unit\nX,Y\n') })).rejects.toMatchObject({ code: 'FILE_MALFORMED', messageKey: 'importProblems.noSurnameOrRef' });
+    await expect(previewImport(db, { path: file('none.csv', 'name,unit\nX,Y\n') })).rejects.toMatchObject({
+      code: 'FILE_MALFORMED',
+      messageKey: 'importProblems.noSurnameOrRef',
+    });
   });
 });

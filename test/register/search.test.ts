@@ -16,15 +16,23 @@ describe('register search', () => {
     const s = core.require();
     const p = await previewImport(s.db, { path: DEV });
     await applyImport(s.db, s.operator.id, { token: p.token, skipInvalid: false });
-    const target = tx(core, (w) => createPerson(w, { surname: 'Ковальов', givenName: 'Григорій', patronymic: 'Іванович', side: 'ours', category: 'military', ref: 'TARGET' }));
+    const target = tx(core, (w) =>
+      createPerson(w, { surname: 'Ковальов', givenName: 'Григорій', patronymic: 'Іванович', side: 'ours', category: 'military', ref: 'TARGET' }),
+    );
     tx(core, (w) => createPerson(w, { surname: 'Коваленко', givenName: 'Григорій', side: 'ours', category: 'military' }));
     for (const q of ['Grigoriy Kovalev', 'Григорий Ковалёв', 'Hryhorii Kovalov', 'Ковальов Григорій']) {
       const explain: string[] = [];
       const r = searchPersons(s.db, { query: q, filters: {}, offset: 0, limit: 5 }, { explain });
       expect(r.rows[0]?.id, q).toBe(target.id);
-      expect(explain.filter((d) => /^SCAN (persons|p)\b(?! USING)/.test(d)), q).toEqual([]);
+      expect(
+        explain.filter((d) => /^SCAN (persons|p)\b(?! USING)/.test(d)),
+        q,
+      ).toEqual([]);
       // Nor walk a filter index over every live person (`deleted=?` alone is the whole table): candidates go by id.
-      expect(explain.filter((d) => /\(deleted=\?\)$/.test(d)), q).toEqual([]);
+      expect(
+        explain.filter((d) => /\(deleted=\?\)$/.test(d)),
+        q,
+      ).toEqual([]);
     }
   });
 
@@ -32,7 +40,14 @@ describe('register search', () => {
     const core = await initCore();
     const router = createRouter(core);
     for (let i = 0; i < 30; i++) {
-      await router.handle('persons.create', { surname: `Прізвище${String(i).padStart(2, '0')}`, side: 'ours', category: i % 2 ? 'military' : 'civilian', seriouslyWounded: i % 5 === 0, facility: i < 10 ? 'Вигадана колонія №1' : null, captureDate: i < 3 ? '2022-03-01' : null });
+      await router.handle('persons.create', {
+        surname: `Прізвище${String(i).padStart(2, '0')}`,
+        side: 'ours',
+        category: i % 2 ? 'military' : 'civilian',
+        seriouslyWounded: i % 5 === 0,
+        facility: i < 10 ? 'Вигадана колонія №1' : null,
+        captureDate: i < 3 ? '2022-03-01' : null,
+      });
     }
     const page = await router.handle('persons.search', { filters: { category: ['military'] }, sort: { field: 'surname', dir: 'desc' }, offset: 5, limit: 5 });
     expect(page).toMatchObject({ ok: true, value: { total: 15 } });
@@ -48,8 +63,10 @@ describe('register search', () => {
 describe('register search after a backup is restored', () => {
   it('finds people by their other text (FTS) in the restored copy, pointing at the right person', async () => {
     const core = await initCore();
-    const ids = ['якір', 'орел', 'троянда'].map((mark, i) =>
-      tx(core, (w) => createPerson(w, { surname: `Вигаданий${i}`, side: 'ours', category: 'military', distinguishingMarks: `татуювання «${mark}» на плечі` })).id,
+    const ids = ['якір', 'орел', 'троянда'].map(
+      (mark, i) =>
+        tx(core, (w) => createPerson(w, { surname: `Вигаданий${i}`, side: 'ours', category: 'military', distinguishingMarks: `татуювання «${mark}» на плечі` }))
+          .id,
     );
     const out = path.join(tmpDir(), 'b.obmin-backup');
     core.backup(out);
@@ -84,7 +101,12 @@ describe('an honest count for a text query', () => {
     const r = searchPersons(core.require().db, { query: 'Ярошенко Тетяна', filters: {}, offset: 0, limit: 10 });
     expect(r.total).toBe(5);
     expect(r.good).toBe(2);
-    expect(r.rows.slice(0, 2).map((x) => x.id).sort()).toEqual([...fit].sort());
+    expect(
+      r.rows
+        .slice(0, 2)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([...fit].sort());
     // A surname alone fits everyone who carries it; no query, no split.
     expect(searchPersons(core.require().db, { query: 'Ярошенко', filters: {}, offset: 0, limit: 10 }).good).toBe(5);
     expect(searchPersons(core.require().db, { query: '', filters: {}, offset: 0, limit: 10 }).good).toBeNull();

@@ -19,7 +19,9 @@ describe('the one write path', () => {
     const before = new Map(clocks.map((c) => [c.field, c.hlc]));
     const { changed } = tx(core, (w) => updatePerson(w, p.id, { unit: 'А1234', surname: 'Ковальов' }));
     expect(changed).toEqual(['unit']);
-    const after = new Map((db.prepare("SELECT field, hlc FROM field_clock WHERE row_id = ?").all(p.id) as { field: string; hlc: string }[]).map((c) => [c.field, c.hlc]));
+    const after = new Map(
+      (db.prepare('SELECT field, hlc FROM field_clock WHERE row_id = ?').all(p.id) as { field: string; hlc: string }[]).map((c) => [c.field, c.hlc]),
+    );
     expect(after.get('surname')).toBe(before.get('surname'));
     // A field written again moves to its new stamp: still one stamp per field.
     tx(core, (w) => updatePerson(w, p.id, { unit: 'А5678' }));
@@ -28,7 +30,11 @@ describe('the one write path', () => {
     expect(again).toHaveLength(after.size);
     expect(again.find((c) => c.field === 'unit')!.hlc > after.get('unit')!).toBe(true);
     expect(after.get('unit')! > [...before.values()].sort().at(-1)!).toBe(true);
-    const log = db.prepare('SELECT hlc, field, value_json FROM changes WHERE row_id = ? ORDER BY seq').all(p.id) as { hlc: string; field: string; value_json: string }[];
+    const log = db.prepare('SELECT hlc, field, value_json FROM changes WHERE row_id = ? ORDER BY seq').all(p.id) as {
+      hlc: string;
+      field: string;
+      value_json: string;
+    }[];
     expect(log.at(-1)).toMatchObject({ field: 'unit', value_json: '"А5678"' });
     expect(log.map((l) => l.hlc)).toEqual([...log.map((l) => l.hlc)].sort());
     const actions = core.auditList(10).map((e) => e.action);
@@ -84,7 +90,16 @@ describe('the one write path', () => {
     const router = createRouter(core);
     const evil = "x'); DROP TABLE persons; --";
     const created = await router.handle('persons.create', {
-      surname: evil, givenName: evil, patronymic: evil, side: 'ours', category: 'military', ref: evil, unit: evil, facility: evil, notes: `" OR 1=1 --`, distinguishingMarks: 'NEAR(a b) OR *',
+      surname: evil,
+      givenName: evil,
+      patronymic: evil,
+      side: 'ours',
+      category: 'military',
+      ref: evil,
+      unit: evil,
+      facility: evil,
+      notes: `" OR 1=1 --`,
+      distinguishingMarks: 'NEAR(a b) OR *',
     });
     expect(created.ok).toBe(true);
     const id = (created as { value: { id: string } }).value.id;

@@ -20,7 +20,20 @@ const TRAPPED = {
   https: ['request', 'get', 'createServer'],
   http2: ['connect', 'createServer', 'createSecureServer'],
   dgram: ['createSocket'],
-  dns: ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv', 'resolveTxt', 'reverse'],
+  dns: [
+    'lookup',
+    'lookupService',
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCname',
+    'resolveMx',
+    'resolveNs',
+    'resolveSrv',
+    'resolveTxt',
+    'reverse',
+  ],
 };
 
 function trap(holder, key, label) {

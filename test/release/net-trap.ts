@@ -21,7 +21,20 @@ const TRAPPED: Record<string, string[]> = {
   https: ['request', 'get', 'createServer'],
   http2: ['connect', 'createServer', 'createSecureServer'],
   dgram: ['createSocket'],
-  dns: ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv', 'resolveTxt', 'reverse'],
+  dns: [
+    'lookup',
+    'lookupService',
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCname',
+    'resolveMx',
+    'resolveNs',
+    'resolveSrv',
+    'resolveTxt',
+    'reverse',
+  ],
 };
 
 export class NetworkAttempt extends Error {

@@ -37,7 +37,8 @@ async function site(code: string) {
   return { core, call };
 }
 
-const CSV = 'ref,surname,given_name,date_of_birth,side,category\nNN-1,Безмережний,Тарас,1980-01-02,ours,military\nNN-2,Офлайновий,Петро,1985-03-04,ours,military\n';
+const CSV =
+  'ref,surname,given_name,date_of_birth,side,category\nNN-1,Безмережний,Тарас,1980-01-02,ours,military\nNN-2,Офлайновий,Петро,1985-03-04,ours,military\n';
 
 describe('the core with the network trapped', () => {
   it('the traps are live: each network entry point throws and is recorded', async () => {

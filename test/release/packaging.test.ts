@@ -16,7 +16,15 @@ interface Matcher {
   createFilter(): (file: string, stat: fs.Stats) => boolean;
 }
 interface FileMatcherModule {
-  getMainFileMatchers(appDir: string, destination: string, expand: (p: string) => string, platformOptions: object, packager: object, outDir: string, electronCompile: boolean): Matcher[];
+  getMainFileMatchers(
+    appDir: string,
+    destination: string,
+    expand: (p: string) => string,
+    platformOptions: object,
+    packager: object,
+    outDir: string,
+    electronCompile: boolean,
+  ): Matcher[];
   getFileMatchers(config: object, name: 'asarUnpack', destination: string, options: object): Matcher[] | null;
 }
 const yaml = require('js-yaml') as { load(text: string): unknown };
@@ -76,7 +84,8 @@ describe('electron-builder.yml and package.json follow the release policy', () =
     expect(config.npmRebuild).toBe(true);
     expect(config.buildDependenciesFromSource).not.toBe(true);
     expect(config.publish).toBeNull();
-    for (const platform of ['linux', 'win', 'mac', 'nsis', 'deb']) expect((config[platform] as Record<string, unknown> | undefined)?.publish ?? null).toBeNull();
+    for (const platform of ['linux', 'win', 'mac', 'nsis', 'deb'])
+      expect((config[platform] as Record<string, unknown> | undefined)?.publish ?? null).toBeNull();
   });
 
   it('electron-builder is an exact devDependency and `npm run dist` builds before packaging', () => {
@@ -95,7 +104,9 @@ describe('electron-builder.yml and package.json follow the release policy', () =
     // registry) and fall back to node-gyp; esbuild checks its binary; electron-winstaller copies its vendored 7-Zip.
     // electron-builder adds only the last. Electron 42 has no install script (it fetches its binary at first launch);
     // electron-builder fetches Electron and its headers for @electron/rebuild only when `npm run dist` runs.
-    const scripted = Object.entries(lock.packages).filter(([, v]) => v.hasInstallScript).map(([p]) => p.replace(/^.*node_modules\//, ''));
+    const scripted = Object.entries(lock.packages)
+      .filter(([, v]) => v.hasInstallScript)
+      .map(([p]) => p.replace(/^.*node_modules\//, ''));
     expect(scripted.sort()).toEqual(['@journeyapps/sqlcipher', 'better-sqlite3-multiple-ciphers', 'electron-winstaller', 'esbuild']);
   });
 
@@ -107,7 +118,8 @@ describe('electron-builder.yml and package.json follow the release policy', () =
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) scan(p);
-        else if (/\.(ts|tsx|mjs|cjs|js)$/.test(e.name) && /\b(autoUpdater|crashReporter|electron-updater)\b/.test(fs.readFileSync(p, 'utf8'))) offenders.push(p);
+        else if (/\.(ts|tsx|mjs|cjs|js)$/.test(e.name) && /\b(autoUpdater|crashReporter|electron-updater)\b/.test(fs.readFileSync(p, 'utf8')))
+          offenders.push(p);
       }
     };
     for (const d of ['electron', 'shared', 'renderer/src', 'build']) scan(path.join(ROOT, d));
@@ -118,7 +130,15 @@ describe('electron-builder.yml and package.json follow the release policy', () =
 /** Every file electron-builder would copy from the project folder (node_modules aside), by its own matcher. */
 function packagedFiles(projectDir: string): string[] {
   const outDir = path.join(projectDir, String((config.directories as { output: string }).output));
-  const packager = { info: { projectDir, buildResourcesDir: (config.directories as { buildResources: string }).buildResources, config, isPrepackedAppAsar: false, debugLogger: { isEnabled: false } } };
+  const packager = {
+    info: {
+      projectDir,
+      buildResourcesDir: (config.directories as { buildResources: string }).buildResources,
+      config,
+      isPrepackedAppAsar: false,
+      debugLogger: { isEnabled: false },
+    },
+  };
   const [matcher] = matchers.getMainFileMatchers(projectDir, '/app', (p) => p, {}, packager, outDir, false);
   const filter = matcher!.createFilter();
   const out: string[] = [];
@@ -137,17 +157,47 @@ function packagedFiles(projectDir: string): string[] {
   return out.sort();
 }
 
-const FORBIDDEN = [/^test\//, /^bench\//, /^\.tmp\//, /fixtures?\//, /\.map$/, /^docs\//, /^electron\//, /^renderer\//, /^shared\//, /\.ts$/, /^release\//, /\.env/];
+const FORBIDDEN = [
+  /^test\//,
+  /^bench\//,
+  /^\.tmp\//,
+  /fixtures?\//,
+  /\.map$/,
+  /^docs\//,
+  /^electron\//,
+  /^renderer\//,
+  /^shared\//,
+  /\.ts$/,
+  /^release\//,
+  /\.env/,
+];
 
 describe('the packaged file list', () => {
   it('a decoy project: only the build output and package.json ship, never tests, fixtures, maps or .tmp', () => {
     const dir = tmpDir('obmin-pack-');
     const files = [
-      'package.json', 'package-lock.json', 'electron-builder.yml', 'README.md', '.env',
-      'dist/electron/main.cjs', 'dist/electron/main.cjs.map', 'dist/electron/core-worker.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js',
-      'dist/renderer/assets/index-abc.js.map', 'dist/fonts/NotoSans-Regular.ttf', 'dist/cli/obmin.cjs',
-      'test/transfer/vectors/one.obmin', 'test/fixtures/list.csv', 'bench/lists.bench.ts', '.tmp/test-build/obmin.cjs', 'electron/main/index.ts',
-      'shared/i18n/uk.ts', 'docs/security.md', 'release/Obmin.AppImage', 'build/esbuild.mjs',
+      'package.json',
+      'package-lock.json',
+      'electron-builder.yml',
+      'README.md',
+      '.env',
+      'dist/electron/main.cjs',
+      'dist/electron/main.cjs.map',
+      'dist/electron/core-worker.cjs',
+      'dist/renderer/index.html',
+      'dist/renderer/assets/index-abc.js',
+      'dist/renderer/assets/index-abc.js.map',
+      'dist/fonts/NotoSans-Regular.ttf',
+      'dist/cli/obmin.cjs',
+      'test/transfer/vectors/one.obmin',
+      'test/fixtures/list.csv',
+      'bench/lists.bench.ts',
+      '.tmp/test-build/obmin.cjs',
+      'electron/main/index.ts',
+      'shared/i18n/uk.ts',
+      'docs/security.md',
+      'release/Obmin.AppImage',
+      'build/esbuild.mjs',
     ];
     for (const f of files) {
       fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
@@ -174,7 +224,12 @@ describe('the packaged file list', () => {
   });
 
   it('asarUnpack takes out only the native module, the core worker and the fonts', () => {
-    const unpack = matchers.getFileMatchers(config, 'asarUnpack', '/app', { macroExpander: (p: string) => p, customBuildOptions: {}, globalOutDir: '/out', defaultSrc: ROOT });
+    const unpack = matchers.getFileMatchers(config, 'asarUnpack', '/app', {
+      macroExpander: (p: string) => p,
+      customBuildOptions: {},
+      globalOutDir: '/out',
+      defaultSrc: ROOT,
+    });
     const filter = unpack![0]!.createFilter();
     const file = { isDirectory: () => false } as fs.Stats;
     const out = (rel: string) => filter(path.join(ROOT, rel), file);
@@ -195,6 +250,7 @@ describe('the packaged file list', () => {
     // @types/node is declared by a production dependency (@fast-csv, under exceljs); its *.d.ts files are dropped by
     // electron-builder's default exclusions (excludedExts), so nothing of it reaches the archive.
     for (const dev of Object.keys(pkg.devDependencies).filter((d) => d !== '@types/node')) expect(production, dev).not.toContain(dev);
-    for (const tool of ['electron', 'electron-builder', 'vitest', 'playwright-core', 'vite', 'esbuild', 'typescript', 'eslint', 'fast-check']) expect(production, tool).not.toContain(tool);
+    for (const tool of ['electron', 'electron-builder', 'vitest', 'playwright-core', 'vite', 'esbuild', 'typescript', 'eslint', 'fast-check'])
+      expect(production, tool).not.toContain(tool);
   });
 });

@@ -73,7 +73,9 @@ describe('errorMessage', () => {
   });
 
   it('fills in numbers (THROTTLED seconds)', () => {
-    expect(errorMessage(uk, { code: 'THROTTLED', messageKey: 'errors.THROTTLED', details: { seconds: 30 } })).toBe('Забагато невдалих спроб. Зачекайте 30 с і спробуйте знову.');
+    expect(errorMessage(uk, { code: 'THROTTLED', messageKey: 'errors.THROTTLED', details: { seconds: 30 } })).toBe(
+      'Забагато невдалих спроб. Зачекайте 30 с і спробуйте знову.',
+    );
   });
 
   it('falls back to the code, then to the internal error — never shows a raw key', () => {

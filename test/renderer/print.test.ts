@@ -4,7 +4,12 @@ import { createI18n } from '../../renderer/src/i18n';
 
 describe('print buttons', () => {
   it('a manifest carries the chosen variant and lists; a dossier or a list report is just its target', () => {
-    expect(requestFor({ kind: 'manifest', exchange: 68 }, 'mediator', 'give')).toEqual({ kind: 'manifest', exchange: 68, variant: 'mediator', direction: 'give' });
+    expect(requestFor({ kind: 'manifest', exchange: 68 }, 'mediator', 'give')).toEqual({
+      kind: 'manifest',
+      exchange: 68,
+      variant: 'mediator',
+      direction: 'give',
+    });
     expect(requestFor({ kind: 'dossier', personId: 'p1' }, 'full', 'both')).toEqual({ kind: 'dossier', personId: 'p1' });
   });
   it('says what happened, with the code, in both languages; a cancelled dialog says nothing was recorded', () => {

@@ -16,7 +16,14 @@ function keys(o: object, prefix = ''): string[] {
 describe('register strings', () => {
   it('say 1 особа, 2 особи, 5 осіб, 21 особа, 100 000 осіб in Ukrainian and person/people in English', () => {
     const uk = createI18n('uk');
-    expect([1, 2, 5, 11, 21, 22].map((count) => uk.t('register.people', { count }))).toEqual(['1 особа', '2 особи', '5 осіб', '11 осіб', '21 особа', '22 особи']);
+    expect([1, 2, 5, 11, 21, 22].map((count) => uk.t('register.people', { count }))).toEqual([
+      '1 особа',
+      '2 особи',
+      '5 осіб',
+      '11 осіб',
+      '21 особа',
+      '22 особи',
+    ]);
     expect(uk.t('register.people', { count: 100000 }).replace(/\s/g, ' ')).toBe('100 000 осіб');
     expect(uk.t('register.importer.confirmSkip', { count: 3 })).toContain('3 рядки з помилками');
     const en = createI18n('en');

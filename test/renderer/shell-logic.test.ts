@@ -80,7 +80,10 @@ describe('command palette', () => {
 
 describe('new passphrase check', () => {
   it('refuses weak ones with the shared reasons, then checks the confirmation', () => {
-    expect(checkNewPassphrase('short', 'short', []).problem).toEqual({ messageKey: 'setup.weak', details: { reasons: ['passphrase.tooShort', 'passphrase.tooGuessable'] } });
+    expect(checkNewPassphrase('short', 'short', []).problem).toEqual({
+      messageKey: 'setup.weak',
+      details: { reasons: ['passphrase.tooShort', 'passphrase.tooGuessable'] },
+    });
     expect(checkNewPassphrase('вишня-гора-мідний-ліхтар-42', 'інша', []).problem).toEqual({ messageKey: 'setup.mismatch' });
     expect(checkNewPassphrase('вишня-гора-мідний-ліхтар-42', 'вишня-гора-мідний-ліхтар-42', []).problem).toBeNull();
   });

@@ -14,7 +14,15 @@ const tick = () => {
   while (Date.now() < until);
 };
 const person = (s: Site, id: string) => s.db.prepare('SELECT * FROM persons WHERE id = ?').get(id) as Record<string, unknown>;
-const create = (s: Site, id: string) => s.tx((w) => w.insert('persons', id, { ref: `${s.name}-1`, surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1', date_of_birth: '1990' }, null));
+const create = (s: Site, id: string) =>
+  s.tx((w) =>
+    w.insert(
+      'persons',
+      id,
+      { ref: `${s.name}-1`, surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1', date_of_birth: '1990' },
+      null,
+    ),
+  );
 
 describe('applying changes from other sites', () => {
   it('relays A’s change through HQ to B with its origin and stamp; a duplicate or replay is a no-op', () => {
@@ -80,7 +88,9 @@ describe('applying changes from other sites', () => {
     const ok = [...changesFor(a.db, hq.id)][0]!;
     const ahead = formatStamp({ millis: Date.now() + MAX_DRIFT_MS + 60_000, counter: 0, site: a.id });
     const before = registerHash(hq.db);
-    expect(() => applyChanges(hq.db, [ok, { ...ok, seq: 2, row: 'p2', stamp: ahead }])).toThrow(expect.objectContaining({ messageKey: 'replication.errors.clockAhead' }));
+    expect(() => applyChanges(hq.db, [ok, { ...ok, seq: 2, row: 'p2', stamp: ahead }])).toThrow(
+      expect.objectContaining({ messageKey: 'replication.errors.clockAhead' }),
+    );
     expect(registerHash(hq.db)).toBe(before);
     expect(hq.db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(0);
   });

@@ -8,7 +8,12 @@ const pick = fc.nat(1000);
 const field = fc.constantFrom(...Object.keys(PERSON_FIELDS));
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ k: fc.constant('create' as const), site, surname: fc.constantFrom('Ковальчук', 'Бондар', 'Ткаченко') }) },
-  { weight: 6, arbitrary: field.chain((f) => fc.record({ k: fc.constant('edit' as const), site, pick, field: fc.constant(f), value: fc.constantFrom(...PERSON_FIELDS[f]!) })) },
+  {
+    weight: 6,
+    arbitrary: field.chain((f) =>
+      fc.record({ k: fc.constant('edit' as const), site, pick, field: fc.constant(f), value: fc.constantFrom(...PERSON_FIELDS[f]!) }),
+    ),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('relative' as const), site, pick, name: fc.constantFrom('Олена', 'Марія') }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('editRelative' as const), site, pick, value: fc.constantFrom('+380000000001', '+380000000002') }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('delete' as const), site, pick }) },

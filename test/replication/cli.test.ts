@@ -14,7 +14,14 @@ describe('obmin conflicts', () => {
     const s = core.require();
     const db = s.db;
     const field = newSite('FIELD');
-    db.transaction(() => new Writer(db, s.operator.id).insert('persons', 'p1', { ref: 'HQ-7', surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1' }, null))();
+    db.transaction(() =>
+      new Writer(db, s.operator.id).insert(
+        'persons',
+        'p1',
+        { ref: 'HQ-7', surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1' },
+        null,
+      ),
+    )();
     applyChanges(field.db, [...changesFor(db, field.id)]);
     field.tx((w) => w.update('persons', 'p1', { unit: 'Б2' }, null));
     const until = Date.now() + 3;
@@ -26,7 +33,13 @@ describe('obmin conflicts', () => {
     const list = obmin(['conflicts', 'list', '--data', dir, '--json'], env);
     expect(list.stderr).toBe('');
     expect(list.code).toBe(0);
-    const entries = JSON.parse(list.stdout) as { id: number; ref: string; field: string; mine: { value: string; siteCode: string | null }; theirs: { value: string; site: string } }[];
+    const entries = JSON.parse(list.stdout) as {
+      id: number;
+      ref: string;
+      field: string;
+      mine: { value: string; siteCode: string | null };
+      theirs: { value: string; site: string };
+    }[];
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ ref: 'HQ-7', field: 'unit', mine: { value: 'В3', siteCode: 'TEST-HQ' }, theirs: { value: 'Б2', site: field.id } });
 

@@ -34,7 +34,12 @@ describe('merge (pure)', () => {
       expect(s.fields.get('unit')!.winner.value).toBe('Б');
       seen.add(JSON.stringify(conflictsOf(s).map((x) => [x.loser.stamp, x.winner.stamp])));
     }
-    expect([...seen]).toEqual([JSON.stringify([[a.stamp, b.stamp], [c.stamp, b.stamp]])]);
+    expect([...seen]).toEqual([
+      JSON.stringify([
+        [a.stamp, b.stamp],
+        [c.stamp, b.stamp],
+      ]),
+    ]);
   });
 
   it('a write that saw both values decides them, whatever arrives first; one that saw one leaves the other kept', () => {
@@ -59,7 +64,9 @@ describe('merge (pure)', () => {
 
   it('refuses a stamp further ahead than the drift bound with a typed error, and accepts one within it', () => {
     const now = Date.UTC(2026, 0, 1);
-    expect(() => assertNotAhead(formatStamp({ millis: now + MAX_DRIFT_MS + 1000, counter: 0, site: 'A' }), now)).toThrow(expect.objectContaining({ code: 'VALIDATION', messageKey: 'replication.errors.clockAhead' }));
+    expect(() => assertNotAhead(formatStamp({ millis: now + MAX_DRIFT_MS + 1000, counter: 0, site: 'A' }), now)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', messageKey: 'replication.errors.clockAhead' }),
+    );
     expect(() => assertNotAhead(formatStamp({ millis: now + MAX_DRIFT_MS - 1000, counter: 0, site: 'A' }), now)).not.toThrow();
   });
 

@@ -20,7 +20,17 @@ import { PASS, SITE, newCore, tmpDir } from '../helpers/tmp';
 import { craft } from '../transfer/craft';
 import { ctx, dbHash, pair, site } from '../transfer/sites';
 
-const SECRETS = ['Секретна-Нотатка-Ω', 'Вигаданий-Батько-Ψ', 'Вигадана-Мати-Дівоче-Φ', '+380000000777', 'Вигадана-Родичка-Ж', 'Доповідь-Джерела-Λ', 'Сторонній-Чоловік-Ξ', 'в/ч-Секретна-Θ', 'скан-документа'];
+const SECRETS = [
+  'Секретна-Нотатка-Ω',
+  'Вигаданий-Батько-Ψ',
+  'Вигадана-Мати-Дівоче-Φ',
+  '+380000000777',
+  'Вигадана-Родичка-Ж',
+  'Доповідь-Джерела-Λ',
+  'Сторонній-Чоловік-Ξ',
+  'в/ч-Секретна-Θ',
+  'скан-документа',
+];
 
 async function call(core: Core, channel: string, args: unknown): Promise<{ id: string }> {
   const r = await createRouter(core).handle(channel as never, args as never);
@@ -33,7 +43,24 @@ async function hqWithRound(dir: string): Promise<{ hq: Core; round: number; inRo
   const hq = newCore(dir);
   await hq.init(SITE);
   const person = (n: number, over: Record<string, unknown> = {}) =>
-    call(hq, 'persons.create', { surname: `Вигаданий${n}`, givenName: 'Тарас', surnameLatin: `Vyhadanyi${n}`, givenNameLatin: 'Taras', side: 'ours', category: 'military', dateOfBirth: '1990-01-0' + n, status: 'captivity_confirmed', ref: `EX-${n}`, heightCm: 180, distinguishingMarks: 'шрам на лівій руці', notes: SECRETS[0], fatherName: SECRETS[1], motherMaidenName: SECRETS[2], unit: SECRETS[7], ...over });
+    call(hq, 'persons.create', {
+      surname: `Вигаданий${n}`,
+      givenName: 'Тарас',
+      surnameLatin: `Vyhadanyi${n}`,
+      givenNameLatin: 'Taras',
+      side: 'ours',
+      category: 'military',
+      dateOfBirth: '1990-01-0' + n,
+      status: 'captivity_confirmed',
+      ref: `EX-${n}`,
+      heightCm: 180,
+      distinguishingMarks: 'шрам на лівій руці',
+      notes: SECRETS[0],
+      fatherName: SECRETS[1],
+      motherMaidenName: SECRETS[2],
+      unit: SECRETS[7],
+      ...over,
+    });
   const a = (await person(1)).id;
   const b = (await person(2)).id;
   await person(3, { surname: SECRETS[6] });
@@ -42,7 +69,19 @@ async function hqWithRound(dir: string): Promise<{ hq: Core; round: number; inRo
   const s = hq.require();
   s.db.transaction(() => {
     const w = new Writer(s.db, s.operator.id);
-    addAttachment(w, { personId: a, kind: 'photo', mime: 'image/png', filename: 'photo-a.png', bytes: Buffer.from('fictional photo bytes A'), caption: SECRETS[5], sourceId: src.id }, false);
+    addAttachment(
+      w,
+      {
+        personId: a,
+        kind: 'photo',
+        mime: 'image/png',
+        filename: 'photo-a.png',
+        bytes: Buffer.from('fictional photo bytes A'),
+        caption: SECRETS[5],
+        sourceId: src.id,
+      },
+      false,
+    );
     addAttachment(w, { personId: b, kind: 'scan', mime: 'image/png', filename: `${SECRETS[8]}.png`, bytes: Buffer.from('fictional scan bytes B') }, false);
   })();
   const round = await call(hq, 'exchanges.create', { number: 71, place: 'Вигаданий пункт', plannedDate: '2026-12-01', mediators: ['icrc'] });
@@ -66,7 +105,10 @@ describe('exchange package (profile exchange)', () => {
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
     expect(JSON.parse(cli.stdout)).toMatchObject({ kind: 'changes', recipients: [{ site: 'FIELD-ONE' }] });
-    expect(obmin(['export', '--data', hqDir, '--to', 'FIELD-ONE', '--exchange', '999', '--out', path.join(media, 'x.obmin')], env)).toMatchObject({ code: 1, stderr: expect.stringMatching(/999/) });
+    expect(obmin(['export', '--data', hqDir, '--to', 'FIELD-ONE', '--exchange', '999', '--out', path.join(media, 'x.obmin')], env)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/999/),
+    });
 
     // The payload as the recipient's age identity opens it with the real age CLI.
     const key = exportAgeKey(ctx(field), path.join(media, 'field.key'));
@@ -119,7 +161,10 @@ describe('exchange package (profile exchange)', () => {
     const { hq, round } = await hqWithRound(tmpDir());
     const field = await site('FIELD-TWO');
     await pair(hq, field);
-    const lines = Buffer.concat([...exchangePayload(hq.require().db, round, { records: 0 })]).toString('utf8').split('\n').filter(Boolean);
+    const lines = Buffer.concat([...exchangePayload(hq.require().db, round, { records: 0 })])
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean);
     const at = lines.findIndex((l) => l.includes('"tbl":"persons"'));
     const tampered = lines.map((l, i) => (i === at ? l.replace('"fields":{', `"fields":{"notes":"${SECRETS[0]}",`) : l));
     expect(tampered[at]).toContain(SECRETS[0]);

@@ -8,7 +8,8 @@ const send = (from: Site, to: Site) => {
   applyChanges(to.db, [...changesFor(from.db, to.id)]);
   recordAcks(from.db, to.id, acknowledgements(to.db));
 };
-const create = (s: Site, id: string, ref: string) => s.tx((w) => w.insert('persons', id, { ref, surname: `Вигаданий ${id}`, side: 'ours', category: 'military', status: 'missing' }, null));
+const create = (s: Site, id: string, ref: string) =>
+  s.tx((w) => w.insert('persons', id, { ref, surname: `Вигаданий ${id}`, side: 'ours', category: 'military', status: 'missing' }, null));
 const refOf = (s: Site, id: string) => s.db.prepare('SELECT ref FROM persons WHERE id = ?').pluck().get(id);
 
 describe('refs from two sites', () => {

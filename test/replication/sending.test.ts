@@ -81,7 +81,10 @@ describe('mass-change guard', () => {
     expect(stopped.stderr).toContain(`${MASS_CHANGE_FLOOR + 5} з ${ids.length} осіб`);
     expect(obmin(['import', '--data', hqDir, f2.file, '--lang', 'en'], env).stderr).toContain(`${MASS_CHANGE_FLOOR + 5} of the ${ids.length} people`);
     const dry = obmin(['import', '--data', hqDir, f2.file, '--dry-run', '--json'], env);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ applied: false, massChange: { changed: MASS_CHANGE_FLOOR + 5, register: ids.length, limit: MASS_CHANGE_FLOOR } });
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      applied: false,
+      massChange: { changed: MASS_CHANGE_FLOOR + 5, register: ids.length, limit: MASS_CHANGE_FLOOR },
+    });
 
     const reopened = newCore(hqDir);
     await reopened.unlock(SITE.operator, PASS);

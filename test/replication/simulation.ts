@@ -22,7 +22,11 @@ export type Action =
 
 export const SITE_NAMES = ['HQ', 'A', 'B', 'F'];
 /** HQ relays: A, B and the field laptop F each exchange only with HQ. */
-export const EDGES: [number, number][] = [[1, 0], [2, 0], [3, 0]];
+export const EDGES: [number, number][] = [
+  [1, 0],
+  [2, 0],
+  [3, 0],
+];
 export const PERSON_FIELDS: Record<string, Scalar[]> = {
   unit: ['А1234', 'А5678', 'В0101'],
   rank: ['солдат', 'сержант', null],
@@ -54,7 +58,7 @@ export class Simulation {
   }
 
   private live(site: Site, tbl: 'persons' | 'relatives'): string[] {
-    return (site.db.prepare(`SELECT id FROM ${tbl} WHERE deleted = 0 ORDER BY id`).pluck().all() as string[]);
+    return site.db.prepare(`SELECT id FROM ${tbl} WHERE deleted = 0 ORDER BY id`).pluck().all() as string[];
   }
 
   /** n people created at HQ and delivered everywhere first, so that later edits at different sites can collide. */
@@ -68,7 +72,13 @@ export class Simulation {
     const before = site.db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get() as number;
     fn();
     const sites = new Sites(site.db);
-    const rows = site.db.prepare('SELECT seq, hlc, tbl, row_id, fields FROM change_log WHERE seq > ? ORDER BY seq').all(before) as { seq: number; hlc: string; tbl: string; row_id: string; fields: string }[];
+    const rows = site.db.prepare('SELECT seq, hlc, tbl, row_id, fields FROM change_log WHERE seq > ? ORDER BY seq').all(before) as {
+      seq: number;
+      hlc: string;
+      tbl: string;
+      row_id: string;
+      fields: string;
+    }[];
     const prior = site.db.prepare('SELECT hlc FROM change_log WHERE tbl = ? AND row_id = ? AND seq < ?').pluck();
     for (const r of rows) {
       const seen = new Set((prior.all(r.tbl, r.row_id, r.seq) as string[]).map((h) => sites.full(h)));
@@ -80,7 +90,16 @@ export class Simulation {
     switch (a.k) {
       case 'create': {
         const s = this.sites[a.site]!;
-        this.local(s, () => s.tx((w) => w.insert('persons', crypto.randomUUID(), { ref: `${s.name}-${++this.counter}`, surname: a.surname, side: 'ours', category: 'military', status: 'missing' }, null)));
+        this.local(s, () =>
+          s.tx((w) =>
+            w.insert(
+              'persons',
+              crypto.randomUUID(),
+              { ref: `${s.name}-${++this.counter}`, surname: a.surname, side: 'ours', category: 'military', status: 'missing' },
+              null,
+            ),
+          ),
+        );
         return;
       }
       case 'edit': {
@@ -94,7 +113,9 @@ export class Simulation {
         const s = this.sites[a.site]!;
         const ids = this.live(s, 'persons');
         if (!ids.length) return;
-        this.local(s, () => s.tx((w) => w.insert('relatives', crypto.randomUUID(), { person_id: ids[a.pick % ids.length]!, name: a.name, relation: 'мати' }, null)));
+        this.local(s, () =>
+          s.tx((w) => w.insert('relatives', crypto.randomUUID(), { person_id: ids[a.pick % ids.length]!, name: a.name, relation: 'мати' }, null)),
+        );
         return;
       }
       case 'editRelative': {
@@ -153,7 +174,10 @@ export class Simulation {
     for (let round = 0; round < 20; round++) {
       let moved = 0;
       for (const [x, y] of EDGES) {
-        for (const [from, to] of [[x, y], [y, x]] as const) {
+        for (const [from, to] of [
+          [x, y],
+          [y, x],
+        ] as const) {
           const batch = [...changesFor(this.sites[from]!.db, this.sites[to]!.id)];
           if (batch.length) applyChanges(this.sites[to]!.db, batch);
           recordAcks(this.sites[from]!.db, this.sites[to]!.id, acknowledgements(this.sites[to]!.db));

@@ -56,7 +56,11 @@ export function registerHash(db: Db): string {
   const h = crypto.createHash('sha256');
   for (const [tbl, cols] of Object.entries(TABLES)) {
     h.update(`#${tbl}\n`);
-    for (const r of db.prepare(`SELECT id, ${cols.join(', ')}, deleted FROM ${tbl} ORDER BY id`).raw().iterate() as IterableIterator<unknown[]>) h.update(JSON.stringify(r)).update('\n');
+    for (const r of db
+      .prepare(`SELECT id, ${cols.join(', ')}, deleted FROM ${tbl} ORDER BY id`)
+      .raw()
+      .iterate() as IterableIterator<unknown[]>)
+      h.update(JSON.stringify(r)).update('\n');
   }
   return h.digest('hex');
 }

@@ -84,9 +84,15 @@ describe('README screenshots', () => {
     const { page, core } = app;
     await page.keyboard.press('Alt+7');
     await page.getByRole('button', { name: 'Українська' }).click();
-    const people = core.require().db.prepare("SELECT surname, given_name, date_of_birth FROM persons WHERE side = 'ours' ORDER BY ref LIMIT 6").all() as { surname: string; given_name: string; date_of_birth: string | null }[];
+    const people = core.require().db.prepare("SELECT surname, given_name, date_of_birth FROM persons WHERE side = 'ours' ORDER BY ref LIMIT 6").all() as {
+      surname: string;
+      given_name: string;
+      date_of_birth: string | null;
+    }[];
     // Spelled as lists arrive: surname first, a slip in one, a date in another.
-    const lines = people.map((p, i) => (i === 1 ? `${p.surname.slice(0, -1)}о ${p.given_name}` : `${p.surname} ${p.given_name}${i % 2 ? '' : ` ${p.date_of_birth ?? ''}`}`));
+    const lines = people.map((p, i) =>
+      i === 1 ? `${p.surname.slice(0, -1)}о ${p.given_name}` : `${p.surname} ${p.given_name}${i % 2 ? '' : ` ${p.date_of_birth ?? ''}`}`,
+    );
     lines.push('Вигаданенко Захар 1999');
     await page.keyboard.press('Alt+2');
     await page.getByRole('heading', { name: 'Списки' }).waitFor();

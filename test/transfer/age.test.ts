@@ -50,7 +50,13 @@ describe('age v1 — C2SP CCTV vectors (X25519, unarmored)', () => {
         expect(e).toBeInstanceOf(AgeError);
         failure = (e as AgeError).reason;
       }
-      const expectMap: Record<string, string | null> = { success: null, 'header failure': 'header', 'HMAC failure': 'hmac', 'no match': 'no-match', 'payload failure': 'payload' };
+      const expectMap: Record<string, string | null> = {
+        success: null,
+        'header failure': 'header',
+        'HMAC failure': 'hmac',
+        'no match': 'no-match',
+        'payload failure': 'payload',
+      };
       expect(failure).toBe(expectMap[headers.expect!]);
       if (out) expect(crypto.createHash('sha256').update(out).digest('hex')).toBe(headers.payload);
     });

@@ -71,7 +71,12 @@ describe('obmin identity / peers / export / verify / import', () => {
     expect(newFp).not.toBe(hqCard.fingerprint);
     const newCard = JSON.parse(obmin('identity', 'export', '--data', hq, '--out', path.join(media, 'hq-2.card'), '--json').out);
     expect(newCard.fingerprint).toBe(newFp);
-    expect(JSON.parse(obmin('peers', 'add', '--data', office, path.join(media, 'hq-2.card'), '--json').out)).toMatchObject({ site: 'KYIV-HQ', status: 'trusted', outcome: 'rotated', fingerprint: newFp });
+    expect(JSON.parse(obmin('peers', 'add', '--data', office, path.join(media, 'hq-2.card'), '--json').out)).toMatchObject({
+      site: 'KYIV-HQ',
+      status: 'trusted',
+      outcome: 'rotated',
+      fingerprint: newFp,
+    });
     const fromHq = path.join(media, 'from-hq.obmin');
     expect(obmin('export', '--data', hq, '--to', officeCode, '--out', fromHq).code).toBe(0);
     expect(obmin('verify', '--data', office, fromHq).code).toBe(0);

@@ -34,9 +34,14 @@ export async function craft(file: string, c: Craft): Promise<string> {
   const sender = currentKeys(c.from.require().db);
   const rcpt = currentKeys(c.to.require().db);
   const payload = c.payload ?? Buffer.from(c.lines ? `${c.lines.join('\n')}\n` : '', 'utf8');
-  const ct = await collect(ageEncrypt((async function* () {
-    yield payload;
-  })(), [rcpt.encryption.publicKey]));
+  const ct = await collect(
+    ageEncrypt(
+      (async function* () {
+        yield payload;
+      })(),
+      [rcpt.encryption.publicKey],
+    ),
+  );
   const header: Header = {
     format: FORMAT_VERSION,
     fileId: crypto.randomUUID(),

@@ -17,7 +17,14 @@ describe('family values between sites', () => {
     const office = await site('OFFICE-FAM');
     await pair(hq, office);
     const rh = createRouter(hq);
-    const p = (await rh.handle('persons.create', { surname: 'Вигаданчук', givenName: 'Тарас', side: 'ours', category: 'military', personToInform: 'Вигадана Дружина, +380 00 000 3333', dnaLabRef: 'DNA-FICT-31' })) as Ok<{ id: string }>;
+    const p = (await rh.handle('persons.create', {
+      surname: 'Вигаданчук',
+      givenName: 'Тарас',
+      side: 'ours',
+      category: 'military',
+      personToInform: 'Вигадана Дружина, +380 00 000 3333',
+      dnaLabRef: 'DNA-FICT-31',
+    })) as Ok<{ id: string }>;
     expect(p.ok).toBe(true);
     const rel = await rh.handle('relatives.add', { personId: p.value.id, name: 'Вигаданий Брат', relation: 'брат', phone: '+380 00 000 4444' });
     expect(rel.ok).toBe(true);

@@ -17,7 +17,9 @@ describe('transfer between two sites', () => {
     const dir = tmpDir();
     const card = await exportIdentity(ctx(hq), path.join(dir, 'hq.obmin'));
     expect(card.fingerprint).toMatch(/^[0-9a-f]{40}$/);
-    expect(() => addPeer(ctx(office), card.file, '0'.repeat(40))).toThrow(expect.objectContaining({ code: 'VERIFICATION_FAILED', details: expect.objectContaining({ reason: 'fingerprint-mismatch' }) }));
+    expect(() => addPeer(ctx(office), card.file, '0'.repeat(40))).toThrow(
+      expect.objectContaining({ code: 'VERIFICATION_FAILED', details: expect.objectContaining({ reason: 'fingerprint-mismatch' }) }),
+    );
     expect(office.require().db.prepare('SELECT count(*) FROM peers').pluck().get()).toBe(0);
     expect(addPeer(ctx(office), card.file, null)).toMatchObject({ site: 'HQ-TEST', status: 'pending' });
     expect(addPeer(ctx(office), card.file, card.fingerprint.toUpperCase().replace(/(.{4})/g, '$1 '))).toMatchObject({ status: 'trusted' });
@@ -59,7 +61,16 @@ describe('transfer between two sites', () => {
     // The import's deferred search keys end with its transaction: a person written afterwards is indexed at once.
     const hdb = hq.require().db;
     const later = '00000000-0000-4000-8000-00000000abcd';
-    hdb.transaction(() => new Writer(hdb, hq.require().operator.id).insert('persons', later, { ref: 'Р-пізніше', surname: 'Пізнішенко', given_name: 'Тарас', side: 'ours', category: 'military', status: 'missing' }))();
+    hdb.transaction(() =>
+      new Writer(hdb, hq.require().operator.id).insert('persons', later, {
+        ref: 'Р-пізніше',
+        surname: 'Пізнішенко',
+        given_name: 'Тарас',
+        side: 'ours',
+        category: 'military',
+        status: 'missing',
+      }),
+    )();
     expect(hdb.prepare('SELECT count(*) FROM person_name_keys WHERE person_id = ?').pluck().get(later)).toBeGreaterThan(0);
   });
 

@@ -32,13 +32,19 @@ describe('transfer file with standard tools', () => {
     fs.writeFileSync(path.join(dir, 'signed'), bytes.subarray(0, second + 1));
     fs.writeFileSync(path.join(dir, 'sig'), bytes.subarray(bytes.length - 64));
     fs.writeFileSync(path.join(dir, 'sender.pem'), ed25519Pem(currentKeys(office.require().db).signing.publicKey));
-    const ok = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, 'sender.pem'), '-rawin', '-in', path.join(dir, 'signed'), '-sigfile', path.join(dir, 'sig')], { encoding: 'utf8' });
+    const ok = execFileSync(
+      'openssl',
+      ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, 'sender.pem'), '-rawin', '-in', path.join(dir, 'signed'), '-sigfile', path.join(dir, 'sig')],
+      { encoding: 'utf8' },
+    );
     expect(ok).toContain('Signature Verified Successfully');
     // Step 2: the ciphertext between them has the size and SHA-512 the signed header names.
     const ct = bytes.subarray(second + 1, bytes.length - 64);
     fs.writeFileSync(path.join(dir, 'payload.age'), ct);
     expect(ct.length).toBe(header.ciphertext.size);
-    expect(execFileSync('openssl', ['dgst', '-sha512', '-r', path.join(dir, 'payload.age')], { encoding: 'utf8' }).split(' ')[0]).toBe(header.ciphertext.sha512);
+    expect(execFileSync('openssl', ['dgst', '-sha512', '-r', path.join(dir, 'payload.age')], { encoding: 'utf8' }).split(' ')[0]).toBe(
+      header.ciphertext.sha512,
+    );
     // Step 3: age decrypts it with the recipient's exported key; the plaintext has the header's size and SHA-256.
     const key = exportAgeKey(ctx(hq), path.join(dir, 'hq-key.txt'));
     expect((fs.statSync(key.file).mode & 0o777).toString(8)).toBe('600');
@@ -50,14 +56,25 @@ describe('transfer file with standard tools', () => {
     const bad = Buffer.from(bytes.subarray(0, second + 1));
     bad[40]! ^= 1;
     fs.writeFileSync(path.join(dir, 'signed'), bad);
-    expect(() => execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, 'sender.pem'), '-rawin', '-in', path.join(dir, 'signed'), '-sigfile', path.join(dir, 'sig')], { stdio: 'pipe' })).toThrow();
+    expect(() =>
+      execFileSync(
+        'openssl',
+        ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, 'sender.pem'), '-rawin', '-in', path.join(dir, 'signed'), '-sigfile', path.join(dir, 'sig')],
+        { stdio: 'pipe' },
+      ),
+    ).toThrow();
   });
 });
 
 describe('fingerprints', () => {
   it('the word list is BIP-39 English; words and hex are one and the same fingerprint', () => {
     expect(WORDS).toHaveLength(2048);
-    expect(crypto.createHash('sha256').update(`${WORDS.join('\n')}\n`).digest('hex')).toBe('2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda');
+    expect(
+      crypto
+        .createHash('sha256')
+        .update(`${WORDS.join('\n')}\n`)
+        .digest('hex'),
+    ).toBe('2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda');
     for (let i = 0; i < 50; i++) {
       const fp = crypto.randomBytes(20).toString('hex');
       const words = fingerprintWords(fp);

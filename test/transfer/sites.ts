@@ -35,12 +35,18 @@ export async function demo(core: Core, count: number, seed = 7): Promise<void> {
 
 /** A hash over every replicated table's rows (and the clocks): equal hashes, equal registers. Family values are
  * compared opened: each site seals them under its own family key. */
-export function registerHash(core: Core, tables = ['persons', 'sources', 'sightings', 'relatives', 'contact_log', 'attachments', 'status_changes', 'attachment_blobs']): string {
+export function registerHash(
+  core: Core,
+  tables = ['persons', 'sources', 'sightings', 'relatives', 'contact_log', 'attachments', 'status_changes', 'attachment_blobs'],
+): string {
   const db = core.require().db;
   const h = crypto.createHash('sha256');
   for (const t of tables) {
     const cols = (db.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name).filter((c) => c !== 'updated_at');
-    for (const row of db.prepare(`SELECT ${cols.join(', ')} FROM ${t} ORDER BY ${t === 'attachment_blobs' ? 'sha256' : 'id'}`).raw().iterate() as Iterable<unknown[]>) {
+    for (const row of db
+      .prepare(`SELECT ${cols.join(', ')} FROM ${t} ORDER BY ${t === 'attachment_blobs' ? 'sha256' : 'id'}`)
+      .raw()
+      .iterate() as Iterable<unknown[]>) {
       const opened = row.map((v, i) => (typeof v === 'string' ? openForDisplay(db, t, cols[i]!, v) : v));
       h.update(JSON.stringify(opened, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
     }

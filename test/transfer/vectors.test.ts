@@ -21,10 +21,32 @@ const SITE = '00000000-0000-4000-8000-0000000000aa';
 const S1 = `2026-01-02T03:04:05.006Z-0000-${SITE}`;
 const S2 = `2026-01-02T03:04:06.007Z-0000-${SITE}`;
 const PERSON = '00000000-0000-4000-8000-000000000001';
-const PAYLOAD = [
-  JSON.stringify({ c: { origin: SITE, seq: 1, stamp: S1, tbl: 'persons', row: PERSON, fields: { ref: 'ВК-0001', surname: 'Вигаданенко', given_name: 'Тарас', side: 'ours', category: 'military', status: 'missing', created_at: '2026-01-02T03:04:05.006Z' }, prev: {}, by: null } }),
-  JSON.stringify({ c: { origin: SITE, seq: 2, stamp: S2, tbl: 'persons', row: PERSON, fields: { status: 'captivity_suspected' }, prev: { status: [S1] }, by: null } }),
-].join('\n') + '\n';
+const PAYLOAD =
+  [
+    JSON.stringify({
+      c: {
+        origin: SITE,
+        seq: 1,
+        stamp: S1,
+        tbl: 'persons',
+        row: PERSON,
+        fields: {
+          ref: 'ВК-0001',
+          surname: 'Вигаданенко',
+          given_name: 'Тарас',
+          side: 'ours',
+          category: 'military',
+          status: 'missing',
+          created_at: '2026-01-02T03:04:05.006Z',
+        },
+        prev: {},
+        by: null,
+      },
+    }),
+    JSON.stringify({
+      c: { origin: SITE, seq: 2, stamp: S2, tbl: 'persons', row: PERSON, fields: { status: 'captivity_suspected' }, prev: { status: [S1] }, by: null },
+    }),
+  ].join('\n') + '\n';
 
 async function make(): Promise<void> {
   const sign = generateRaw('ed25519');
@@ -36,24 +58,53 @@ async function make(): Promise<void> {
   fs.writeFileSync(F('v1-sender-ed25519.pem'), ed25519Pem(sign.publicKey));
   fs.writeFileSync(F('v1-recipient-age-key.txt'), `# test vector only — never a real site's key\n${ageIdentity(rcpt.privateKey)}\n`);
   fs.writeFileSync(F('v1-changes.payload.jsonl'), PAYLOAD);
-  await writeContainer(F('v1-changes.obmin'), {
-    fileId: '00000000-0000-4000-8000-00000000f11e', kind: 'changes', createdAt: '2026-01-02T03:04:05.006Z',
-    sender: { site: 'VECTOR-A', fingerprint: senderFp }, recipients: [{ site: 'VECTOR-B', fingerprint: rcptFp, seq: 1, yourAuditHead: null }],
-    auditHead: { count: 3, hash: 'ab'.repeat(32) }, identity: null,
-  }, (async function* () {
-    yield Buffer.from(PAYLOAD);
-  })(), [rcpt.publicKey], sign.privateKey);
-  await writeContainer(F('v1-identity.obmin'), {
-    fileId: '00000000-0000-4000-8000-0000000001d0', kind: 'identity', createdAt: '2026-01-02T03:04:05.006Z',
-    sender: { site: 'VECTOR-A', fingerprint: senderFp }, recipients: [], auditHead: null,
-    identity: { site: 'VECTOR-A', name: 'Вигаданий вузол A', signingKey: sign.publicKey.toString('base64url'), encryptionKey: enc.publicKey.toString('base64url'), rotation: null },
-  }, null, [], sign.privateKey);
+  await writeContainer(
+    F('v1-changes.obmin'),
+    {
+      fileId: '00000000-0000-4000-8000-00000000f11e',
+      kind: 'changes',
+      createdAt: '2026-01-02T03:04:05.006Z',
+      sender: { site: 'VECTOR-A', fingerprint: senderFp },
+      recipients: [{ site: 'VECTOR-B', fingerprint: rcptFp, seq: 1, yourAuditHead: null }],
+      auditHead: { count: 3, hash: 'ab'.repeat(32) },
+      identity: null,
+    },
+    (async function* () {
+      yield Buffer.from(PAYLOAD);
+    })(),
+    [rcpt.publicKey],
+    sign.privateKey,
+  );
+  await writeContainer(
+    F('v1-identity.obmin'),
+    {
+      fileId: '00000000-0000-4000-8000-0000000001d0',
+      kind: 'identity',
+      createdAt: '2026-01-02T03:04:05.006Z',
+      sender: { site: 'VECTOR-A', fingerprint: senderFp },
+      recipients: [],
+      auditHead: null,
+      identity: {
+        site: 'VECTOR-A',
+        name: 'Вигаданий вузол A',
+        signingKey: sign.publicKey.toString('base64url'),
+        encryptionKey: enc.publicKey.toString('base64url'),
+        rotation: null,
+      },
+    },
+    null,
+    [],
+    sign.privateKey,
+  );
 }
 
 describe('format vectors v1', () => {
   it('are present, open with our reader, and check with openssl and age alone', async () => {
     if (process.env.UPDATE_TRANSFER_VECTORS || !fs.existsSync(F('v1-changes.obmin'))) await make();
-    const pub = crypto.createPublicKey(fs.readFileSync(F('v1-sender-ed25519.pem'))).export({ format: 'der', type: 'spki' }).subarray(-32);
+    const pub = crypto
+      .createPublicKey(fs.readFileSync(F('v1-sender-ed25519.pem')))
+      .export({ format: 'der', type: 'spki' })
+      .subarray(-32);
     for (const name of ['v1-changes.obmin', 'v1-identity.obmin']) {
       const f = readContainer(F(name), 1 << 20);
       expect(signatureValid(f, pub), name).toBe(true);
@@ -61,7 +112,11 @@ describe('format vectors v1', () => {
       const cut = f.ciphertextStart;
       fs.writeFileSync(F('.signed.tmp'), bytes.subarray(0, cut));
       fs.writeFileSync(F('.sig.tmp'), bytes.subarray(bytes.length - 64));
-      const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', F('v1-sender-ed25519.pem'), '-rawin', '-in', F('.signed.tmp'), '-sigfile', F('.sig.tmp')], { encoding: 'utf8' });
+      const out = execFileSync(
+        'openssl',
+        ['pkeyutl', '-verify', '-pubin', '-inkey', F('v1-sender-ed25519.pem'), '-rawin', '-in', F('.signed.tmp'), '-sigfile', F('.sig.tmp')],
+        { encoding: 'utf8' },
+      );
       expect(out).toContain('Signature Verified Successfully');
     }
     const f = readContainer(F('v1-changes.obmin'), 1 << 20);

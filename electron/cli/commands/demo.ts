@@ -16,7 +16,14 @@ export const HQ = { siteCode: 'DEMO-HQ', siteName: 'Демонстраційни
 export const FIELD = { siteCode: 'DEMO-FIELD', siteName: 'Демонстраційний польовий ноутбук' } as const;
 
 /** A new site in an empty folder, initialised through the contract. */
-async function newSite(o: GlobalOptions, dir: string, site: { siteCode: string; siteName: string }, operator: string, passphrase: string, io: Io): Promise<{ core: Core; call: Call }> {
+async function newSite(
+  o: GlobalOptions,
+  dir: string,
+  site: { siteCode: string; siteName: string },
+  operator: string,
+  passphrase: string,
+  io: Io,
+): Promise<{ core: Core; call: Call }> {
   const core = openCore({ ...o, data: dir }, io);
   const call = callerFor(core);
   await call('vault.init', { ...site, operator, passphrase });
@@ -53,7 +60,12 @@ async function twoSites(root: string, count: number, o: DemoOptions, io: Io): Pr
     const rounds = await hq.call('exchanges.list', {});
     const current = rounds.filter((r) => r.status !== 'closed' && r.status !== 'cancelled').sort((a, b) => b.number - a.number)[0];
     if (!current) throw new ObminError('CONFLICT', {}, 'demo.noRound');
-    const pkg = await hq.call('transfer.export', { to: [FIELD.siteCode], kind: 'changes', exchange: current.number, file: path.join(dirs.media, `DEMO-HQ-to-DEMO-FIELD-round-${current.number}.obmin`) });
+    const pkg = await hq.call('transfer.export', {
+      to: [FIELD.siteCode],
+      kind: 'changes',
+      exchange: current.number,
+      file: path.join(dirs.media, `DEMO-HQ-to-DEMO-FIELD-round-${current.number}.obmin`),
+    });
     lines.push(t('exported', { number: current.number, to: FIELD.siteCode, file: pkg.file, records: pkg.records, bytes: pkg.bytes }));
     const imported = await field.call('transfer.import', { file: pkg.file, dryRun: false });
     lines.push(t('imported', { site: FIELD.siteCode, added: imported.added, changed: imported.changed }));
@@ -61,13 +73,25 @@ async function twoSites(root: string, count: number, o: DemoOptions, io: Io): Pr
     const there = (await field.call('exchanges.list', {})).find((r) => r.number === current.number);
     if (!there) throw new ObminError('CONFLICT', {}, 'demo.noRound');
     const sum = (c: { military: number; civilian: number; remains: number; other: number }) => c.military + c.civilian + c.remains + c.other;
-    lines.push(t('round', { number: current.number, status: current.status, receive: sum(current.totals.listed.receive), give: sum(current.totals.listed.give) }));
-    const doc = await field.call('manifest.output', { request: { kind: 'manifest', exchange: current.number, variant: 'field', direction: 'both' }, action: 'write' });
+    lines.push(
+      t('round', { number: current.number, status: current.status, receive: sum(current.totals.listed.receive), give: sum(current.totals.listed.give) }),
+    );
+    const doc = await field.call('manifest.output', {
+      request: { kind: 'manifest', exchange: current.number, variant: 'field', direction: 'both' },
+      action: 'write',
+    });
     const pdf = path.join(root, `manifest-${current.number}-field.pdf`);
     writeFileAtomic(pdf, Buffer.from(doc.pdfBase64, 'base64'), 0o600);
     lines.push(t('manifest', { number: current.number, file: pdf, pages: doc.pages, code: doc.code }), t('next', { dir: dirs.field }));
     if (o.json) {
-      printJson(io, { hq: { site: HQ.siteCode, dir: dirs.hq, ...filled }, field: { site: FIELD.siteCode, dir: dirs.field }, package: { profile: 'exchange', round: current.number, file: pkg.file, records: pkg.records, bytes: pkg.bytes, sha256: pkg.sha256 }, imported: { added: imported.added, changed: imported.changed }, round: { number: current.number, status: current.status }, manifest: { file: pdf, pages: doc.pages, code: doc.code } });
+      printJson(io, {
+        hq: { site: HQ.siteCode, dir: dirs.hq, ...filled },
+        field: { site: FIELD.siteCode, dir: dirs.field },
+        package: { profile: 'exchange', round: current.number, file: pkg.file, records: pkg.records, bytes: pkg.bytes, sha256: pkg.sha256 },
+        imported: { added: imported.added, changed: imported.changed },
+        round: { number: current.number, status: current.status },
+        manifest: { file: pdf, pages: doc.pages, code: doc.code },
+      });
     } else io.out(`${lines.join('\n')}\n`);
   } finally {
     field?.core.close();
@@ -82,18 +106,20 @@ export const demoCommands: CliModule = (program: Command, io: Io, run) => {
     .option('--count <N>', 'number of people', '5000')
     .option('--sites <DIR>', 'an empty folder: HQ and a field laptop, a package from HQ imported at the field site, the round’s manifest')
     .option('--json', 'machine-readable output (with --sites)')
-    .action(run(async (o: DemoOptions) => {
-      const args = checkArgs('demo.generate', { count: Number(o.count) });
-      if (o.sites) return twoSites(path.resolve(o.sites), args.count, o, io);
-      const core = openCore(o, io);
-      try {
-        const call = callerFor(core);
-        if (core.state().initialised) await unlock(core, o, io);
-        else await call('vault.init', { ...HQ, operator: o.operator ?? 'Демо Адміністратор', passphrase: await readPassphrase(o, io) });
-        const r = await call('demo.generate', args);
-        io.out(`persons: ${r.persons}\nsources: ${r.sources}\nrelatives: ${r.relatives}\nattachments: ${r.attachments}\n`);
-      } finally {
-        core.close();
-      }
-    }));
+    .action(
+      run(async (o: DemoOptions) => {
+        const args = checkArgs('demo.generate', { count: Number(o.count) });
+        if (o.sites) return twoSites(path.resolve(o.sites), args.count, o, io);
+        const core = openCore(o, io);
+        try {
+          const call = callerFor(core);
+          if (core.state().initialised) await unlock(core, o, io);
+          else await call('vault.init', { ...HQ, operator: o.operator ?? 'Демо Адміністратор', passphrase: await readPassphrase(o, io) });
+          const r = await call('demo.generate', args);
+          io.out(`persons: ${r.persons}\nsources: ${r.sources}\nrelatives: ${r.relatives}\nattachments: ${r.attachments}\n`);
+        } finally {
+          core.close();
+        }
+      }),
+    );
 };

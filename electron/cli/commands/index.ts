@@ -9,4 +9,13 @@ import { transferCommands } from './transfer';
 import { vaultCommands } from './vault';
 
 /** Every area's commands, in help order. */
-export const CLI_MODULES: CliModule[] = [vaultCommands, personsCommands, demoCommands, listsCommands, exchangeCommands, manifestCommands, conflictsCommands, transferCommands];
+export const CLI_MODULES: CliModule[] = [
+  vaultCommands,
+  personsCommands,
+  demoCommands,
+  listsCommands,
+  exchangeCommands,
+  manifestCommands,
+  conflictsCommands,
+  transferCommands,
+];

@@ -3,7 +3,14 @@ import { Option, type Command } from 'commander';
 import { ObminError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n';
 import type { ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contract';
-import { MANIFEST_DIRECTIONS, MANIFEST_VARIANTS, type DocRequest, type ManifestCheck, type ManifestDirection, type ManifestVariant } from '../../../shared/manifest';
+import {
+  MANIFEST_DIRECTIONS,
+  MANIFEST_VARIANTS,
+  type DocRequest,
+  type ManifestCheck,
+  type ManifestDirection,
+  type ManifestVariant,
+} from '../../../shared/manifest';
 import { writeFileAtomic, type Core } from '../../core';
 import { callerFor } from '../call';
 import { localeOf, printJson, withSession, type GlobalOptions, type Io } from '../context';
@@ -45,7 +52,9 @@ function printCheck(io: Io, o: GlobalOptions, c: ManifestCheck): void {
   if (c.headerChanged.length) io.out(`${t('manifest.header', { fields: c.headerChanged.join(', ') })}\n`);
   const mark = { added: '+', removed: '-', changed: '~' } as const;
   for (const d of c.differences) {
-    io.out(`${mark[d.change]} ${d.direction}\t${d.ref ?? d.personId}\t${d.name}\t${t(`manifest.${d.change}`)}${d.fields.length ? `: ${d.fields.join(', ')}` : ''}\n`);
+    io.out(
+      `${mark[d.change]} ${d.direction}\t${d.ref ?? d.personId}\t${d.name}\t${t(`manifest.${d.change}`)}${d.fields.length ? `: ${d.fields.join(', ')}` : ''}\n`,
+    );
   }
 }
 
@@ -55,29 +64,37 @@ export const manifestCommands: CliModule = (program: Command, io: Io, run) => {
     .description('print a round’s manifest to PDF; `manifest check CODE` compares a printed code with the round as held')
     .option('--exchange <N>', 'the round’s number')
     .option('--out <FILE>', 'the PDF to write')
-    .addOption(new Option('--variant <V>', 'field (handover), full (HQ, with photos), mediator (names, dates of birth, category)').choices([...MANIFEST_VARIANTS]).default('field'))
+    .addOption(
+      new Option('--variant <V>', 'field (handover), full (HQ, with photos), mediator (names, dates of birth, category)')
+        .choices([...MANIFEST_VARIANTS])
+        .default('field'),
+    )
     .addOption(new Option('--direction <D>', 'which list').choices([...MANIFEST_DIRECTIONS]).default('both'))
     .option('--json', 'machine-readable output')
-    .action(run(async (o: GlobalOptions & { exchange?: string; out?: string; variant: ManifestVariant; direction: ManifestDirection; json?: boolean }) => {
-      const exchange = Number(o.exchange);
-      if (!o.exchange || !Number.isInteger(exchange) || exchange < 1) throw new ObminError('USAGE', { detail: '--exchange N' });
-      const out = outOf(o);
-      await withCore(o, io, (core) => writeDocument(core, io, { ...o, out }, { kind: 'manifest', exchange, variant: o.variant, direction: o.direction }));
-    }));
+    .action(
+      run(async (o: GlobalOptions & { exchange?: string; out?: string; variant: ManifestVariant; direction: ManifestDirection; json?: boolean }) => {
+        const exchange = Number(o.exchange);
+        if (!o.exchange || !Number.isInteger(exchange) || exchange < 1) throw new ObminError('USAGE', { detail: '--exchange N' });
+        const out = outOf(o);
+        await withCore(o, io, (core) => writeDocument(core, io, { ...o, out }, { kind: 'manifest', exchange, variant: o.variant, direction: o.direction }));
+      }),
+    );
 
   manifest
     .command('check')
     .description('exit 0 when CODE matches the round as held now; exit 4 and the differing entries when not')
     .argument('<code>', 'the data code printed on the manifest (e.g. R68-7KQ2-M9XD-3FA0-PT1C)')
     .option('--json', 'machine-readable output')
-    .action(run(async (code: string, o: GlobalOptions & { json?: boolean }) => {
-      await withCore(o, io, async (core) => {
-        const c = await call(core, 'manifest.check', { code });
-        if (o.json) printJson(io, c);
-        else printCheck(io, o, c);
-        if (!c.matches) throw new ObminError('VERIFICATION_FAILED', { code: c.code, round: c.round, count: c.differences.length }, 'manifest.mismatch');
-      });
-    }));
+    .action(
+      run(async (code: string, o: GlobalOptions & { json?: boolean }) => {
+        await withCore(o, io, async (core) => {
+          const c = await call(core, 'manifest.check', { code });
+          if (o.json) printJson(io, c);
+          else printCheck(io, o, c);
+          if (!c.matches) throw new ObminError('VERIFICATION_FAILED', { code: c.code, round: c.round, count: c.differences.length }, 'manifest.mismatch');
+        });
+      }),
+    );
 
   manifest
     .command('dossier')
@@ -85,13 +102,15 @@ export const manifestCommands: CliModule = (program: Command, io: Io, run) => {
     .argument('<ref>', 'the person’s ref or id')
     .option('--out <FILE>', 'the PDF to write')
     .option('--json', 'machine-readable output')
-    .action(run(async (ref: string, o: GlobalOptions & { out?: string; json?: boolean }) => {
-      const out = outOf(o);
-      await withCore(o, io, async (core) => {
-        const p = await call(core, 'persons.find', { refOrId: ref });
-        await writeDocument(core, io, { ...o, out }, { kind: 'dossier', personId: p.person.id });
-      });
-    }));
+    .action(
+      run(async (ref: string, o: GlobalOptions & { out?: string; json?: boolean }) => {
+        const out = outOf(o);
+        await withCore(o, io, async (core) => {
+          const p = await call(core, 'persons.find', { refOrId: ref });
+          await writeDocument(core, io, { ...o, out }, { kind: 'dossier', personId: p.person.id });
+        });
+      }),
+    );
 
   manifest
     .command('report')
@@ -99,8 +118,10 @@ export const manifestCommands: CliModule = (program: Command, io: Io, run) => {
     .argument('<list>', 'the list’s id')
     .option('--out <FILE>', 'the PDF to write')
     .option('--json', 'machine-readable output')
-    .action(run(async (listId: string, o: GlobalOptions & { out?: string; json?: boolean }) => {
-      const out = outOf(o);
-      await withCore(o, io, (core) => writeDocument(core, io, { ...o, out }, { kind: 'list', listId }));
-    }));
+    .action(
+      run(async (listId: string, o: GlobalOptions & { out?: string; json?: boolean }) => {
+        const out = outOf(o);
+        await withCore(o, io, (core) => writeDocument(core, io, { ...o, out }, { kind: 'list', listId }));
+      }),
+    );
 };

@@ -31,7 +31,14 @@ function entryHash(prev: string, r: Body): string {
 }
 
 /** Appends one entry chained to the previous one, signed by the session's operator. Call inside the caller's transaction. */
-export function appendAudit(db: Db, operatorId: string | null, action: AuditAction, target: string | null = null, details: Record<string, unknown> | null = null, at = new Date()): number {
+export function appendAudit(
+  db: Db,
+  operatorId: string | null,
+  action: AuditAction,
+  target: string | null = null,
+  details: Record<string, unknown> | null = null,
+  at = new Date(),
+): number {
   const last = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prev = last?.hash ?? GENESIS_HASH;
@@ -50,7 +57,12 @@ export function appendAudit(db: Db, operatorId: string | null, action: AuditActi
  * chain against every witness peers sent back. Names every problem it finds (the first break of the chain stops the walk).
  */
 export function verifyAudit(db: Db): AuditVerifyResult {
-  const keys = new Map((db.prepare('SELECT id, operator_id, public_key FROM operator_keys').all() as { id: string; operator_id: string; public_key: string }[]).map((k) => [k.id, k]));
+  const keys = new Map(
+    (db.prepare('SELECT id, operator_id, public_key FROM operator_keys').all() as { id: string; operator_id: string; public_key: string }[]).map((k) => [
+      k.id,
+      k,
+    ]),
+  );
   const witnesses = listWitnesses(db);
   const wanted = new Set(witnesses.map((w) => w.count));
   const hashAt = new Map<number, string>();
@@ -130,7 +142,14 @@ function foldOn(db: Db): void {
   folding.add(db);
 }
 
-type ListedRow = Body & { operator_name: string | null; person_id: string | null; surname: string | null; given_name: string | null; patronymic: string | null; ref: string | null };
+type ListedRow = Body & {
+  operator_name: string | null;
+  person_id: string | null;
+  surname: string | null;
+  given_name: string | null;
+  patronymic: string | null;
+  ref: string | null;
+};
 
 export function listAudit(db: Db, limit: number, beforeSeq?: number, filter: AuditFilter = {}): AuditEntry[] {
   foldOn(db);

@@ -55,7 +55,8 @@ const perDb = new WeakMap<Db, Prepared>();
 function prepared(db: Db): Prepared {
   let p = perDb.get(db);
   if (p) {
-    if (p.site === null && !db.inTransaction) p.site = (p.siteNum.get(p.clock.site) as number | undefined) ?? Number(p.addSite.run(p.clock.site).lastInsertRowid);
+    if (p.site === null && !db.inTransaction)
+      p.site = (p.siteNum.get(p.clock.site) as number | undefined) ?? Number(p.addSite.run(p.clock.site).lastInsertRowid);
     return p;
   }
   const site = (db.prepare("SELECT value FROM meta WHERE key = 'site_id'").get() as { value: string } | undefined)?.value;
@@ -133,7 +134,16 @@ export class Writer {
     groups = { ...groups, [hlc]: fields };
     this.p.stamp.run(id, tbl, JSON.stringify(groups));
     const site = this.siteNum();
-    this.p.change.run(hlc, tbl, id, JSON.stringify(changed), this.operatorId, Object.keys(prev).length ? JSON.stringify(prev) : null, site, nextOriginSeq(this.db, site));
+    this.p.change.run(
+      hlc,
+      tbl,
+      id,
+      JSON.stringify(changed),
+      this.operatorId,
+      Object.keys(prev).length ? JSON.stringify(prev) : null,
+      site,
+      nextOriginSeq(this.db, site),
+    );
     this.p.saveClock.run(formatStamp(clock.last()));
   }
 

@@ -12,12 +12,14 @@ const PLAN = [
 
 export function fillDemoRounds(w: Writer, r: () => number): { rounds: number } {
   const db = w.db;
-  const base = (db.prepare('SELECT coalesce(max(number), 0) FROM exchange_rounds WHERE deleted = 0').pluck().get() as number);
+  const base = db.prepare('SELECT coalesce(max(number), 0) FROM exchange_rounds WHERE deleted = 0').pluck().get() as number;
   const offset = base >= PLAN[0]!.number ? base - PLAN[0]!.number + 1 : 0;
   const ids = (sql: string) => db.prepare(sql).pluck().all() as string[];
   // People free to exchange: ours believed held (and identified remains), and those we hold; none already on a round.
-  const free = "AND deleted = 0 AND id NOT IN (SELECT person_id FROM exchange_entries WHERE deleted = 0) ORDER BY ref";
-  const ours = ids(`SELECT id FROM persons WHERE side = 'ours' AND status IN ('captivity_confirmed','captivity_suspected','on_exchange_list','remains_identified') ${free}`);
+  const free = 'AND deleted = 0 AND id NOT IN (SELECT person_id FROM exchange_entries WHERE deleted = 0) ORDER BY ref';
+  const ours = ids(
+    `SELECT id FROM persons WHERE side = 'ours' AND status IN ('captivity_confirmed','captivity_suspected','on_exchange_list','remains_identified') ${free}`,
+  );
   const held = ids(`SELECT id FROM persons WHERE side = 'held' AND status IN ('held','proposed') ${free}`);
   const per = Math.max(1, Math.min(40, Math.floor(Math.min(ours.length, held.length) / PLAN.length)));
   if (ours.length < PLAN.length || held.length < PLAN.length) return { rounds: 0 };
@@ -32,7 +34,10 @@ export function fillDemoRounds(w: Writer, r: () => number): { rounds: number } {
     made++;
     if (!plan.close) continue;
     updateRound(w, round.id, { actualDate: plan.date });
-    const entries = db.prepare('SELECT id, direction FROM exchange_entries WHERE round_id = ? AND deleted = 0 ORDER BY rowid').all(round.id) as { id: string; direction: string }[];
+    const entries = db.prepare('SELECT id, direction FROM exchange_entries WHERE round_id = ? AND deleted = 0 ORDER BY rowid').all(round.id) as {
+      id: string;
+      direction: string;
+    }[];
     for (const e of entries) markEntry(w, e.id, e.direction === 'receive' && r() < 0.08 ? 'not_delivered' : 'handed_over');
     closeRound(w, round.id);
   }

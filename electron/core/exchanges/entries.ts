@@ -2,7 +2,16 @@
 import crypto from 'node:crypto';
 import { ObminError } from '../../../shared/errors';
 import {
-  WARNINGS, canMoveEntry, isActiveEntry, listsEditable, refusalsFor, warningsFor, type Candidate, type Direction, type EntryState, type EntryView,
+  WARNINGS,
+  canMoveEntry,
+  isActiveEntry,
+  listsEditable,
+  refusalsFor,
+  warningsFor,
+  type Candidate,
+  type Direction,
+  type EntryState,
+  type EntryView,
   type Warning,
 } from '../../../shared/exchanges';
 import type { Category, Side, Status } from '../../../shared/register';
@@ -30,7 +39,8 @@ function roundIsOpen(db: Db, roundId: string): boolean {
 
 /** The latest proposal is one we sent and no answer has been recorded after it. */
 export function awaitingAnswer(db: Db, roundId: string): boolean {
-  const k = db.prepare('SELECT kind FROM exchange_proposals WHERE round_id = ? AND deleted = 0 ORDER BY version DESC LIMIT 1').pluck().get(roundId) as string | undefined;
+  const k = db.prepare('SELECT kind FROM exchange_proposals WHERE round_id = ? AND deleted = 0 ORDER BY version DESC LIMIT 1').pluck().get(roundId) as
+    string | undefined;
   const st = db.prepare('SELECT status FROM exchange_rounds WHERE id = ?').pluck().get(roundId) as string | undefined;
   // Once the handover has started (or the round ended) nothing waits for an answer any more.
   return k === 'sent' && (st === 'planning' || st === 'negotiating');
@@ -46,17 +56,34 @@ export function assertEditable(db: Db, r: RoundRow): void {
 }
 
 type PersonFacts = {
-  id: string; ref: string | null; surname: string; side: Side; category: Category; status: Status; date_of_birth: string | null; unit: string | null; document_numbers: string | null;
+  id: string;
+  ref: string | null;
+  surname: string;
+  side: Side;
+  category: Category;
+  status: Status;
+  date_of_birth: string | null;
+  unit: string | null;
+  document_numbers: string | null;
   listed_from?: Status | null;
 };
 const toCandidate = (p: PersonFacts): Candidate => ({
-  id: p.id, side: p.side, category: p.category, status: p.status, dateOfBirth: p.date_of_birth, unit: p.unit, documentNumbers: p.document_numbers, listedFrom: p.listed_from ?? null,
+  id: p.id,
+  side: p.side,
+  category: p.category,
+  status: p.status,
+  dateOfBirth: p.date_of_birth,
+  unit: p.unit,
+  documentNumbers: p.document_numbers,
+  listedFrom: p.listed_from ?? null,
 });
 const sourceOf = (db: Db, roundId: string): string => db.prepare('SELECT source_id FROM exchange_rounds WHERE id = ?').pluck().get(roundId) as string;
 
 function peopleFacts(db: Db, ids: readonly string[]): Map<string, PersonFacts> {
   const out = new Map<string, PersonFacts>();
-  const q = db.prepare('SELECT id, ref, surname, side, category, status, date_of_birth, unit, document_numbers FROM persons WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))');
+  const q = db.prepare(
+    'SELECT id, ref, surname, side, category, status, date_of_birth, unit, document_numbers FROM persons WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))',
+  );
   for (let i = 0; i < ids.length; i += 5000) for (const p of q.all(JSON.stringify(ids.slice(i, i + 5000))) as PersonFacts[]) out.set(p.id, p);
   return out;
 }
@@ -81,13 +108,24 @@ export function addEntries(w: Writer, roundId: string, direction: Direction, per
   const facts = peopleFacts(db, [...new Set(personIds)]);
   const missing = personIds.find((id) => !facts.has(id));
   if (missing) throw new ObminError('NOT_FOUND', { what: missing });
-  const existing = new Map((db.prepare('SELECT * FROM exchange_entries WHERE round_id = ? AND deleted = 0').all(roundId) as EntryRow[]).map((e) => [e.person_id, e]));
+  const existing = new Map(
+    (db.prepare('SELECT * FROM exchange_entries WHERE round_id = ? AND deleted = 0').all(roundId) as EntryRow[]).map((e) => [e.person_id, e]),
+  );
   const onThisRound = new Set([...existing.values()].filter((e) => isActiveEntry(e.state)).map((e) => e.person_id));
-  const refusals = refusalsFor(personIds.map((id) => toCandidate(facts.get(id)!)), direction, { onThisRound, onOtherRound: otherOpenRounds(db, roundId, personIds) });
+  const refusals = refusalsFor(
+    personIds.map((id) => toCandidate(facts.get(id)!)),
+    direction,
+    { onThisRound, onOtherRound: otherOpenRounds(db, roundId, personIds) },
+  );
   if (refusals.length) {
     const first = refusals[0]!;
     const p = facts.get(first.personId)!;
-    throw refuse('CONFLICT', 'notAdded', { count: refusals.length, who: p.ref ?? p.surname, reasons: [`exchanges.refusal.${first.reason}`], round: first.round ?? '' });
+    throw refuse('CONFLICT', 'notAdded', {
+      count: refusals.length,
+      who: p.ref ?? p.surname,
+      reasons: [`exchanges.refusal.${first.reason}`],
+      round: first.round ?? '',
+    });
   }
   const now = new Date().toISOString();
   const fresh: string[] = [];
@@ -101,7 +139,12 @@ export function addEntries(w: Writer, roundId: string, direction: Direction, per
     }
     const entryId = crypto.randomUUID();
     w.insert('exchange_entries', entryId, { round_id: roundId, person_id: id, direction, state: 'proposed', unexpected: 0, created_at: now }, null);
-    w.insert('exchange_entry_states', crypto.randomUUID(), { entry_id: entryId, round_id: roundId, from_state: null, to_state: 'proposed', kind: 'plan', at: now, operator_id: w.operatorId }, null);
+    w.insert(
+      'exchange_entry_states',
+      crypto.randomUUID(),
+      { entry_id: entryId, round_id: roundId, from_state: null, to_state: 'proposed', kind: 'plan', at: now, operator_id: w.operatorId },
+      null,
+    );
     fresh.push(id);
   }
   syncListed(w, roundId, fresh, true);
@@ -118,9 +161,15 @@ export function entryRow(db: Db, id: string): EntryRow {
 /** Changes an entry's state along its legal path and records the change in its history. */
 export function setEntryState(w: Writer, e: EntryRow, to: EntryState, kind: 'plan' | 'mark' | 'undo'): void {
   if (e.state === to) return;
-  if (kind !== 'undo' && !canMoveEntry(e.state, to)) throw refuse('CONFLICT', 'badEntryMove', { from: [`exchanges.state.${e.state}`], to: [`exchanges.state.${to}`] });
+  if (kind !== 'undo' && !canMoveEntry(e.state, to))
+    throw refuse('CONFLICT', 'badEntryMove', { from: [`exchanges.state.${e.state}`], to: [`exchanges.state.${to}`] });
   w.update('exchange_entries', e.id, { state: to }, null);
-  w.insert('exchange_entry_states', crypto.randomUUID(), { entry_id: e.id, round_id: e.round_id, from_state: e.state, to_state: to, kind, at: new Date().toISOString(), operator_id: w.operatorId }, null);
+  w.insert(
+    'exchange_entry_states',
+    crypto.randomUUID(),
+    { entry_id: e.id, round_id: e.round_id, from_state: e.state, to_state: to, kind, at: new Date().toISOString(), operator_id: w.operatorId },
+    null,
+  );
   // Onto the list or off it: the person's status follows (on_exchange_list / proposed, or back to what it was).
   if (isActiveEntry(e.state) !== isActiveEntry(to)) syncListed(w, e.round_id, [e.person_id], isActiveEntry(to));
   e.state = to;
@@ -136,8 +185,15 @@ export function withdrawEntry(w: Writer, entryId: string): void {
 }
 
 type ViewRow = PersonFacts & {
-  entry_id: string; direction: Direction; state: EntryState; unexpected: number; given_name: string | null; patronymic: string | null;
-  rank: string | null; distinguishing_marks: string | null; seriously_wounded: number;
+  entry_id: string;
+  direction: Direction;
+  state: EntryState;
+  unexpected: number;
+  given_name: string | null;
+  patronymic: string | null;
+  rank: string | null;
+  distinguishing_marks: string | null;
+  seriously_wounded: number;
 };
 
 const VIEW_SQL = `SELECT e.id AS entry_id, e.direction, e.state, e.unexpected, p.id, p.ref, p.surname, p.given_name, p.patronymic,
@@ -151,23 +207,46 @@ const PHOTO_SQL = `SELECT a.person_id, a.id FROM attachments a WHERE a.deleted =
 
 /** One page of one list, with each person's identifying details and warnings (a big round is read page by page). */
 export function entryPage(db: Db, roundId: string, direction: Direction, offset: number, limit: number): { total: number; rows: EntryView[] } {
-  const total = db.prepare('SELECT count(*) FROM exchange_entries WHERE round_id = ? AND direction = ? AND deleted = 0').pluck().get(roundId, direction) as number;
+  const total = db
+    .prepare('SELECT count(*) FROM exchange_entries WHERE round_id = ? AND direction = ? AND deleted = 0')
+    .pluck()
+    .get(roundId, direction) as number;
   const rows = db.prepare(VIEW_SQL).all(sourceOf(db, roundId), roundId, direction, limit, offset) as ViewRow[];
   // A closed or cancelled round warns about nothing: its people's statuses are its own result.
   const open = roundIsOpen(db, roundId);
   const ids = JSON.stringify(rows.map((r) => r.id));
   const photos = new Map((db.prepare(PHOTO_SQL).all(ids) as { person_id: string; id: string }[]).map((a) => [a.person_id, a.id]));
-  const other = otherOpenRounds(db, roundId, rows.map((r) => r.id));
+  const other = otherOpenRounds(
+    db,
+    roundId,
+    rows.map((r) => r.id),
+  );
   return {
     total,
     rows: rows.map((r) => {
       const o = open && isActiveEntry(r.state) ? other.get(r.id) : undefined;
       return {
-        id: r.entry_id, personId: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth,
-        side: r.side, category: r.category, status: r.status, rank: r.rank, unit: r.unit, documentNumbers: r.document_numbers,
-        distinguishingMarks: r.distinguishing_marks, seriouslyWounded: r.seriously_wounded === 1, photoId: photos.get(r.id) ?? null,
-        direction: r.direction, state: r.state, unexpected: r.unexpected === 1,
-        warnings: open && isActiveEntry(r.state) ? warningsFor(toCandidate(r), o) : [], otherRound: o ?? null,
+        id: r.entry_id,
+        personId: r.id,
+        ref: r.ref,
+        surname: r.surname,
+        givenName: r.given_name,
+        patronymic: r.patronymic,
+        dateOfBirth: r.date_of_birth,
+        side: r.side,
+        category: r.category,
+        status: r.status,
+        rank: r.rank,
+        unit: r.unit,
+        documentNumbers: r.document_numbers,
+        distinguishingMarks: r.distinguishing_marks,
+        seriouslyWounded: r.seriously_wounded === 1,
+        photoId: photos.get(r.id) ?? null,
+        direction: r.direction,
+        state: r.state,
+        unexpected: r.unexpected === 1,
+        warnings: open && isActiveEntry(r.state) ? warningsFor(toCandidate(r), o) : [],
+        otherRound: o ?? null,
       };
     }),
   };
@@ -175,10 +254,14 @@ export function entryPage(db: Db, roundId: string, direction: Direction, offset:
 
 /** The balance panel's warnings over the whole round: how many people carry any, and how many each kind. */
 export function warningSummary(db: Db, roundId: string): { warned: number; byKind: Record<Warning, number> } {
-  const rows = db.prepare(`SELECT p.id, p.side, p.category, p.status, p.date_of_birth, p.unit, p.document_numbers,
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.side, p.category, p.status, p.date_of_birth, p.unit, p.document_numbers,
       CASE WHEN p.status IN ('on_exchange_list','proposed') THEN ${LISTED_FROM_SQL} END AS listed_from
       FROM exchange_entries e JOIN persons p ON p.id = e.person_id
-      WHERE e.round_id = ? AND e.deleted = 0 AND e.${ACTIVE_SQL}`).all(sourceOf(db, roundId), roundId) as PersonFacts[];
+      WHERE e.round_id = ? AND e.deleted = 0 AND e.${ACTIVE_SQL}`,
+    )
+    .all(sourceOf(db, roundId), roundId) as PersonFacts[];
   const other = otherOpenRounds(db, roundId, null);
   const byKind = Object.fromEntries(WARNINGS.map((w) => [w, 0])) as Record<Warning, number>;
   let warned = 0;

@@ -40,9 +40,13 @@ export interface LastMark {
 
 /** The newest mark of the round that is still in force (not undone, the entry still in that state). */
 export function lastMark(db: Db, roundId: string): LastMark | null {
-  const m = db.prepare(`SELECT h.entry_id, h.from_state, h.to_state, h.at, h.kind, e.state, e.person_id FROM exchange_entry_states h
+  const m = db
+    .prepare(
+      `SELECT h.entry_id, h.from_state, h.to_state, h.at, h.kind, e.state, e.person_id FROM exchange_entry_states h
       JOIN exchange_entries e ON e.id = h.entry_id
-      WHERE h.round_id = ? AND h.deleted = 0 AND h.kind IN ('mark','undo') ORDER BY h.rowid DESC LIMIT 1`).get(roundId) as
+      WHERE h.round_id = ? AND h.deleted = 0 AND h.kind IN ('mark','undo') ORDER BY h.rowid DESC LIMIT 1`,
+    )
+    .get(roundId) as
     { entry_id: string; from_state: EntryState; to_state: EntryState; at: string; kind: string; state: EntryState; person_id: string } | undefined;
   if (!m || m.kind !== 'mark' || m.state !== m.to_state || !isHandoverState(m.to_state)) return null;
   return { entryId: m.entry_id, personId: m.person_id, state: m.to_state, previous: m.from_state, at: m.at };
@@ -71,19 +75,33 @@ export function recordArrival(w: Writer, roundId: string, who: { personId: strin
   const r = roundRow(w.db, roundId);
   assertHandover(r);
   const person = 'person' in who ? createPerson(w, { ...who.person, side: 'ours' }) : livePerson(w.db, who.personId);
-  if (FINAL_STATUSES.includes(person.status)) throw refuse('CONFLICT', 'notAdded', { count: 1, who: person.ref ?? person.surname, reasons: ['exchanges.refusal.final_status'], round: '' });
-  if (person.side !== SIDE_OF.receive) throw refuse('CONFLICT', 'notAdded', { count: 1, who: person.ref ?? person.surname, reasons: ['exchanges.refusal.wrong_side'], round: '' });
-  const existing = w.db.prepare('SELECT * FROM exchange_entries WHERE round_id = ? AND person_id = ? AND deleted = 0').get(roundId, person.id) as EntryRow | undefined;
-  if (existing && isActiveEntry(existing.state)) throw refuse('CONFLICT', 'notAdded', { count: 1, who: person.ref ?? person.surname, reasons: ['exchanges.refusal.already_on_round'], round: '' });
+  if (FINAL_STATUSES.includes(person.status))
+    throw refuse('CONFLICT', 'notAdded', { count: 1, who: person.ref ?? person.surname, reasons: ['exchanges.refusal.final_status'], round: '' });
+  if (person.side !== SIDE_OF.receive)
+    throw refuse('CONFLICT', 'notAdded', { count: 1, who: person.ref ?? person.surname, reasons: ['exchanges.refusal.wrong_side'], round: '' });
+  const existing = w.db.prepare('SELECT * FROM exchange_entries WHERE round_id = ? AND person_id = ? AND deleted = 0').get(roundId, person.id) as
+    EntryRow | undefined;
+  if (existing && isActiveEntry(existing.state))
+    throw refuse('CONFLICT', 'notAdded', { count: 1, who: person.ref ?? person.surname, reasons: ['exchanges.refusal.already_on_round'], round: '' });
   const other = otherOpenRounds(w.db, roundId, [person.id]).get(person.id);
-  if (other !== undefined) throw refuse('CONFLICT', 'notAdded', { count: 1, who: person.ref ?? person.surname, reasons: ['exchanges.refusal.on_other_round'], round: other });
+  if (other !== undefined)
+    throw refuse('CONFLICT', 'notAdded', { count: 1, who: person.ref ?? person.surname, reasons: ['exchanges.refusal.on_other_round'], round: other });
   if (existing) w.tombstone('exchange_entries', existing.id, { action: 'exchanges.arrival', details: { number: r.number, replaced: existing.id } });
   const entryId = crypto.randomUUID();
   const now = new Date().toISOString();
-  w.insert('exchange_entries', entryId, { round_id: roundId, person_id: person.id, direction: 'receive', state: 'handed_over', unexpected: 1, created_at: now }, null);
-  w.insert('exchange_entry_states', crypto.randomUUID(), { entry_id: entryId, round_id: roundId, from_state: 'withdrawn', to_state: 'handed_over', kind: 'mark', at: now, operator_id: w.operatorId }, null);
+  w.insert(
+    'exchange_entries',
+    entryId,
+    { round_id: roundId, person_id: person.id, direction: 'receive', state: 'handed_over', unexpected: 1, created_at: now },
+    null,
+  );
+  w.insert(
+    'exchange_entry_states',
+    crypto.randomUUID(),
+    { entry_id: entryId, round_id: roundId, from_state: 'withdrawn', to_state: 'handed_over', kind: 'mark', at: now, operator_id: w.operatorId },
+    null,
+  );
   startHandover(w, r);
   appendAudit(w.db, w.operatorId, 'exchanges.arrival', `exchange_entries:${entryId}`, { number: r.number, personId: person.id, created: 'person' in who });
   return { entryId, personId: person.id };
 }
-

@@ -17,5 +17,13 @@ export { dashboard } from './dashboard';
 export function roundDetail(db: Db, id: string, pageSize = 100): RoundDetail {
   const round = getRound(db, id);
   const first = { receive: entryPage(db, id, 'receive', 0, pageSize), give: entryPage(db, id, 'give', 0, pageSize) };
-  return { round, first, warnings: warningSummary(db, id), proposals: proposalMetas(db, id), awaitingAnswer: awaitingAnswer(db, id), pendingDiff: pendingDiff(db, id), lastMark: lastMark(db, id) };
+  return {
+    round,
+    first,
+    warnings: warningSummary(db, id),
+    proposals: proposalMetas(db, id),
+    awaitingAnswer: awaitingAnswer(db, id),
+    pendingDiff: pendingDiff(db, id),
+    lastMark: lastMark(db, id),
+  };
 }

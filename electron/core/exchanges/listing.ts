@@ -18,8 +18,12 @@ function roundRef(db: Db, roundId: string): RoundRef {
 type Facts = { id: string; side: Side; status: Status; listed_from: Status | null };
 
 function facts(db: Db, sourceId: string, personIds: readonly string[]): Facts[] {
-  return db.prepare(`SELECT p.id, p.side, p.status, ${LISTED_FROM_SQL} AS listed_from FROM persons p
-      WHERE p.deleted = 0 AND p.id IN (SELECT value FROM json_each(?))`).all(sourceId, JSON.stringify(personIds)) as Facts[];
+  return db
+    .prepare(
+      `SELECT p.id, p.side, p.status, ${LISTED_FROM_SQL} AS listed_from FROM persons p
+      WHERE p.deleted = 0 AND p.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(sourceId, JSON.stringify(personIds)) as Facts[];
 }
 
 /**

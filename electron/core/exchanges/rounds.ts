@@ -2,7 +2,15 @@
 import crypto from 'node:crypto';
 import { ObminError } from '../../../shared/errors';
 import {
-  canMoveRound, isOpenRound, totalsOf, type Direction, type EntryState, type Mediator, type Round, type RoundStatus, type Totals,
+  canMoveRound,
+  isOpenRound,
+  totalsOf,
+  type Direction,
+  type EntryState,
+  type Mediator,
+  type Round,
+  type RoundStatus,
+  type Totals,
 } from '../../../shared/exchanges';
 import type { RoundInput, RoundPatch } from '../../../shared/exchanges/schemas';
 import type { z } from 'zod';
@@ -87,14 +95,28 @@ export function listRounds(db: Db): Round[] {
 }
 
 export function createRound(w: Writer, input: z.output<typeof RoundInput>): Round {
-  if (w.db.prepare('SELECT 1 FROM exchange_rounds WHERE number = ? AND deleted = 0').get(input.number)) throw refuse('CONFLICT', 'numberTaken', { number: input.number });
+  if (w.db.prepare('SELECT 1 FROM exchange_rounds WHERE number = ? AND deleted = 0').get(input.number))
+    throw refuse('CONFLICT', 'numberTaken', { number: input.number });
   // Every status change the round makes cites this source: the round's own record of what happened.
-  const source = createSource(w, { kind: 'official_document', title: `Обмін №${input.number} / Exchange round ${input.number}`, reliability: 'A', credibility: 1 }, false);
+  const source = createSource(
+    w,
+    { kind: 'official_document', title: `Обмін №${input.number} / Exchange round ${input.number}`, reliability: 'A', credibility: 1 },
+    false,
+  );
   const id = crypto.randomUUID();
-  w.insert('exchange_rounds', id, {
-    number: input.number, status: 'planning', planned_date: input.plannedDate ?? null, place: input.place ?? null,
-    mediators: JSON.stringify([...new Set(input.mediators)]), source_id: source.id,
-  }, { action: 'exchanges.create', details: { number: input.number } });
+  w.insert(
+    'exchange_rounds',
+    id,
+    {
+      number: input.number,
+      status: 'planning',
+      planned_date: input.plannedDate ?? null,
+      place: input.place ?? null,
+      mediators: JSON.stringify([...new Set(input.mediators)]),
+      source_id: source.id,
+    },
+    { action: 'exchanges.create', details: { number: input.number } },
+  );
   return getRound(w.db, id);
 }
 
@@ -117,7 +139,8 @@ export function updateRound(w: Writer, id: string, patch: z.output<typeof RoundP
 /** Moves a round along its legal path; the same status is a no-op. */
 export function moveRound(w: Writer, r: RoundRow, to: RoundStatus, extra: Record<string, Scalar> = {}): void {
   if (r.status === to && Object.keys(extra).length === 0) return;
-  if (r.status !== to && !canMoveRound(r.status, to)) throw refuse('CONFLICT', 'badRoundMove', { number: r.number, from: [`exchanges.status.${r.status}`], to: [`exchanges.status.${to}`] });
+  if (r.status !== to && !canMoveRound(r.status, to))
+    throw refuse('CONFLICT', 'badRoundMove', { number: r.number, from: [`exchanges.status.${r.status}`], to: [`exchanges.status.${to}`] });
   w.update('exchange_rounds', r.id, { status: to, ...extra }, null);
   appendAudit(w.db, w.operatorId, 'exchanges.status', `exchange_rounds:${r.id}`, { number: r.number, from: r.status, to });
   r.status = to;
@@ -129,7 +152,8 @@ export function moveRound(w: Writer, r: RoundRow, to: RoundStatus, extra: Record
  */
 export function reopenRound(w: Writer, id: string): Round {
   const r = roundRow(w.db, id);
-  if (r.status !== 'agreed') throw refuse('CONFLICT', 'badRoundMove', { number: r.number, from: [`exchanges.status.${r.status}`], to: ['exchanges.status.negotiating'] });
+  if (r.status !== 'agreed')
+    throw refuse('CONFLICT', 'badRoundMove', { number: r.number, from: [`exchanges.status.${r.status}`], to: ['exchanges.status.negotiating'] });
   moveRound(w, r, 'negotiating');
   return getRound(w.db, id);
 }
@@ -137,7 +161,10 @@ export function reopenRound(w: Writer, id: string): Round {
 /** Cancelling lets everyone on the lists go: their statuses return to what they were before the round listed them. */
 export function cancelRound(w: Writer, id: string): Round {
   moveRound(w, roundRow(w.db, id), 'cancelled');
-  const people = w.db.prepare("SELECT person_id FROM exchange_entries WHERE round_id = ? AND deleted = 0 AND state NOT IN ('withdrawn','rejected_by_counterpart')").pluck().all(id) as string[];
+  const people = w.db
+    .prepare("SELECT person_id FROM exchange_entries WHERE round_id = ? AND deleted = 0 AND state NOT IN ('withdrawn','rejected_by_counterpart')")
+    .pluck()
+    .all(id) as string[];
   syncListed(w, id, people, false);
   return getRound(w.db, id);
 }

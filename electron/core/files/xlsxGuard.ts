@@ -59,7 +59,10 @@ export async function guardXlsx(fileName: string, buf: Buffer, limits: Partial<X
     }
   } catch (e) {
     if (e instanceof Over) {
-      throw new ObminError('FILE_TOO_LARGE', { file, limit: e.message === 'strings' ? `${lim.maxSharedStrings} shared strings` : `${mb(lim.maxUnpacked)} unpacked` });
+      throw new ObminError('FILE_TOO_LARGE', {
+        file,
+        limit: e.message === 'strings' ? `${lim.maxSharedStrings} shared strings` : `${mb(lim.maxUnpacked)} unpacked`,
+      });
     }
     throw new ObminError('FILE_MALFORMED', { detail: `${file}: XLSX` });
   }

@@ -49,13 +49,17 @@ export function personFromEntry(parsed: ParsedView, kind: string, over: Partial<
 
 function link(w: Writer, list: ListMeta, e: EntryRow, personId: string): string {
   livePerson(w.db, personId);
-  const s = addSighting(w, {
-    personId,
-    sourceId: list.source_id,
-    place: list.place ?? list.title,
-    date: list.received_date,
-    note: `${list.title} · ${e.row_no}: ${e.raw}`.slice(0, 4000),
-  }, false);
+  const s = addSighting(
+    w,
+    {
+      personId,
+      sourceId: list.source_id,
+      place: list.place ?? list.title,
+      date: list.received_date,
+      note: `${list.title} · ${e.row_no}: ${e.raw}`.slice(0, 4000),
+    },
+    false,
+  );
   return s.id;
 }
 
@@ -81,12 +85,24 @@ export function applyDecision(w: Writer, entryId: string, d: Decision, how: 'man
     sightingId = link(w, list, e, personId);
     decision = 'created';
   }
-  db.prepare('UPDATE intake_entries SET decision = ?, decided_person_id = ?, decided_by = ?, decided_at = ?, sighting_id = ? WHERE id = ?')
-    .run(decision, personId, w.operatorId, at, sightingId, entryId);
+  db.prepare('UPDATE intake_entries SET decision = ?, decided_person_id = ?, decided_by = ?, decided_at = ?, sighting_id = ? WHERE id = ?').run(
+    decision,
+    personId,
+    w.operatorId,
+    at,
+    sightingId,
+    entryId,
+  );
   const cands = JSON.parse(e.candidates_json) as MatchCandidate[];
   appendAudit(db, w.operatorId, decisionAction(decision), `intake_entries:${entryId}`, {
-    listId: list.id, row: e.row_no, personId, sightingId, sourceId: list.source_id, how,
-    suggestion: e.suggestion, rank: personId ? cands.findIndex((c) => c.personId === personId) + 1 : null,
+    listId: list.id,
+    row: e.row_no,
+    personId,
+    sightingId,
+    sourceId: list.source_id,
+    how,
+    suggestion: e.suggestion,
+    rank: personId ? cands.findIndex((c) => c.personId === personId) + 1 : null,
   });
 }
 
@@ -100,7 +116,9 @@ export function decideEntry(db: Db, operatorId: string, entryId: string, d: Deci
 export function acceptAllSuggested(db: Db, operatorId: string, listId: string): { linked: number } {
   getList(db, listId);
   const w = new Writer(db, operatorId);
-  const rows = db.prepare("SELECT id, candidates_json FROM intake_entries WHERE list_id = ? AND decision = 'pending' AND suggestion = 'link' ORDER BY row_no").all(listId) as { id: string; candidates_json: string }[];
+  const rows = db
+    .prepare("SELECT id, candidates_json FROM intake_entries WHERE list_id = ? AND decision = 'pending' AND suggestion = 'link' ORDER BY row_no")
+    .all(listId) as { id: string; candidates_json: string }[];
   let linked = 0;
   db.transaction(() => {
     for (const r of rows) {

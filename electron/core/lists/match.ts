@@ -1,7 +1,18 @@
 // Candidate retrieval from the database: the entry's keys → person_name_keys → those persons → score → decide.
 // Never every pair: only people sharing a key with the entry are scored, exactly as the in-memory MatchIndex does.
 import { closeSurnameBases, fuzzyQueryBases, queryNameKeys, surnameVocabKeys } from '../../../shared/names';
-import { candidateScore, decide, MatchFeatures, preparePerson, scoreCandidate, type Candidate, type ParsedEntry, type RegisteredPerson, type Suggestion, type Thresholds } from '../../../shared/matching';
+import {
+  candidateScore,
+  decide,
+  MatchFeatures,
+  preparePerson,
+  scoreCandidate,
+  type Candidate,
+  type ParsedEntry,
+  type RegisteredPerson,
+  type Suggestion,
+  type Thresholds,
+} from '../../../shared/matching';
 import type { Db } from '../vault/database';
 
 export interface EntryMatch {
@@ -31,10 +42,7 @@ interface PersonRow {
   sex: string | null;
 }
 
-const statements = new WeakMap<
-  Db,
-  Record<'keys' | 'grouped' | 'distinct' | 'persons', ReturnType<Db['prepare']>>
->();
+const statements = new WeakMap<Db, Record<'keys' | 'grouped' | 'distinct' | 'persons', ReturnType<Db['prepare']>>>();
 
 function prepared(db: Db) {
   let s = statements.get(db);
@@ -52,7 +60,9 @@ function prepared(db: Db) {
       distinct: db.prepare('SELECT DISTINCT person_id FROM person_name_keys WHERE key IN (SELECT value FROM json_each(?))'),
       // Driven from the id list (CROSS JOIN keeps that order): one primary-key lookup per id into the matcher's
       // compact copy of each living person (person_match, migration 0004), never a scan.
-      persons: db.prepare('SELECT m.person_id, m.ref, m.surname, m.given_name, m.patronymic, m.date_of_birth, m.unit FROM json_each(?) j CROSS JOIN person_match m ON m.person_id = j.value'),
+      persons: db.prepare(
+        'SELECT m.person_id, m.ref, m.surname, m.given_name, m.patronymic, m.date_of_birth, m.unit FROM json_each(?) j CROSS JOIN person_match m ON m.person_id = j.value',
+      ),
     };
     statements.set(db, s);
   }
@@ -96,7 +106,9 @@ export async function warmRegisterCache(db: Db, slice = 5000): Promise<number> {
   if (warming.has(db)) return 0;
   warming.add(db);
   try {
-    const stmt = db.prepare('SELECT person_id AS id, ref, surname, given_name, patronymic, date_of_birth, unit FROM person_match WHERE person_id > ? ORDER BY person_id LIMIT ?');
+    const stmt = db.prepare(
+      'SELECT person_id AS id, ref, surname, given_name, patronymic, date_of_birth, unit FROM person_match WHERE person_id > ? ORDER BY person_id LIMIT ?',
+    );
     let cursor = '';
     let loaded = 0;
     // Reading the key table once brings its pages into SQLCipher's page cache (decrypted), where lookups then find them.
@@ -110,7 +122,15 @@ export async function warmRegisterCache(db: Db, slice = 5000): Promise<number> {
       for (const r of rows) {
         if (cache.has(r.id)) continue;
         // The same shape as loadPersons gives.
-        const p: RegisteredPerson = { id: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth, unit: r.unit };
+        const p: RegisteredPerson = {
+          id: r.id,
+          ref: r.ref,
+          surname: r.surname,
+          givenName: r.given_name,
+          patronymic: r.patronymic,
+          dateOfBirth: r.date_of_birth,
+          unit: r.unit,
+        };
         preparePerson(p, shared);
         cache.set(r.id, p);
       }
@@ -125,7 +145,16 @@ export async function warmRegisterCache(db: Db, slice = 5000): Promise<number> {
 }
 
 export function toRegistered(r: PersonRow): RegisteredPerson {
-  return { id: r.id, ref: r.ref, surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth, unit: r.unit, sex: r.sex };
+  return {
+    id: r.id,
+    ref: r.ref,
+    surname: r.surname,
+    givenName: r.given_name,
+    patronymic: r.patronymic,
+    dateOfBirth: r.date_of_birth,
+    unit: r.unit,
+    sex: r.sex,
+  };
 }
 
 /**
@@ -141,8 +170,18 @@ export function loadPersons(db: Db, ids: Iterable<string>, cache: PersonCache): 
   // list's garbage collections copy less (a register repeats its surnames, names, dates and units).
   const one = (v: string | null | undefined): string | null => (v == null ? null : shared.intern(v));
   for (let i = 0; i < missing.length; i += 5000) {
-    for (const [id, ref, surname, givenName, patronymic, dateOfBirth, unit] of stmt.raw(true).all(JSON.stringify(missing.slice(i, i + 5000))) as (string | null)[][]) {
-      const p: RegisteredPerson = { id: id as string, ref, surname: one(surname) as string, givenName: one(givenName), patronymic: one(patronymic), dateOfBirth: one(dateOfBirth), unit: one(unit) };
+    for (const [id, ref, surname, givenName, patronymic, dateOfBirth, unit] of stmt.raw(true).all(JSON.stringify(missing.slice(i, i + 5000))) as (
+      string | null
+    )[][]) {
+      const p: RegisteredPerson = {
+        id: id as string,
+        ref,
+        surname: one(surname) as string,
+        givenName: one(givenName),
+        patronymic: one(patronymic),
+        dateOfBirth: one(dateOfBirth),
+        unit: one(unit),
+      };
       preparePerson(p, shared);
       cache.set(id as string, p);
     }
@@ -187,7 +226,12 @@ const tieKey = (p: RegisteredPerson): string => p.ref ?? p.id;
  * Scores the given people against one entry, best first; the suggestion is MatchIndex's rule. Only scores are
  * computed for all; the reasons only for the few kept — the same result as scoring everyone and sorting.
  */
-export function rank(entry: ParsedEntry, people: RegisteredPerson[], opts: { limit?: number; thresholds?: Thresholds } = {}, shared?: MatchFeatures): EntryMatch {
+export function rank(
+  entry: ParsedEntry,
+  people: RegisteredPerson[],
+  opts: { limit?: number; thresholds?: Thresholds } = {},
+  shared?: MatchFeatures,
+): EntryMatch {
   const limit = opts.limit ?? 5;
   // decide() needs the best two whatever the limit.
   const keep = Math.max(limit, 2);
@@ -247,7 +291,10 @@ function addFuzzyKeys(db: Db, slice: ParsedEntry[], plan: { group: { keys: strin
   const wanted = new Set<string>();
   for (const list of bases.values()) for (const b of list) wanted.add(b);
   if (wanted.size === 0 || slice.length === 0) return;
-  const exact = lookupVocab(db, [...wanted].map((b) => 'f:' + b));
+  const exact = lookupVocab(
+    db,
+    [...wanted].map((b) => 'f:' + b),
+  );
   const unregistered = [...wanted].filter((b) => !(exact.get('f:' + b) ?? []).includes(b));
   if (unregistered.length === 0) return;
   const keysOf = new Map(unregistered.map((b) => [b, surnameVocabKeys(b)]));

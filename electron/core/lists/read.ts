@@ -107,7 +107,9 @@ function hasControlChars(s: string): boolean {
 }
 
 function undecodableRows(rows: IntakeRow[], badLines: number[]): number[] {
-  return badLines.length === 0 ? [] : rows.filter((r) => r.raw.includes('\uFFFD') || Object.values(r.columns).some((v) => v.includes('\uFFFD'))).map((r) => r.row);
+  return badLines.length === 0
+    ? []
+    : rows.filter((r) => r.raw.includes('\uFFFD') || Object.values(r.columns).some((v) => v.includes('\uFFFD'))).map((r) => r.row);
 }
 
 /** Bytes from the window or a file; refused by size before parsing. */
@@ -116,7 +118,8 @@ export async function readIntakeBytes(name: string, buf: Buffer): Promise<Intake
   if (buf.length > limitOf(format)) throw new ObminError('FILE_TOO_LARGE', { file: path.basename(name), limit: mb(limitOf(format)) });
   if (buf.length === 0) throw new ObminError('FILE_MALFORMED', { detail: `${path.basename(name)}: 0 B` });
   // Binary data renamed .csv (a PDF, an image) is refused rather than read as mojibake names.
-  if (format !== 'xlsx' && !(buf[0] === 0xff && buf[1] === 0xfe) && buf.subarray(0, 4096).includes(0)) throw new ObminError('FILE_MALFORMED', { detail: path.basename(name) });
+  if (format !== 'xlsx' && !(buf[0] === 0xff && buf[1] === 0xfe) && buf.subarray(0, 4096).includes(0))
+    throw new ObminError('FILE_MALFORMED', { detail: path.basename(name) });
   if (format === 'text') {
     const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
     const { text, encoding, badLines } = decodeText(buf);
@@ -127,7 +130,10 @@ export async function readIntakeBytes(name: string, buf: Buffer): Promise<Intake
   // CSV and XLSX: the register import's reader (encoding detection, XLSX dates and formula results, size limits).
   // The name tells that reader the format: ours was decided above (a .txt that is really a workbook, a .tsv).
   const table = await readTableBuffer(`${path.basename(name).replace(/\.[^.]*$/, '')}.${format}`, buf);
-  const rows = fromTable(table.headers, table.rows.map((r) => r.cells));
+  const rows = fromTable(
+    table.headers,
+    table.rows.map((r) => r.cells),
+  );
   return { format, encoding: table.encoding, sha256: table.sha256, rows, undecodable: undecodableRows(rows, table.badLines) };
 }
 

@@ -1,8 +1,15 @@
 // The manifest PDF: header, per-direction and per-category sections with numbered people and totals, signatures,
 // and on every page "сторінка N з M", the data code and its QR (docs/manifest.md).
 import {
-  both, CATEGORY_LABELS, L, sections, type ManifestDirection, type ManifestEntry, type ManifestRound,
-  type ManifestVariant, type Section,
+  both,
+  CATEGORY_LABELS,
+  L,
+  sections,
+  type ManifestDirection,
+  type ManifestEntry,
+  type ManifestRound,
+  type ManifestVariant,
+  type Section,
 } from '../../../shared/manifest';
 import { translate } from '../../../shared/i18n';
 import { label, LIST_LAYOUT, pageFooter, pageHeader, signatureBlocks, tickBox, GREY } from '../pdf/blocks';
@@ -76,7 +83,9 @@ function sectionBlock(s: Section, o: ManifestOptions, showDirection: boolean): C
   };
   if (!s.entries.length) return [heading, { text: both(L.empty), italics: true, color: GREY, margin: [0, 4, 0, 4] }];
   // Repeated with the column labels at the top of every page the section runs onto, so a loose page says what it is.
-  const caption = widths.map((_, i) => (i === 0 ? { text: `${both(DIRECTION_LABEL[s.direction])} · ${both(CATEGORY_LABELS[s.category])}`, colSpan: widths.length, fontSize: 7.5, color: GREY } : {}));
+  const caption = widths.map((_, i) =>
+    i === 0 ? { text: `${both(DIRECTION_LABEL[s.direction])} · ${both(CATEGORY_LABELS[s.category])}`, colSpan: widths.length, fontSize: 7.5, color: GREY } : {},
+  );
   const body = [caption, head, ...s.entries.map((e, i) => row(e, i + 1, o))];
   const total: Content = { text: `${both(L.sectionTotal)}: ${s.entries.length}`, bold: true, alignment: 'right', margin: [0, 3, 0, 0] };
   return [heading, { table: { headerRows: 2, dontBreakRows: true, widths, body }, layout: LIST_LAYOUT }, total];
@@ -91,8 +100,10 @@ function headerBlock(r: ManifestRound, o: ManifestOptions, code: string): Conten
       { text: `${L.manifest[1]} · ${L.round[1]} ${r.number} · ${v[0]} / ${v[1]}`, fontSize: 10.5, color: GREY, margin: [0, 0, 0, 6] },
       {
         columns: [
-          { width: 70, ...cell(L.date, r.date ?? '') }, { width: '*', ...cell(L.place, r.place ?? '') },
-          { width: '*', ...cell(L.mediator, r.mediators.map(mediatorName).join(', ')) }, { width: 150, ...cell(L.code, code) },
+          { width: 70, ...cell(L.date, r.date ?? '') },
+          { width: '*', ...cell(L.place, r.place ?? '') },
+          { width: '*', ...cell(L.mediator, r.mediators.map(mediatorName).join(', ')) },
+          { width: 150, ...cell(L.code, code) },
         ],
         columnGap: 10,
       },
@@ -108,7 +119,11 @@ function totalsBlock(secs: Section[]): Content {
     if (!mine.length) continue;
     const parts = mine.filter((s) => s.entries.length).map((s) => `${CATEGORY_LABELS[s.category][0]} / ${CATEGORY_LABELS[s.category][1]}: ${s.entries.length}`);
     const n = mine.reduce((a, s) => a + s.entries.length, 0);
-    rows.push([{ text: both(DIRECTION_LABEL[d]), bold: true }, { text: parts.join('; ') || '—' }, { text: `${both(L.total)}: ${n}`, bold: true, alignment: 'right' }]);
+    rows.push([
+      { text: both(DIRECTION_LABEL[d]), bold: true },
+      { text: parts.join('; ') || '—' },
+      { text: `${both(L.total)}: ${n}`, bold: true, alignment: 'right' },
+    ]);
   }
   return { margin: [0, 10, 0, 0], table: { widths: [150, '*', 90], body: rows }, layout: LIST_LAYOUT, unbreakable: true };
 }
@@ -120,7 +135,8 @@ export async function manifestPdf(round: ManifestRound, o: ManifestOptions): Pro
   const showDirection = (s: Section, i: number) => i === 0 || secs[i - 1]!.direction !== s.direction;
   const images: Record<string, string> = {};
   if (o.variant === 'full' && o.photos) {
-    for (const [sha, bytes] of o.photos) if (bytes) images[`photo-${sha}`] = `data:image/${bytes[0] === 0x89 ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`;
+    for (const [sha, bytes] of o.photos)
+      if (bytes) images[`photo-${sha}`] = `data:image/${bytes[0] === 0x89 ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`;
   }
   const svg = await qrSvg(`OBMIN-MANIFEST:${code}`);
   const pkg = round.packageFingerprint ? `${both(L.package)}: ${round.packageFingerprint}` : `${both(L.package)}: ${both(L.noPackage)}`;
@@ -133,4 +149,3 @@ export async function manifestPdf(round: ManifestRound, o: ManifestOptions): Pro
   );
   return { bytes, pages, code, people: secs.reduce((a, s) => a + s.entries.length, 0) };
 }
-

@@ -26,14 +26,30 @@ export interface MadeDocument {
   snapshot: Snapshot | null;
 }
 
-const safe = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'document';
+const safe = (s: string) =>
+  s
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'document';
 
 export async function makeDocument(db: Db, req: DocRequest, date = documentDate()): Promise<MadeDocument> {
   if (req.kind === 'manifest') {
     const round = loadRound(db, req.exchange);
-    const photos = req.variant === 'full' ? photoBytes(db, round.entries.flatMap((e) => (e.photoSha256 ? [e.photoSha256] : []))) : undefined;
+    const photos =
+      req.variant === 'full'
+        ? photoBytes(
+            db,
+            round.entries.flatMap((e) => (e.photoSha256 ? [e.photoSha256] : [])),
+          )
+        : undefined;
     const r = await manifestPdf(round, { variant: req.variant, direction: req.direction, date, ...(photos ? { photos } : {}) });
-    return { bytes: r.bytes, pages: r.pages, code: r.code, fileName: `manifest-${round.number}-${req.variant}-${req.direction}.pdf`, snapshot: snapshotOf(round) };
+    return {
+      bytes: r.bytes,
+      pages: r.pages,
+      code: r.code,
+      fileName: `manifest-${round.number}-${req.variant}-${req.direction}.pdf`,
+      snapshot: snapshotOf(round),
+    };
   }
   if (req.kind === 'dossier') {
     const d = personDetail(db, req.personId, false);
@@ -61,7 +77,12 @@ export async function outputDocument(db: Db, operatorId: string | null, req: Doc
   const d = await makeDocument(db, req);
   if (!d.pages) throw new ObminError('INTERNAL');
   recordPrint(db, operatorId, {
-    kind: req.kind, action, code: d.code, pages: d.pages, bytes: d.bytes, snapshot: d.snapshot,
+    kind: req.kind,
+    action,
+    code: d.code,
+    pages: d.pages,
+    bytes: d.bytes,
+    snapshot: d.snapshot,
     roundNumber: req.kind === 'manifest' ? req.exchange : null,
     variant: req.kind === 'manifest' ? req.variant : null,
     direction: req.kind === 'manifest' ? req.direction : null,

@@ -4,7 +4,15 @@ import type { ManifestEntry, ManifestRound } from '../../../shared/manifest';
 import type { Db } from '../vault/database';
 import { firstPhotos } from './photos';
 
-interface RoundRow { id: string; number: number; status: string; planned_date: string | null; actual_date: string | null; place: string | null; mediators: string }
+interface RoundRow {
+  id: string;
+  number: number;
+  status: string;
+  planned_date: string | null;
+  actual_date: string | null;
+  place: string | null;
+  mediators: string;
+}
 type EntryRow = Record<string, string | number | null>;
 
 const s = (v: string | number | null | undefined): string | null => (v === null || v === undefined || v === '' ? null : String(v));
@@ -15,7 +23,8 @@ const s = (v: string | number | null | undefined): string | null => (v === null 
  * None when the round never travelled as a package (the manifest says so on every page).
  */
 export function packageFingerprintFor(db: Db, roundNumber: number): string | null {
-  const sha = db.prepare('SELECT sha256 FROM transfer_files WHERE exchange = ? ORDER BY processed_at DESC, rowid DESC LIMIT 1').pluck().get(roundNumber) as string | undefined;
+  const sha = db.prepare('SELECT sha256 FROM transfer_files WHERE exchange = ? ORDER BY processed_at DESC, rowid DESC LIMIT 1').pluck().get(roundNumber) as
+    string | undefined;
   return sha ? (sha.match(/.{1,4}/g) ?? []).join(' ') : null;
 }
 
@@ -31,12 +40,28 @@ export function loadRound(db: Db, number: number): ManifestRound {
        WHERE e.round_id = ? AND e.deleted = 0`,
     )
     .all(r.id) as EntryRow[];
-  const photos = firstPhotos(db, rows.map((x) => String(x.person_id)));
+  const photos = firstPhotos(
+    db,
+    rows.map((x) => String(x.person_id)),
+  );
   const entries: ManifestEntry[] = rows.map((x) => ({
-    personId: String(x.person_id), ref: s(x.ref), direction: x.direction as ManifestEntry['direction'], state: String(x.state),
-    category: x.category as ManifestEntry['category'], surname: String(x.surname ?? ''), givenName: s(x.given_name), patronymic: s(x.patronymic),
-    surnameLatin: s(x.surname_latin), givenNameLatin: s(x.given_name_latin), patronymicLatin: s(x.patronymic_latin), dateOfBirth: s(x.date_of_birth),
-    rank: s(x.rank), unit: s(x.unit), serviceNumber: s(x.service_number), documentNumbers: s(x.document_numbers), icrcRef: s(x.icrc_ref),
+    personId: String(x.person_id),
+    ref: s(x.ref),
+    direction: x.direction as ManifestEntry['direction'],
+    state: String(x.state),
+    category: x.category as ManifestEntry['category'],
+    surname: String(x.surname ?? ''),
+    givenName: s(x.given_name),
+    patronymic: s(x.patronymic),
+    surnameLatin: s(x.surname_latin),
+    givenNameLatin: s(x.given_name_latin),
+    patronymicLatin: s(x.patronymic_latin),
+    dateOfBirth: s(x.date_of_birth),
+    rank: s(x.rank),
+    unit: s(x.unit),
+    serviceNumber: s(x.service_number),
+    documentNumbers: s(x.document_numbers),
+    icrcRef: s(x.icrc_ref),
     photoSha256: photos.get(String(x.person_id)) ?? null,
   }));
   let mediators: string[] = [];
@@ -46,5 +71,13 @@ export function loadRound(db: Db, number: number): ManifestRound {
   } catch {
     mediators = [];
   }
-  return { number: r.number, date: r.actual_date ?? r.planned_date, place: r.place, mediators, status: r.status, entries, packageFingerprint: packageFingerprintFor(db, r.number) };
+  return {
+    number: r.number,
+    date: r.actual_date ?? r.planned_date,
+    place: r.place,
+    mediators,
+    status: r.status,
+    entries,
+    packageFingerprint: packageFingerprintFor(db, r.number),
+  };
 }

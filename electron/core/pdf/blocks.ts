@@ -8,7 +8,12 @@ export const RULE = '#999999';
 
 /** Two-line bilingual label: Ukrainian above, English below in grey. */
 export function label(l: Bilingual, opts: { bold?: boolean; size?: number } = {}): Content {
-  return { stack: [{ text: l[0], bold: opts.bold ?? true, fontSize: opts.size ?? 7.5 }, ...(l[1] ? [{ text: l[1], color: GREY, fontSize: (opts.size ?? 7.5) - 1 }] : [])] };
+  return {
+    stack: [
+      { text: l[0], bold: opts.bold ?? true, fontSize: opts.size ?? 7.5 },
+      ...(l[1] ? [{ text: l[1], color: GREY, fontSize: (opts.size ?? 7.5) - 1 }] : []),
+    ],
+  };
 }
 
 /** An empty square to tick by hand (drawn, not a glyph: no font needs to have ☐). */
@@ -84,5 +89,11 @@ export const LIST_LAYOUT = {
 };
 
 export function title(l: Bilingual, suffix = ''): Content {
-  return { stack: [{ text: `${l[0]}${suffix}`, fontSize: 15, bold: true }, { text: `${l[1]}${suffix}`, fontSize: 11, color: GREY }], margin: [0, 0, 0, 8] };
+  return {
+    stack: [
+      { text: `${l[0]}${suffix}`, fontSize: 15, bold: true },
+      { text: `${l[1]}${suffix}`, fontSize: 11, color: GREY },
+    ],
+    margin: [0, 0, 0, 8],
+  };
 }

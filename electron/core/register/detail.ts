@@ -11,8 +11,15 @@ import { getSource } from './sources';
 export function statusHistory(db: Db, personId: string): StatusChange[] {
   const rows = db.prepare('SELECT * FROM status_changes WHERE person_id = ? AND deleted = 0 ORDER BY at DESC').all(personId) as Record<string, Scalar>[];
   return rows.map((r) => ({
-    id: String(r.id), personId, fromStatus: (r.from_status as StatusChange['fromStatus']) ?? null, toStatus: r.to_status as StatusChange['toStatus'],
-    sourceId: String(r.source_id), source: getSource(db, String(r.source_id)), at: String(r.at), note: (r.note as string | null) ?? null, operatorId: (r.operator_id as string | null) ?? null,
+    id: String(r.id),
+    personId,
+    fromStatus: (r.from_status as StatusChange['fromStatus']) ?? null,
+    toStatus: r.to_status as StatusChange['toStatus'],
+    sourceId: String(r.source_id),
+    source: getSource(db, String(r.source_id)),
+    at: String(r.at),
+    note: (r.note as string | null) ?? null,
+    operatorId: (r.operator_id as string | null) ?? null,
   }));
 }
 
@@ -28,5 +35,12 @@ export function personDetail(db: Db, id: string, withFamily: boolean): PersonDet
     const s = a.sourceId ? getSource(db, a.sourceId) : null;
     if (s) sources.set(s.id, s);
   }
-  return { person: withFamily ? person : withoutFamily(person), sources: [...sources.values()], sightings, relatives: withFamily ? listRelatives(db, id) : null, attachments, statusHistory: history };
+  return {
+    person: withFamily ? person : withoutFamily(person),
+    sources: [...sources.values()],
+    sightings,
+    relatives: withFamily ? listRelatives(db, id) : null,
+    attachments,
+    statusHistory: history,
+  };
 }

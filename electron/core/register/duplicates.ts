@@ -12,8 +12,15 @@ import { candidateViews } from '../lists/lists';
 export function entryOfPerson(p: RegisteredPerson): ParsedEntry {
   return {
     raw: [p.surname, p.givenName, p.patronymic].filter(Boolean).join(' '),
-    surname: p.surname, givenName: p.givenName ?? null, givenInitial: null, patronymic: p.patronymic ?? null, patronymicInitial: null,
-    alternatives: [], dateOfBirth: parseIsoPartial(p.dateOfBirth), unit: p.unit ?? null, problems: [],
+    surname: p.surname,
+    givenName: p.givenName ?? null,
+    givenInitial: null,
+    patronymic: p.patronymic ?? null,
+    patronymicInitial: null,
+    alternatives: [],
+    dateOfBirth: parseIsoPartial(p.dateOfBirth),
+    unit: p.unit ?? null,
+    problems: [],
   };
 }
 
@@ -61,7 +68,9 @@ export function findDuplicates(db: Db, o: { cursor?: string | null | undefined; 
   const pairs = new Map<string, { a: string; b: string; score: number }>();
   let cursor = o.cursor ?? '';
   let scanned = 0;
-  const next = db.prepare('SELECT id, ref, surname, given_name, patronymic, date_of_birth, unit, sex FROM persons WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?');
+  const next = db.prepare(
+    'SELECT id, ref, surname, given_name, patronymic, date_of_birth, unit, sex FROM persons WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?',
+  );
   let done = false;
   while (pairs.size < limit && scanned < SCAN_BUDGET) {
     const rows = (next.all(cursor, 250) as Parameters<typeof toRegistered>[0][]).map(toRegistered);

@@ -24,7 +24,10 @@ function exportRows(db: Db, query: string, filters: SearchFilters, operatorId: s
   const cols = IMPORT_COLUMNS.map((c) => (!seesFamily(role) && FAMILY_COLUMNS.includes(c) ? `NULL AS ${c}` : c)).join(', ');
   // Sealed family values are opened with the session's family key (vault/family.ts); without it they are null.
   const open = (r: Record<string, unknown>) => openRow(db, 'persons', r);
-  if (!query && Object.keys(filters).length === 0) return (db.prepare(`SELECT ${cols} FROM persons WHERE deleted = 0 ORDER BY uk_sort(surname), uk_sort(given_name), id`).all() as Record<string, unknown>[]).map(open);
+  if (!query && Object.keys(filters).length === 0)
+    return (
+      db.prepare(`SELECT ${cols} FROM persons WHERE deleted = 0 ORDER BY uk_sort(surname), uk_sort(given_name), id`).all() as Record<string, unknown>[]
+    ).map(open);
   const ids = searchPersons(db, { query, filters, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows.map((r) => r.id);
   const stmt = db.prepare(`SELECT ${cols} FROM persons WHERE id = ?`);
   return ids.map((id) => open(stmt.get(id) as Record<string, unknown>));
@@ -48,7 +51,11 @@ export interface ExportOutcome {
 }
 
 /** With a path, writes the file (CLI); without one, returns the bytes so the window can offer them as a download. */
-export async function exportPersons(db: Db, operatorId: string, a: { path?: string | undefined; format: 'csv' | 'xlsx'; query: string; filters: SearchFilters }): Promise<ExportOutcome> {
+export async function exportPersons(
+  db: Db,
+  operatorId: string,
+  a: { path?: string | undefined; format: 'csv' | 'xlsx'; query: string; filters: SearchFilters },
+): Promise<ExportOutcome> {
   const rows = exportRows(db, a.query, a.filters, operatorId).map(toCellRow);
   let bytes: Buffer;
   if (a.format === 'csv') {

@@ -3,7 +3,20 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { ObminError } from '../../../shared/errors';
-import { defaultStatus, isValueColumn, normaliseDateInput, readValue, statusFitsSide, type ImportColumn, type Side, type ImportPreview, type ImportResult, type PersonInput, type RowError, type Status } from '../../../shared/register';
+import {
+  defaultStatus,
+  isValueColumn,
+  normaliseDateInput,
+  readValue,
+  statusFitsSide,
+  type ImportColumn,
+  type Side,
+  type ImportPreview,
+  type ImportResult,
+  type PersonInput,
+  type RowError,
+  type Status,
+} from '../../../shared/register';
 import { appendAudit } from '../audit/audit';
 import { Writer } from '../db/write';
 import type { Db } from '../vault/database';
@@ -51,14 +64,18 @@ function refsInDb(db: Db, refs: string[]): Map<string, Known> {
 
 type PreviewSource = { path: string } | { fileName: string; bytes: Buffer };
 
-export async function previewImport(db: Db, a: PreviewSource & { mapping?: Record<string, ImportColumn | null> | undefined; encoding?: string | undefined }): Promise<ImportPreview> {
+export async function previewImport(
+  db: Db,
+  a: PreviewSource & { mapping?: Record<string, ImportColumn | null> | undefined; encoding?: string | undefined },
+): Promise<ImportPreview> {
   const table = 'bytes' in a ? await readTableBuffer(a.fileName, a.bytes, a.encoding) : await readTable(a.path, a.encoding);
   const fileLabel = 'bytes' in a ? path.basename(a.fileName) : a.path;
   const { mapping, unmapped } = mapHeaders(table.headers, a.mapping);
   // A file of new people needs a surname column; an update file (an ICRC reply: ref, icrc_status, icrc_ref) needs only
   // the ref and the columns it changes — its rows that name no known person are refused one by one.
   const cols = Object.values(mapping);
-  if (!cols.includes('surname') && !cols.includes('ref')) throw new ObminError('FILE_MALFORMED', { headers: table.headers.slice(0, 8).join(', ') }, 'importProblems.noSurnameOrRef');
+  if (!cols.includes('surname') && !cols.includes('ref'))
+    throw new ObminError('FILE_MALFORMED', { headers: table.headers.slice(0, 8).join(', ') }, 'importProblems.noSurnameOrRef');
   const outcomes = table.rows.map((r, i) => checkRow(i + 1, r.cells, r.broken, r.formulaCols, table.headers, mapping));
   const existing = refsInDb(db, [...new Set(outcomes.map((o) => o.ref).filter((r): r is string => r !== null))]);
   const firstLine = new Map<string, number>();
@@ -75,7 +92,8 @@ export async function previewImport(db: Db, a: PreviewSource & { mapping?: Recor
     const known = o.ref !== null ? (existing.get(o.ref) ?? null) : null;
     const existingId = known?.id ?? null;
     // In an update file a row whose ref names nobody is one clear error, not "surname, side, category missing".
-    if (existingId === null && !cols.includes('surname') && o.errors.length === 0) o.errors.push({ row: o.line, column: 'ref', code: 'unknown_ref', value: o.ref });
+    if (existingId === null && !cols.includes('surname') && o.errors.length === 0)
+      o.errors.push({ row: o.line, column: 'ref', code: 'unknown_ref', value: o.ref });
     const input = validateRow(o, known);
     const valid = input !== null;
     if (valid && existingId) updates++;
@@ -98,14 +116,30 @@ export async function previewImport(db: Db, a: PreviewSource & { mapping?: Recor
   };
   const sample = table.rows.slice(0, SAMPLE_ROWS).map((r) => Object.fromEntries(mapped.map(([h, c]) => [c!, shown(c!, r.cells[table.headers.indexOf(h)])])));
   return {
-    token, file: fileLabel, format: table.format, encoding: table.encoding, mapping, unmappedHeaders: unmapped,
-    total: rows.length, valid: rows.length - invalid, invalid, updates, creates,
-    errors: errors.slice(0, MAX_ERRORS_SHOWN), errorsTruncated: errors.length > MAX_ERRORS_SHOWN, sample,
+    token,
+    file: fileLabel,
+    format: table.format,
+    encoding: table.encoding,
+    mapping,
+    unmappedHeaders: unmapped,
+    total: rows.length,
+    valid: rows.length - invalid,
+    invalid,
+    updates,
+    creates,
+    errors: errors.slice(0, MAX_ERRORS_SHOWN),
+    errorsTruncated: errors.length > MAX_ERRORS_SHOWN,
+    sample,
   };
 }
 
 /** All rows in one BEGIN IMMEDIATE … COMMIT; any failure rolls everything back. Rows with errors block the apply unless skipped. */
-export async function applyImport(db: Db, operatorId: string, a: { token: string; skipInvalid: boolean }, onProgress: (done: number, total: number) => void = () => undefined): Promise<ImportResult> {
+export async function applyImport(
+  db: Db,
+  operatorId: string,
+  a: { token: string; skipInvalid: boolean },
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<ImportResult> {
   const pending = pendingByDb.get(db)?.get(a.token);
   if (!pending) throw new ObminError('NOT_FOUND', { what: 'import preview' });
   if (pending.invalid > 0 && !a.skipInvalid) throw new ObminError('VALIDATION', { count: pending.invalid }, 'importProblems.rowsWithErrors');
@@ -115,7 +149,11 @@ export async function applyImport(db: Db, operatorId: string, a: { token: string
   let importSourceId: string | null = null;
   // The file itself is the source each status set by the import cites.
   const sourceId = () =>
-    (importSourceId ??= createSource(w, { kind: 'official_document', title: `Імпорт: ${path.basename(pending.file)}`, summary: `sha256 ${pending.sha256}`, reliability: 'F', credibility: 6 }, false).id);
+    (importSourceId ??= createSource(
+      w,
+      { kind: 'official_document', title: `Імпорт: ${path.basename(pending.file)}`, summary: `sha256 ${pending.sha256}`, reliability: 'F', credibility: 6 },
+      false,
+    ).id);
   const statusNow = db.prepare('SELECT status, side FROM persons WHERE id = ?');
   const byRef = db.prepare('SELECT id FROM persons WHERE ref = ?');
   // A big import touches more pages than the usual cache holds: a larger cache for its transaction keeps them from
@@ -146,7 +184,12 @@ export async function applyImport(db: Db, operatorId: string, a: { token: string
   return result;
 
   function statusChange(personId: string, from: Status | null, to: Status): void {
-    w.insert('status_changes', crypto.randomUUID(), { person_id: personId, from_status: from, to_status: to, source_id: sourceId(), at: new Date().toISOString(), note: null, operator_id: operatorId }, null);
+    w.insert(
+      'status_changes',
+      crypto.randomUUID(),
+      { person_id: personId, from_status: from, to_status: to, source_id: sourceId(), at: new Date().toISOString(), note: null, operator_id: operatorId },
+      null,
+    );
   }
 
   function applyRow(r: PendingRow): void {

@@ -1,8 +1,18 @@
 // Header recognition and per-row validation of an import: what each cell becomes, or why it cannot.
 import type { z } from 'zod';
 import {
-  allowedValues, IMPORT_COLUMNS, isValueColumn, normaliseDateInput, PersonInput, PersonPatch, readValue, statusFitsSide,
-  type ImportColumn, type RowError, type Side, type Status,
+  allowedValues,
+  IMPORT_COLUMNS,
+  isValueColumn,
+  normaliseDateInput,
+  PersonInput,
+  PersonPatch,
+  readValue,
+  statusFitsSide,
+  type ImportColumn,
+  type RowError,
+  type Side,
+  type Status,
 } from '../../../shared/register';
 import { camelCase as camel } from '../../../shared/register/columns';
 
@@ -31,7 +41,14 @@ const SYNONYMS: Partial<Record<ImportColumn, string[]>> = {
 };
 
 export function foldHeader(h: string): string {
-  return h.normalize('NFC').toLowerCase().trim().replace(/['’ʼ`]/g, '_').replace(/[\s./\\-]+/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '');
+  return h
+    .normalize('NFC')
+    .toLowerCase()
+    .trim()
+    .replace(/['’ʼ`]/g, '_')
+    .replace(/[\s./\\-]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 const LOOKUP = new Map<string, ImportColumn>();
@@ -39,7 +56,10 @@ for (const c of IMPORT_COLUMNS) LOOKUP.set(c, c);
 for (const [c, list] of Object.entries(SYNONYMS)) for (const s of list) LOOKUP.set(foldHeader(s), c as ImportColumn);
 
 /** header → column, from an explicit mapping first, else recognised names; a column is taken once. */
-export function mapHeaders(headers: string[], explicit?: Record<string, ImportColumn | null>): { mapping: Record<string, ImportColumn | null>; unmapped: string[] } {
+export function mapHeaders(
+  headers: string[],
+  explicit?: Record<string, ImportColumn | null>,
+): { mapping: Record<string, ImportColumn | null>; unmapped: string[] } {
   const mapping: Record<string, ImportColumn | null> = {};
   const taken = new Set<ImportColumn>();
   const unmapped: string[] = [];
@@ -63,7 +83,6 @@ export function looksLikeFormula(v: string): boolean {
 
 const BOOL: Record<string, boolean> = { '1': true, true: true, yes: true, так: true, y: true, '0': false, false: false, no: false, ні: false, n: false };
 
-
 export interface RowOutcome {
   line: number;
   ref: string | null;
@@ -72,7 +91,14 @@ export interface RowOutcome {
   errors: RowError[];
 }
 
-export function checkRow(line: number, cells: string[], broken: boolean, formulaCols: Set<number>, headers: string[], mapping: Record<string, ImportColumn | null>): RowOutcome {
+export function checkRow(
+  line: number,
+  cells: string[],
+  broken: boolean,
+  formulaCols: Set<number>,
+  headers: string[],
+  mapping: Record<string, ImportColumn | null>,
+): RowOutcome {
   const errors: RowError[] = [];
   const fields: Record<string, unknown> = {};
   if (broken) errors.push({ row: line, column: null, code: 'broken_row', value: null });
@@ -95,7 +121,11 @@ export function checkRow(line: number, cells: string[], broken: boolean, formula
       if (v === undefined) errors.push({ row: line, column: col, code: 'unknown_value', value: raw.slice(0, 200) });
       else fields[key] = v;
     } else if (col === 'height_cm') fields[key] = /^\d+$/.test(raw) ? Number(raw) : raw;
-    else if (col === 'name_variants') fields[key] = raw.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+    else if (col === 'name_variants')
+      fields[key] = raw
+        .split(/[;|]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (col.endsWith('_date') || col === 'date_of_birth') fields[key] = normaliseDateInput(raw);
     else fields[key] = raw;
   });

@@ -8,9 +8,29 @@ import { addSurnameVocab } from './surnameVocab';
 
 /** Columns whose change means the person's name keys or FTS body must be rebuilt. */
 export const INDEXED_PERSON_FIELDS: ReadonlySet<string> = new Set<string>([
-  'ref', 'surname', 'given_name', 'patronymic', 'surname_latin', 'given_name_latin', 'patronymic_latin', 'name_variants',
-  'date_of_birth', 'place_of_birth', 'rank', 'unit', 'service_number', 'distinguishing_marks', 'capture_place',
-  'last_known_location', 'facility', 'health', 'legal_status', 'icrc_ref', 'remains_tag', 'recovery_place', 'notes',
+  'ref',
+  'surname',
+  'given_name',
+  'patronymic',
+  'surname_latin',
+  'given_name_latin',
+  'patronymic_latin',
+  'name_variants',
+  'date_of_birth',
+  'place_of_birth',
+  'rank',
+  'unit',
+  'service_number',
+  'distinguishing_marks',
+  'capture_place',
+  'last_known_location',
+  'facility',
+  'health',
+  'legal_status',
+  'icrc_ref',
+  'remains_tag',
+  'recovery_place',
+  'notes',
 ] satisfies PersonColumn[]);
 // Never a family (sealed) field: search must not index what only some roles may read (shared/register/sensitivity.ts).
 const FTS_FIELDS = [...INDEXED_PERSON_FIELDS].filter((f) => f !== 'name_variants' && f !== 'date_of_birth');
@@ -67,7 +87,15 @@ export interface FreshPerson {
   values: Record<string, string | number | null>;
 }
 
-type MatchRow = [personId: string, ref: string | null, surname: string, givenName: string | null, patronymic: string | null, dateOfBirth: string | null, unit: string | null];
+type MatchRow = [
+  personId: string,
+  ref: string | null,
+  surname: string,
+  givenName: string | null,
+  patronymic: string | null,
+  dateOfBirth: string | null,
+  unit: string | null,
+];
 
 interface Deferred {
   ids: Set<string>;
@@ -162,7 +190,9 @@ export function flushPersonIndexes(db: Db): void {
   if (keys.length >= REBUILD_MIN_KEYS) {
     const existing = (db.prepare('SELECT count(*) AS n FROM person_name_keys').get() as { n: number }).n;
     if (keys.length >= existing) {
-      indexSql = (db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'person_name_keys_person'").get() as { sql: string } | undefined)?.sql ?? null;
+      indexSql =
+        (db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'person_name_keys_person'").get() as { sql: string } | undefined)?.sql ??
+        null;
       if (indexSql) db.exec('DROP INDEX person_name_keys_person');
     }
   }

@@ -60,8 +60,13 @@ export function mergePersons(db: Db, operatorId: string, keepId: string, mergeId
     w.update('persons', mergeId, { notes: [gone.notes, pointer].filter(Boolean).join('\n').slice(0, 8000) }, null);
     const result: MergeResult = { keptId: keepId, mergedId: mergeId, moved, filledFields };
     // A merged record can come back (another site edited it after the merge, docs/replication.md) and be merged again.
-    db.prepare('INSERT OR REPLACE INTO person_merges (merged_id, kept_id, operator_id, at, summary_json) VALUES (?, ?, ?, ?, ?)')
-      .run(mergeId, keepId, operatorId, new Date().toISOString(), JSON.stringify(result));
+    db.prepare('INSERT OR REPLACE INTO person_merges (merged_id, kept_id, operator_id, at, summary_json) VALUES (?, ?, ?, ?, ?)').run(
+      mergeId,
+      keepId,
+      operatorId,
+      new Date().toISOString(),
+      JSON.stringify(result),
+    );
     w.tombstone('persons', mergeId, { action: 'persons.merge', details: { keptId: keepId, keptRef: keep.ref, mergedRef: gone.ref, ...moved, filledFields } });
     return result;
   })();

@@ -1,7 +1,16 @@
 // Creating, changing and deleting people; every write goes through the Writer (HLC stamps, change log, audit).
 import crypto from 'node:crypto';
 import { ObminError } from '../../../shared/errors';
-import { defaultStatus, statusFitsSide, type PersonInput, type PersonPatch, type Person, type SourceInput, type Status, type StatusChange } from '../../../shared/register';
+import {
+  defaultStatus,
+  statusFitsSide,
+  type PersonInput,
+  type PersonPatch,
+  type Person,
+  type SourceInput,
+  type Status,
+  type StatusChange,
+} from '../../../shared/register';
 import type { Writer } from '../db/write';
 import type { Db } from '../vault/database';
 import { toPerson, toValues, type PersonDbRow } from './mapping';
@@ -21,7 +30,8 @@ export function livePerson(db: Db, id: string): Person {
 
 /** By ref first (the office's case number), then by id. */
 export function findPersonByRefOrId(db: Db, refOrId: string): Person | null {
-  const r = db.prepare('SELECT * FROM persons WHERE (ref = ? OR id = ?) AND deleted = 0 ORDER BY ref = ? DESC LIMIT 1').get(refOrId, refOrId, refOrId) as PersonDbRow | undefined;
+  const r = db.prepare('SELECT * FROM persons WHERE (ref = ? OR id = ?) AND deleted = 0 ORDER BY ref = ? DESC LIMIT 1').get(refOrId, refOrId, refOrId) as
+    PersonDbRow | undefined;
   return r ? toPerson(openRow(db, 'persons', r)) : null;
 }
 
@@ -41,7 +51,12 @@ export function createPerson(w: Writer, input: PersonInput, opts: { audit?: bool
   return livePerson(w.db, id);
 }
 
-export function updatePerson(w: Writer, id: string, patch: PersonPatch, opts: { audit?: boolean; status?: Status } = {}): { person: Person; changed: string[] } {
+export function updatePerson(
+  w: Writer,
+  id: string,
+  patch: PersonPatch,
+  opts: { audit?: boolean; status?: Status } = {},
+): { person: Person; changed: string[] } {
   const before = livePerson(w.db, id);
   const side = patch.side ?? before.side;
   const status = opts.status ?? before.status;
@@ -58,7 +73,10 @@ export function deletePerson(w: Writer, id: string): void {
 }
 
 /** Every status change cites a source: an existing one, or one recorded here in the same transaction. */
-export function changeStatus(w: Writer, a: { personId: string; status: Status; sourceId?: string | undefined; source?: SourceInput | undefined; note?: string | null | undefined }): StatusChange {
+export function changeStatus(
+  w: Writer,
+  a: { personId: string; status: Status; sourceId?: string | undefined; source?: SourceInput | undefined; note?: string | null | undefined },
+): StatusChange {
   const p = livePerson(w.db, a.personId);
   if (!statusFitsSide(a.status, p.side)) throw new ObminError('VALIDATION', { detail: `status ${a.status} / side ${p.side}` });
   const source = a.source ? createSource(w, a.source) : getSource(w.db, a.sourceId ?? '');
@@ -66,9 +84,14 @@ export function changeStatus(w: Writer, a: { personId: string; status: Status; s
   const id = crypto.randomUUID();
   const at = new Date().toISOString();
   w.update('persons', p.id, { status: a.status }, null);
-  w.insert('status_changes', id, { person_id: p.id, from_status: p.status, to_status: a.status, source_id: source.id, at, note: a.note ?? null, operator_id: w.operatorId }, {
-    action: 'persons.changeStatus',
-    details: { personId: p.id, from: p.status, to: a.status, sourceId: source.id },
-  });
+  w.insert(
+    'status_changes',
+    id,
+    { person_id: p.id, from_status: p.status, to_status: a.status, source_id: source.id, at, note: a.note ?? null, operator_id: w.operatorId },
+    {
+      action: 'persons.changeStatus',
+      details: { personId: p.id, from: p.status, to: a.status, sourceId: source.id },
+    },
+  );
   return { id, personId: p.id, fromStatus: p.status, toStatus: a.status, sourceId: source.id, source, at, note: a.note ?? null, operatorId: w.operatorId };
 }

@@ -13,23 +13,44 @@ const UNREADABLE = '🔒';
 
 function toContact(db: Db, row: Row): ContactLogEntry {
   const r = openRow(db, 'contact_log', row);
-  return { id: String(r.id), relativeId: String(r.relative_id), at: String(r.at), channel: r.channel as ContactLogEntry['channel'], kind: r.kind as ContactLogEntry['kind'], summary: (r.summary as string | null) ?? UNREADABLE, operatorId: (r.operator_id as string | null) ?? null };
+  return {
+    id: String(r.id),
+    relativeId: String(r.relative_id),
+    at: String(r.at),
+    channel: r.channel as ContactLogEntry['channel'],
+    kind: r.kind as ContactLogEntry['kind'],
+    summary: (r.summary as string | null) ?? UNREADABLE,
+    operatorId: (r.operator_id as string | null) ?? null,
+  };
 }
 
 export function getRelative(db: Db, id: string): Relative {
   const row = db.prepare('SELECT * FROM relatives WHERE id = ? AND deleted = 0').get(id) as Row | undefined;
   if (!row) throw new ObminError('NOT_FOUND', { what: id });
   const r = openRow(db, 'relatives', row);
-  const contacts = (db.prepare('SELECT * FROM contact_log WHERE relative_id = ? AND deleted = 0 ORDER BY at DESC').all(id) as Row[]).map((c) => toContact(db, c));
+  const contacts = (db.prepare('SELECT * FROM contact_log WHERE relative_id = ? AND deleted = 0 ORDER BY at DESC').all(id) as Row[]).map((c) =>
+    toContact(db, c),
+  );
   return {
-    id: String(r.id), personId: String(r.person_id), name: (r.name as string | null) ?? UNREADABLE, relation: String(r.relation), phone: (r.phone as string | null) ?? null,
-    address: (r.address as string | null) ?? null, consent: r.consent === 1, consentDate: (r.consent_date as string | null) ?? null,
-    dnaLabRef: (r.dna_lab_ref as string | null) ?? null, notes: (r.notes as string | null) ?? null, createdAt: String(r.created_at), contacts,
+    id: String(r.id),
+    personId: String(r.person_id),
+    name: (r.name as string | null) ?? UNREADABLE,
+    relation: String(r.relation),
+    phone: (r.phone as string | null) ?? null,
+    address: (r.address as string | null) ?? null,
+    consent: r.consent === 1,
+    consentDate: (r.consent_date as string | null) ?? null,
+    dnaLabRef: (r.dna_lab_ref as string | null) ?? null,
+    notes: (r.notes as string | null) ?? null,
+    createdAt: String(r.created_at),
+    contacts,
   };
 }
 
 export function listRelatives(db: Db, personId: string): Relative[] {
-  return (db.prepare('SELECT id FROM relatives WHERE person_id = ? AND deleted = 0 ORDER BY created_at').all(personId) as { id: string }[]).map((r) => getRelative(db, r.id));
+  return (db.prepare('SELECT id FROM relatives WHERE person_id = ? AND deleted = 0 ORDER BY created_at').all(personId) as { id: string }[]).map((r) =>
+    getRelative(db, r.id),
+  );
 }
 
 export function addRelative(w: Writer, a: Record<string, unknown> & { personId: string }, audit = true): Relative {
@@ -48,6 +69,11 @@ export function updateRelative(w: Writer, id: string, patch: Record<string, unkn
 export function logContact(w: Writer, a: { relativeId: string; at: string; channel: string; kind: string; summary: string }, audit = true): ContactLogEntry {
   assertLive(w.db, 'relatives', a.relativeId);
   const id = crypto.randomUUID();
-  w.insert('contact_log', id, { relative_id: a.relativeId, at: a.at, channel: a.channel, kind: a.kind, summary: a.summary, operator_id: w.operatorId }, audit ? { action: 'relatives.logContact', details: { relativeId: a.relativeId } } : null);
+  w.insert(
+    'contact_log',
+    id,
+    { relative_id: a.relativeId, at: a.at, channel: a.channel, kind: a.kind, summary: a.summary, operator_id: w.operatorId },
+    audit ? { action: 'relatives.logContact', details: { relativeId: a.relativeId } } : null,
+  );
   return toContact(w.db, w.db.prepare('SELECT * FROM contact_log WHERE id = ?').get(id) as Row);
 }

@@ -2,7 +2,15 @@
 // ranked by the matcher's score. A text query never scans the persons table; an empty query pages through an index.
 import { parseFreeTextLine, scoreCandidate } from '../../../shared/matching';
 import { plainForm, queryNameKeys, transliterateUk } from '../../../shared/names';
-import { CAPTIVITY_OVER_STATUSES, FITS_WELL_SCORE, isCaptivityOver, type PersonRow, type SearchArgsParsed, type SearchFilters, type SearchResult } from '../../../shared/register';
+import {
+  CAPTIVITY_OVER_STATUSES,
+  FITS_WELL_SCORE,
+  isCaptivityOver,
+  type PersonRow,
+  type SearchArgsParsed,
+  type SearchFilters,
+  type SearchResult,
+} from '../../../shared/register';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/database';
 
@@ -22,8 +30,17 @@ const ROW_COLUMNS = `id, ref, surname, given_name, patronymic, surname_latin, gi
 
 // Sort fields map to fixed expressions: nothing from the caller reaches the SQL text.
 const SORT_SQL: Record<string, string> = {
-  surname: 'uk_sort(surname)', givenName: 'uk_sort(given_name)', dateOfBirth: 'date_of_birth', ref: 'ref', status: 'status',
-  category: 'category', side: 'side', icrcStatus: 'icrc_status', facility: 'facility COLLATE NOCASE', captureDate: 'capture_date', updatedAt: 'updated_at',
+  surname: 'uk_sort(surname)',
+  givenName: 'uk_sort(given_name)',
+  dateOfBirth: 'date_of_birth',
+  ref: 'ref',
+  status: 'status',
+  category: 'category',
+  side: 'side',
+  icrcStatus: 'icrc_status',
+  facility: 'facility COLLATE NOCASE',
+  captureDate: 'capture_date',
+  updatedAt: 'updated_at',
   // People who are home (or dead) never mix with those still held: they follow, in either direction; unknown last.
   captivityDays: `status IN (${OVER_SQL}), ${DAYS_SQL} IS NULL, ${DAYS_SQL}`,
 };
@@ -32,11 +49,27 @@ type DbRow = Record<string, string | number | null>;
 
 function toRow(r: DbRow, score: number | null): PersonRow {
   return {
-    id: String(r.id), ref: r.ref as string | null, surname: String(r.surname), givenName: r.given_name as string | null, patronymic: r.patronymic as string | null,
-    surnameLatin: r.surname_latin as string | null, givenNameLatin: r.given_name_latin as string | null, dateOfBirth: r.date_of_birth as string | null,
-    sex: r.sex as PersonRow['sex'], side: r.side as PersonRow['side'], category: r.category as PersonRow['category'], status: r.status as PersonRow['status'],
-    icrcStatus: r.icrc_status as PersonRow['icrcStatus'], rank: r.rank as string | null, unit: r.unit as string | null, facility: r.facility as string | null,
-    captureDate: r.capture_date as string | null, seriouslyWounded: r.seriously_wounded === 1, captivityDays: r.captivity_days as number | null, updatedAt: String(r.updated_at), score,
+    id: String(r.id),
+    ref: r.ref as string | null,
+    surname: String(r.surname),
+    givenName: r.given_name as string | null,
+    patronymic: r.patronymic as string | null,
+    surnameLatin: r.surname_latin as string | null,
+    givenNameLatin: r.given_name_latin as string | null,
+    dateOfBirth: r.date_of_birth as string | null,
+    sex: r.sex as PersonRow['sex'],
+    side: r.side as PersonRow['side'],
+    category: r.category as PersonRow['category'],
+    status: r.status as PersonRow['status'],
+    icrcStatus: r.icrc_status as PersonRow['icrcStatus'],
+    rank: r.rank as string | null,
+    unit: r.unit as string | null,
+    facility: r.facility as string | null,
+    captureDate: r.capture_date as string | null,
+    seriouslyWounded: r.seriously_wounded === 1,
+    captivityDays: r.captivity_days as number | null,
+    updatedAt: String(r.updated_at),
+    score,
   };
 }
 
@@ -107,11 +140,23 @@ function candidateIds(db: Db, query: string, o: SearchOptions): string[] {
   const ids = new Set<string>();
   const keys = queryNameKeys(entry);
   if (keys.length) {
-    for (const r of run(db, 'SELECT DISTINCT person_id FROM person_name_keys WHERE key IN (SELECT value FROM json_each(?)) LIMIT ?', [JSON.stringify(keys), MAX_CANDIDATES], o)) ids.add(String(r.person_id));
+    for (const r of run(
+      db,
+      'SELECT DISTINCT person_id FROM person_name_keys WHERE key IN (SELECT value FROM json_each(?)) LIMIT ?',
+      [JSON.stringify(keys), MAX_CANDIDATES],
+      o,
+    ))
+      ids.add(String(r.person_id));
   }
   const fts = ftsQuery(query);
   if (fts) {
-    for (const r of run(db, 'SELECT p.id FROM persons_fts f JOIN persons p ON p.rowid = f.rowid WHERE persons_fts MATCH ? LIMIT ?', [fts, MAX_FTS_CANDIDATES], o)) ids.add(String(r.id));
+    for (const r of run(
+      db,
+      'SELECT p.id FROM persons_fts f JOIN persons p ON p.rowid = f.rowid WHERE persons_fts MATCH ? LIMIT ?',
+      [fts, MAX_FTS_CANDIDATES],
+      o,
+    ))
+      ids.add(String(r.id));
   }
   for (const r of run(db, 'SELECT id FROM persons WHERE ref = ?', [query.trim()], o)) ids.add(String(r.id));
   return [...ids];
@@ -124,7 +169,12 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
   if (!query) {
     const total = (run(db, `SELECT count(*) AS n FROM persons WHERE ${where.join(' AND ')}`, params, o)[0]!.n as number) ?? 0;
     const order = SORT_SQL[a.sort?.field ?? 'surname'] ?? SORT_SQL.surname!;
-    const rows = run(db, `SELECT ${ROW_COLUMNS} FROM persons WHERE ${where.join(' AND ')} ORDER BY ${order} ${dir}, id LIMIT ? OFFSET ?`, [...params, a.limit, a.offset], o);
+    const rows = run(
+      db,
+      `SELECT ${ROW_COLUMNS} FROM persons WHERE ${where.join(' AND ')} ORDER BY ${order} ${dir}, id LIMIT ? OFFSET ?`,
+      [...params, a.limit, a.offset],
+      o,
+    );
     return { total, good: null, rows: rows.map((r) => toRow(r, null)) };
   }
   const ids = candidateIds(db, query, o);
@@ -136,8 +186,17 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
   const field = a.sort?.field;
   const byDays = field === 'captivityDays';
   const sortCol = byDays ? 'captivity_days' : field && field !== 'score' ? SORT_SQL[field]!.split(' ')[0]! : null;
-  const cols = byDays ? `${MATCH_COLUMNS}, status, ${DAYS_SQL} AS captivity_days` : sortCol && !MATCH_COLUMNS.includes(sortCol) ? `${MATCH_COLUMNS}, ${sortCol}` : MATCH_COLUMNS;
-  const rows = run(db, `SELECT ${cols} FROM persons WHERE id IN (SELECT value FROM json_each(?)) AND ${byId.join(' AND ')}`, [JSON.stringify(ids), ...params], o);
+  const cols = byDays
+    ? `${MATCH_COLUMNS}, status, ${DAYS_SQL} AS captivity_days`
+    : sortCol && !MATCH_COLUMNS.includes(sortCol)
+      ? `${MATCH_COLUMNS}, ${sortCol}`
+      : MATCH_COLUMNS;
+  const rows = run(
+    db,
+    `SELECT ${cols} FROM persons WHERE id IN (SELECT value FROM json_each(?)) AND ${byId.join(' AND ')}`,
+    [JSON.stringify(ids), ...params],
+    o,
+  );
   const entry = parseFreeTextLine(query);
   const nameWords = [...new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map(plainForm))];
   const exactWords = new Set(nameWords);
@@ -151,13 +210,24 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
     return v;
   };
   const ranked = rows.map((r) => {
-    const person = { id: String(r.id), ref: r.ref as string | null, surname: String(r.surname), givenName: r.given_name as string | null, patronymic: r.patronymic as string | null, dateOfBirth: r.date_of_birth as string | null, unit: r.unit as string | null, sex: r.sex as string | null };
+    const person = {
+      id: String(r.id),
+      ref: r.ref as string | null,
+      surname: String(r.surname),
+      givenName: r.given_name as string | null,
+      patronymic: r.patronymic as string | null,
+      dateOfBirth: r.date_of_birth as string | null,
+      unit: r.unit as string | null,
+      sex: r.sex as string | null,
+    };
     const score = r.ref === ref ? 1 : scoreCandidate(entry, person).score;
     // The exact surname as typed (or its official Latin form) outranks an equivalent spelling at the same score.
     const exact = isExact(person.surname) ? 1 : 0;
     const exactGiven = person.givenName && isExact(person.givenName) ? 1 : 0;
     // Fits well: close enough by the matcher, or every word typed is one of this person's names as written.
-    const good = score >= FITS_WELL_SCORE || (nameWords.length > 0 && nameWords.every((w) => [person.surname, person.givenName, person.patronymic].some((n) => n && isExactWord(n, w))));
+    const good =
+      score >= FITS_WELL_SCORE ||
+      (nameWords.length > 0 && nameWords.every((w) => [person.surname, person.givenName, person.patronymic].some((n) => n && isExactWord(n, w))));
     return { r, score, good, rank: score + exact * 0.02 + exactGiven * 0.01 + (good ? 0.1 : 0) };
   });
   const good = ranked.filter((x) => x.good).length;
@@ -176,6 +246,11 @@ export function searchPersons(db: Db, a: SearchArgsParsed, o: SearchOptions = {}
   }
   const page = ranked.slice(a.offset, a.offset + a.limit);
   if (page.length === 0) return { total: ranked.length, good, rows: [] };
-  const full = new Map(run(db, `SELECT ${ROW_COLUMNS} FROM persons WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(page.map((x) => x.r.id))], o).map((r) => [String(r.id), r]));
+  const full = new Map(
+    run(db, `SELECT ${ROW_COLUMNS} FROM persons WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(page.map((x) => x.r.id))], o).map((r) => [
+      String(r.id),
+      r,
+    ]),
+  );
   return { total: ranked.length, good, rows: page.map((x) => toRow(full.get(String(x.r.id))!, Math.round(x.score * 1000) / 1000)) };
 }

@@ -8,15 +8,33 @@ import { assertLive, type Row } from './live';
 import { getSource } from './sources';
 
 function toSighting(r: Row, source: Source | null): Sighting {
-  return { id: String(r.id), personId: String(r.person_id), sourceId: String(r.source_id), place: String(r.place), date: (r.date as string | null) ?? null, note: (r.note as string | null) ?? null, createdAt: String(r.created_at), source };
+  return {
+    id: String(r.id),
+    personId: String(r.person_id),
+    sourceId: String(r.source_id),
+    place: String(r.place),
+    date: (r.date as string | null) ?? null,
+    note: (r.note as string | null) ?? null,
+    createdAt: String(r.created_at),
+    source,
+  };
 }
 
-export function addSighting(w: Writer, a: { personId: string; sourceId: string; place: string; date?: string | null | undefined; note?: string | null | undefined }, audit = true): Sighting {
+export function addSighting(
+  w: Writer,
+  a: { personId: string; sourceId: string; place: string; date?: string | null | undefined; note?: string | null | undefined },
+  audit = true,
+): Sighting {
   assertLive(w.db, 'persons', a.personId);
   const source = getSource(w.db, a.sourceId);
   if (!source) throw new ObminError('NOT_FOUND', { what: a.sourceId });
   const id = crypto.randomUUID();
-  w.insert('sightings', id, { person_id: a.personId, source_id: a.sourceId, place: a.place, date: a.date ?? null, note: a.note ?? null }, audit ? { action: 'sightings.add', details: { personId: a.personId } } : null);
+  w.insert(
+    'sightings',
+    id,
+    { person_id: a.personId, source_id: a.sourceId, place: a.place, date: a.date ?? null, note: a.note ?? null },
+    audit ? { action: 'sightings.add', details: { personId: a.personId } } : null,
+  );
   return toSighting(w.db.prepare('SELECT * FROM sightings WHERE id = ?').get(id) as Row, source);
 }
 

@@ -55,11 +55,13 @@ export function previewChanges(db: Db, input: readonly unknown[], opts: ApplyOpt
 
 /** Checks every change before anything is written: one bad change refuses the whole batch (one clear error). */
 export function checkChanges(input: readonly unknown[], nowMs: number, parsed = false): Change[] {
-  if (parsed) return (input as Change[]).map((c, i) => {
-    for (const v of Object.values(c.fields)) if (typeof v === 'string' && v.length > MAX_TEXT) throw new ObminError('VALIDATION', { detail: `change ${i + 1}: too long` });
-    assertNotAhead(c.stamp, nowMs);
-    return c;
-  });
+  if (parsed)
+    return (input as Change[]).map((c, i) => {
+      for (const v of Object.values(c.fields))
+        if (typeof v === 'string' && v.length > MAX_TEXT) throw new ObminError('VALIDATION', { detail: `change ${i + 1}: too long` });
+      assertNotAhead(c.stamp, nowMs);
+      return c;
+    });
   return input.map((c, i) => {
     const r = changeSchema.safeParse(c);
     if (!r.success) throw new ObminError('VALIDATION', { detail: `change ${i + 1}: ${r.error.issues[0]?.message ?? 'invalid'}` });
@@ -83,7 +85,8 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
       const hlc = sites.pack(c.stamp);
       const known = find.get(site, c.seq) as { hlc: string; tbl: string; row_id: string } | undefined;
       if (known) {
-        if (known.hlc !== hlc || known.tbl !== c.tbl || known.row_id !== c.row) throw new ObminError('VALIDATION', { origin: c.origin, seq: c.seq }, 'replication.errors.sequenceClash');
+        if (known.hlc !== hlc || known.tbl !== c.tbl || known.row_id !== c.row)
+          throw new ObminError('VALIDATION', { origin: c.origin, seq: c.seq }, 'replication.errors.sequenceClash');
         duplicates++;
         continue;
       }
@@ -93,7 +96,10 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
       insert.run(hlc, c.tbl, c.row, JSON.stringify(c.fields), c.by, Object.keys(prev).length ? JSON.stringify(prev) : null, site, c.seq);
       touched.set(`${c.tbl}\u0000${c.row}`, [c.tbl as Table, c.row]);
     }
-    observeStamps(db, changes.map((c) => parseStamp(c.stamp)));
+    observeStamps(
+      db,
+      changes.map((c) => parseStamp(c.stamp)),
+    );
     const perTable = new Map<Table, number>();
     for (const [tbl] of touched.values()) perTable.set(tbl, (perTable.get(tbl) ?? 0) + 1);
     const rebuild = [...perTable].map(([tbl, n]) => suspendIndexes(db, tbl, n));

@@ -12,7 +12,9 @@ export function suspendIndexes(db: Db, tbl: string, incoming: number): () => voi
   if (incoming < BULK_MIN) return () => {};
   const held = db.prepare(`SELECT count(*) FROM ${tbl}`).pluck().get() as number;
   if (incoming < held) return () => {};
-  const indexes = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").all(tbl) as { name: string; sql: string }[];
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'")
+    .all(tbl) as { name: string; sql: string }[];
   for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
   return () => {
     for (const i of indexes) db.exec(i.sql);

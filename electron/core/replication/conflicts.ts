@@ -23,7 +23,8 @@ const PERSON_OF: Partial<Record<Table, string>> = {
   relatives: 'SELECT p.id, p.ref, p.surname, p.given_name FROM relatives x JOIN persons p ON p.id = x.person_id WHERE x.id = ?',
   attachments: 'SELECT p.id, p.ref, p.surname, p.given_name FROM attachments x JOIN persons p ON p.id = x.person_id WHERE x.id = ?',
   status_changes: 'SELECT p.id, p.ref, p.surname, p.given_name FROM status_changes x JOIN persons p ON p.id = x.person_id WHERE x.id = ?',
-  contact_log: 'SELECT p.id, p.ref, p.surname, p.given_name FROM contact_log x JOIN relatives r ON r.id = x.relative_id JOIN persons p ON p.id = r.person_id WHERE x.id = ?',
+  contact_log:
+    'SELECT p.id, p.ref, p.surname, p.given_name FROM contact_log x JOIN relatives r ON r.id = x.relative_id JOIN persons p ON p.id = r.person_id WHERE x.id = ?',
 };
 
 export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] {
@@ -54,7 +55,9 @@ export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] 
   for (const rows of byRecord.values()) {
     const { tbl, row_id } = rows[0]!;
     const sql = PERSON_OF[tbl];
-    const person = sql ? (db.prepare(sql).get(row_id) as { id: string; ref: string | null; surname: string; given_name: string | null } | undefined) : undefined;
+    const person = sql
+      ? (db.prepare(sql).get(row_id) as { id: string; ref: string | null; surname: string; given_name: string | null } | undefined)
+      : undefined;
     for (const c of conflictsOf(m.state(tbl, row_id))) {
       const k = rows.find((r) => r.field === c.field && sites.full(r.hlc) === c.loser.stamp);
       if (!k) continue;

@@ -11,9 +11,14 @@ const BATCH = 64 * 1024;
 
 /** The records of round N the package carries, per table (parents first, as the change lines must arrive). */
 export function exchangeRecords(db: Db, round: number): Map<Table, string[]> {
-  const r = db.prepare('SELECT id, source_id FROM exchange_rounds WHERE number = ? AND deleted = 0').get(round) as { id: string; source_id: string } | undefined;
+  const r = db.prepare('SELECT id, source_id FROM exchange_rounds WHERE number = ? AND deleted = 0').get(round) as
+    { id: string; source_id: string } | undefined;
   if (!r) throw new ObminError('NOT_FOUND', { round }, 'replication.errors.noRound');
-  const ids = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().all(...args) as string[];
+  const ids = (sql: string, ...args: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .all(...args) as string[];
   const people = 'SELECT DISTINCT person_id FROM exchange_entries WHERE round_id = ? AND deleted = 0';
   const out = new Map<Table, string[]>([
     ['sources', [r.source_id]],

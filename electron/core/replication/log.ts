@@ -39,13 +39,19 @@ function toChange(sites: Sites, r: LogRow): Change {
 /** Changes the peer (by site id) has not acknowledged, by origin and sequence; streamed, never all held at once. */
 export function* changesFor(db: Db, peer: string): Generator<Change> {
   const sites = new Sites(db);
-  const rows = db.prepare(`SELECT c.site, c.oseq, c.hlc, c.tbl, c.row_id, c.fields, c.prev, c.operator_id ${PENDING_SQL} ORDER BY c.site, c.oseq`).iterate({ peer }) as IterableIterator<LogRow>;
+  const rows = db
+    .prepare(`SELECT c.site, c.oseq, c.hlc, c.tbl, c.row_id, c.fields, c.prev, c.operator_id ${PENDING_SQL} ORDER BY c.site, c.oseq`)
+    .iterate({ peer }) as IterableIterator<LogRow>;
   for (const r of rows) yield toChange(sites, r);
 }
 
 export function* changesIn(db: Db, tbl: string, since: number, through: number): Generator<Change> {
   const sites = new Sites(db);
-  const rows = db.prepare('SELECT site, oseq, hlc, tbl, row_id, fields, prev, operator_id FROM change_log WHERE tbl = ? AND seq > ? AND seq <= ? AND oseq IS NOT NULL ORDER BY seq').iterate(tbl, since, through) as IterableIterator<LogRow>;
+  const rows = db
+    .prepare(
+      'SELECT site, oseq, hlc, tbl, row_id, fields, prev, operator_id FROM change_log WHERE tbl = ? AND seq > ? AND seq <= ? AND oseq IS NOT NULL ORDER BY seq',
+    )
+    .iterate(tbl, since, through) as IterableIterator<LogRow>;
   for (const r of rows) yield toChange(sites, r);
 }
 
@@ -79,6 +85,8 @@ export function recordAcks(db: Db, peer: string, acks: unknown): void {
 
 /** Every change known for one record, oldest first (an exchange package carries whole records' histories). */
 export function* changesOfRow(db: Db, tbl: string, id: string, sites: Sites = new Sites(db)): Generator<Change> {
-  const rows = db.prepare('SELECT site, oseq, hlc, tbl, row_id, fields, prev, operator_id FROM change_log WHERE tbl = ? AND row_id = ? AND oseq IS NOT NULL ORDER BY seq').iterate(tbl, id) as IterableIterator<LogRow>;
+  const rows = db
+    .prepare('SELECT site, oseq, hlc, tbl, row_id, fields, prev, operator_id FROM change_log WHERE tbl = ? AND row_id = ? AND oseq IS NOT NULL ORDER BY seq')
+    .iterate(tbl, id) as IterableIterator<LogRow>;
   for (const r of rows) yield toChange(sites, r);
 }

@@ -131,7 +131,9 @@ export class Materializer {
   settleDisplaced(): void {
     for (const ref of [...this.displacedBy]) {
       this.displacedBy.delete(ref);
-      const ids = this.stmt("SELECT id FROM persons WHERE ref LIKE ? ESCAPE '\\' ORDER BY id").pluck().all(`${ref.replace(/[\\%_]/g, (c) => `\\${c}`)} (%)`) as string[];
+      const ids = this.stmt("SELECT id FROM persons WHERE ref LIKE ? ESCAPE '\\' ORDER BY id")
+        .pluck()
+        .all(`${ref.replace(/[\\%_]/g, (c) => `\\${c}`)} (%)`) as string[];
       for (const other of ids) this.apply('persons', other);
     }
   }
@@ -159,14 +161,19 @@ export class Materializer {
       if (want.has(k)) want.delete(k);
       else this.stmt('DELETE FROM replica_kept WHERE id = ?').run(h.id);
     }
-    for (const w of want.values()) this.stmt('INSERT INTO replica_kept (tbl, row_id, field, hlc, value, operator_id) VALUES (?, ?, ?, ?, ?, ?)').run(tbl, id, w.field, w.hlc, w.value, w.by);
+    for (const w of want.values())
+      this.stmt('INSERT INTO replica_kept (tbl, row_id, field, hlc, value, operator_id) VALUES (?, ?, ?, ?, ?, ?)').run(tbl, id, w.field, w.hlc, w.value, w.by);
   }
 }
 
 function sameGroups(json: string, groups: Record<string, string[]>): boolean {
   const old = JSON.parse(json) as Record<string, string[]>;
-  const a = Object.entries(old).flatMap(([s, fs]) => fs.map((f) => `${f}=${s}`)).sort();
-  const b = Object.entries(groups).flatMap(([s, fs]) => fs.map((f) => `${f}=${s}`)).sort();
+  const a = Object.entries(old)
+    .flatMap(([s, fs]) => fs.map((f) => `${f}=${s}`))
+    .sort();
+  const b = Object.entries(groups)
+    .flatMap(([s, fs]) => fs.map((f) => `${f}=${s}`))
+    .sort();
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 

@@ -12,7 +12,10 @@ export const MAX_AGE_HEADER = 64 * 1024;
 
 export type AgeFailure = 'header' | 'hmac' | 'no-match' | 'payload';
 export class AgeError extends Error {
-  constructor(readonly reason: AgeFailure, detail: string) {
+  constructor(
+    readonly reason: AgeFailure,
+    detail: string,
+  ) {
     super(`age ${reason}: ${detail}`);
     this.name = 'AgeError';
   }
@@ -66,7 +69,10 @@ export function ageHeader(recipients: readonly Uint8Array[], fileKey: Buffer): B
     text += `-> X25519 ${b64(share)}\n${wrapBody(aead(wrapKey, Buffer.alloc(12), fileKey))}\n`;
   }
   text += '---';
-  const mac = crypto.createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header')).update(text).digest();
+  const mac = crypto
+    .createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header'))
+    .update(text)
+    .digest();
   return Buffer.from(`${text} ${b64(mac)}\n`);
 }
 
@@ -213,7 +219,10 @@ export async function* ageDecrypt(source: AsyncIterable<Uint8Array>, identity: U
   if (!h) throw new AgeError('header', 'syntax');
   const fileKey = unwrapX25519(h.stanzas, identity);
   if (fileKey.length !== 16) throw new AgeError('header', 'file key length');
-  const mac = crypto.createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header')).update(h.macInput, 'latin1').digest();
+  const mac = crypto
+    .createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header'))
+    .update(h.macInput, 'latin1')
+    .digest();
   if (!crypto.timingSafeEqual(mac, h.mac)) throw new AgeError('hmac', 'header MAC');
 
   const nb = await r.fill(16);

@@ -31,9 +31,12 @@ export function* changesPayload(db: Db, since: number, through: number, counter:
     if (tbl === 'attachments') {
       // The attachments' bytes go first: an attachment row refers to its blob by SHA-256.
       const blobs = db
-        .prepare("SELECT sha256, bytes, thumb FROM attachment_blobs WHERE sha256 IN (SELECT a.sha256 FROM attachments a WHERE a.id IN (SELECT row_id FROM change_log WHERE tbl = 'attachments' AND seq > ? AND seq <= ?))")
+        .prepare(
+          "SELECT sha256, bytes, thumb FROM attachment_blobs WHERE sha256 IN (SELECT a.sha256 FROM attachments a WHERE a.id IN (SELECT row_id FROM change_log WHERE tbl = 'attachments' AND seq > ? AND seq <= ?))",
+        )
         .iterate(since, through) as Iterable<{ sha256: string; bytes: Buffer; thumb: Buffer | null }>;
-      for (const b of blobs) yield* push(`${JSON.stringify({ blob: b.sha256, bytes: b.bytes.toString('base64'), thumb: b.thumb ? b.thumb.toString('base64') : null })}\n`);
+      for (const b of blobs)
+        yield* push(`${JSON.stringify({ blob: b.sha256, bytes: b.bytes.toString('base64'), thumb: b.thumb ? b.thumb.toString('base64') : null })}\n`);
     }
     // One line per change (shared/replication changeSchema): origin, sequence, stamp and what it superseded travel, so
     // the receiver merges by causality (docs/replication.md) and can relay it on unchanged.
@@ -81,7 +84,11 @@ export function schemaOf(db: Db): Schema {
     for (const c of db.pragma(`table_info(${tbl})`) as { name: string; type: string; notnull: number; dflt_value: unknown }[]) {
       if (!allowed.has(c.name)) continue;
       const t = c.type.toUpperCase();
-      cols.set(c.name, { type: t === 'INTEGER' ? 'INTEGER' : t === 'REAL' ? 'REAL' : 'TEXT', nullable: c.notnull === 0, required: c.notnull === 1 && c.dflt_value === null });
+      cols.set(c.name, {
+        type: t === 'INTEGER' ? 'INTEGER' : t === 'REAL' ? 'REAL' : 'TEXT',
+        nullable: c.notnull === 0,
+        required: c.notnull === 1 && c.dflt_value === null,
+      });
     }
     out.set(tbl, cols);
   }
@@ -108,7 +115,14 @@ const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** An attachment's bytes: kept only when they hash to the name they travel under. */
 export function validateBlob(raw: Record<string, unknown>, lineNo: number): BlobRecord {
   const { blob, bytes, thumb, ...extra } = raw;
-  if (Object.keys(extra).length || typeof blob !== 'string' || !/^[0-9a-f]{64}$/.test(blob) || typeof bytes !== 'string' || !B64.test(bytes) || (thumb !== null && (typeof thumb !== 'string' || !B64.test(thumb)))) {
+  if (
+    Object.keys(extra).length ||
+    typeof blob !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(blob) ||
+    typeof bytes !== 'string' ||
+    !B64.test(bytes) ||
+    (thumb !== null && (typeof thumb !== 'string' || !B64.test(thumb)))
+  ) {
     throw new TransferRefused('bad-record', { line: lineNo });
   }
   const b = Buffer.from(bytes, 'base64');

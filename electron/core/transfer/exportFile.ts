@@ -29,7 +29,10 @@ function* ackPayload(body: unknown): Generator<Buffer> {
 
 /** The highest sequence number received from each peer, and which files: what an acknowledgement reports. */
 function appliedFrom(ctx: TransferContext, site: string): { seq: number; files: string[] } {
-  const rows = ctx.db.prepare("SELECT file_id, seq FROM transfer_files WHERE direction = 'in' AND kind = 'changes' AND peer = ? ORDER BY seq").all(site) as { file_id: string; seq: number }[];
+  const rows = ctx.db.prepare("SELECT file_id, seq FROM transfer_files WHERE direction = 'in' AND kind = 'changes' AND peer = ? ORDER BY seq").all(site) as {
+    file_id: string;
+    seq: number;
+  }[];
   return { seq: rows.reduce((m, r) => Math.max(m, r.seq), 0), files: rows.map((r) => r.file_id) };
 }
 
@@ -43,13 +46,24 @@ export function isFolder(p: string): boolean {
 
 /** The newest audit head a peer sent us: it goes back to the peer as its witness. */
 function lastHeadFrom(ctx: TransferContext, site: string): AuditHead | null {
-  const raw = ctx.db.prepare("SELECT audit_head FROM transfer_files WHERE direction = 'in' AND peer = ? AND audit_head IS NOT NULL ORDER BY processed_at DESC, rowid DESC LIMIT 1").pluck().get(site) as string | undefined;
+  const raw = ctx.db
+    .prepare(
+      "SELECT audit_head FROM transfer_files WHERE direction = 'in' AND peer = ? AND audit_head IS NOT NULL ORDER BY processed_at DESC, rowid DESC LIMIT 1",
+    )
+    .pluck()
+    .get(site) as string | undefined;
   return raw ? (JSON.parse(raw) as AuditHead) : null;
 }
 
 /** `exchange`: the field team's package for that round (profile `exchange`, docs/replication.md), to one site; it
  * carries a cut of the register, so it moves neither what was sent nor what an acknowledgement covers. */
-export async function exportFile(ctx: TransferContext, to: readonly string[], out: string, kind: 'changes' | 'ack' = 'changes', opts: { exchange?: number } = {}): Promise<ExportResult> {
+export async function exportFile(
+  ctx: TransferContext,
+  to: readonly string[],
+  out: string,
+  kind: 'changes' | 'ack' = 'changes',
+  opts: { exchange?: number } = {},
+): Promise<ExportResult> {
   const db = ctx.db;
   const sites = [...new Set(to)];
   if (sites.length === 0) throw new ObminError('USAGE', { detail: '--to' });
@@ -63,7 +77,12 @@ export async function exportFile(ctx: TransferContext, to: readonly string[], ou
   // Everything the peers have not acknowledged (a lost file's changes go again; duplicates are no-ops on arrival).
   const since = Math.min(...peers.map((p) => p.acked_through));
   const counter = { records: 0 };
-  const payload = kind === 'ack' ? ackPayload({ ack: appliedFrom(ctx, sites[0]!) }) : exchange !== undefined ? exchangePayload(db, exchange, counter) : changesPayload(db, since, through, counter);
+  const payload =
+    kind === 'ack'
+      ? ackPayload({ ack: appliedFrom(ctx, sites[0]!) })
+      : exchange !== undefined
+        ? exchangePayload(db, exchange, counter)
+        : changesPayload(db, since, through, counter);
   const full = kind === 'changes' && exchange === undefined;
   const draft = {
     fileId: crypto.randomUUID(),
@@ -76,9 +95,15 @@ export async function exportFile(ctx: TransferContext, to: readonly string[], ou
   };
   // A folder (the removable drive, picked in the window) gets a file named after from, to, sequence and date.
   if (isFolder(out)) out = path.join(out, transferFileName(draft));
-  const wrote = await writeContainer(out, draft, (async function* () {
-    for (const b of payload) yield b;
-  })(), peers.map((p) => p.key.encryption_key), keys.signing.privateKey);
+  const wrote = await writeContainer(
+    out,
+    draft,
+    (async function* () {
+      for (const b of payload) yield b;
+    })(),
+    peers.map((p) => p.key.encryption_key),
+    keys.signing.privateKey,
+  );
   // Read back from the medium: the header parses, the signature holds, the ciphertext is what was signed.
   const back = readContainer(out, maxBytesOf(ctx));
   if (!signatureValid(back, keys.signing.publicKey) || (await ciphertextDigest(out, back)) !== wrote.header.ciphertext.sha512) {
@@ -86,12 +111,43 @@ export async function exportFile(ctx: TransferContext, to: readonly string[], ou
   }
   const now = new Date().toISOString();
   db.transaction(() => {
-    const ins = db.prepare('INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, through_change, audit_head, exchange) VALUES (?, ?, \'out\', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = db.prepare(
+      "INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, through_change, audit_head, exchange) VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
     for (const p of peers) {
-      ins.run(draft.fileId, p.site, kind, p.next_seq, draft.createdAt, now, wrote.sha256, wrote.bytes, counter.records, full ? through : null, JSON.stringify(draft.auditHead), exchange ?? null);
-      db.prepare(`UPDATE peers SET next_seq = next_seq + 1${full ? ', sent_through = max(sent_through, ?)' : ''} WHERE site = ?`).run(...(full ? [through, p.site] : [p.site]));
+      ins.run(
+        draft.fileId,
+        p.site,
+        kind,
+        p.next_seq,
+        draft.createdAt,
+        now,
+        wrote.sha256,
+        wrote.bytes,
+        counter.records,
+        full ? through : null,
+        JSON.stringify(draft.auditHead),
+        exchange ?? null,
+      );
+      db.prepare(`UPDATE peers SET next_seq = next_seq + 1${full ? ', sent_through = max(sent_through, ?)' : ''} WHERE site = ?`).run(
+        ...(full ? [through, p.site] : [p.site]),
+      );
     }
-    appendAudit(db, ctx.operatorId, `transfer.export.${kind}`, `file:${draft.fileId}`, { to: sites, records: counter.records, sha256: wrote.sha256, bytes: wrote.bytes, ...(exchange !== undefined ? { exchange } : {}) });
+    appendAudit(db, ctx.operatorId, `transfer.export.${kind}`, `file:${draft.fileId}`, {
+      to: sites,
+      records: counter.records,
+      sha256: wrote.sha256,
+      bytes: wrote.bytes,
+      ...(exchange !== undefined ? { exchange } : {}),
+    });
   })();
-  return { file: out, fileId: draft.fileId, kind, recipients: peers.map((p) => ({ site: p.site, seq: p.next_seq })), records: counter.records, bytes: wrote.bytes, sha256: wrote.sha256 };
+  return {
+    file: out,
+    fileId: draft.fileId,
+    kind,
+    recipients: peers.map((p) => ({ site: p.site, seq: p.next_seq })),
+    records: counter.records,
+    bytes: wrote.bytes,
+    sha256: wrote.sha256,
+  };
 }

@@ -15,7 +15,10 @@ import { cardFingerprint, storeCard, type PeerStatus } from './peers';
 import { TransferRefused } from './refusal';
 import { currentKeys } from './siteKeys';
 
-export async function exportIdentity(ctx: TransferContext, out: string): Promise<{ file: string; fingerprint: string; bytes: number; sha256: string; site: string }> {
+export async function exportIdentity(
+  ctx: TransferContext,
+  out: string,
+): Promise<{ file: string; fingerprint: string; bytes: number; sha256: string; site: string }> {
   const meta = siteMeta(ctx.db);
   const keys = currentKeys(ctx.db);
   const card: IdentityCard = {
@@ -26,8 +29,13 @@ export async function exportIdentity(ctx: TransferContext, out: string): Promise
     rotation: keys.rotation,
   };
   const draft = {
-    fileId: crypto.randomUUID(), kind: 'identity' as const, createdAt: new Date().toISOString(),
-    sender: { site: meta.code, fingerprint: keys.fingerprint }, recipients: [], auditHead: null, identity: card,
+    fileId: crypto.randomUUID(),
+    kind: 'identity' as const,
+    createdAt: new Date().toISOString(),
+    sender: { site: meta.code, fingerprint: keys.fingerprint },
+    recipients: [],
+    auditHead: null,
+    identity: card,
   };
   const r = await writeContainer(isFolder(out) ? path.join(out, transferFileName(draft)) : out, draft, null, [], keys.signing.privateKey);
   appendAudit(ctx.db, ctx.operatorId, 'transfer.identity.export', null, { fingerprint: keys.fingerprint, sha256: r.sha256 });
@@ -74,7 +82,11 @@ export function addPeer(ctx: TransferContext, file: string, fingerprint: string 
  */
 export function exportAgeKey(ctx: TransferContext, out: string): { file: string; recipient: string } {
   const keys = currentKeys(ctx.db);
-  writeFileAtomic(out, `# Obmin site ${siteMeta(ctx.db).code}, key ${keys.fingerprint}\n# public key: ${ageRecipient(keys.encryption.publicKey)}\n${ageIdentity(keys.encryption.privateKey)}\n`, 0o600);
+  writeFileAtomic(
+    out,
+    `# Obmin site ${siteMeta(ctx.db).code}, key ${keys.fingerprint}\n# public key: ${ageRecipient(keys.encryption.publicKey)}\n${ageIdentity(keys.encryption.privateKey)}\n`,
+    0o600,
+  );
   appendAudit(ctx.db, ctx.operatorId, 'transfer.key.export', null, { fingerprint: keys.fingerprint });
   return { file: out, recipient: ageRecipient(keys.encryption.publicKey) };
 }

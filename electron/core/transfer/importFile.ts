@@ -45,8 +45,13 @@ export async function verifyFile(ctx: TransferContext, file: string): Promise<Ve
   const peer = key ? getPeer(db, key.site) : undefined;
   if (!key || !peer || key.site !== h.sender.site) throw new TransferRefused('unknown-signer', { site: h.sender.site });
   // A key retired by rotation signs nothing new; a file it signed before and that was imported still verifies (as a no-op).
-  const kept = key.status === 'retired' ? (db.prepare("SELECT sha256 FROM transfer_files WHERE direction = 'in' AND peer = ? AND file_id = ?").pluck().get(key.site, h.fileId) as string | undefined) : undefined;
-  if (key.status === 'revoked' || (key.status === 'retired' && kept === undefined) || peer.status === 'revoked') throw new TransferRefused('revoked-signer', { site: key.site });
+  const kept =
+    key.status === 'retired'
+      ? (db.prepare("SELECT sha256 FROM transfer_files WHERE direction = 'in' AND peer = ? AND file_id = ?").pluck().get(key.site, h.fileId) as
+          string | undefined)
+      : undefined;
+  if (key.status === 'revoked' || (key.status === 'retired' && kept === undefined) || peer.status === 'revoked')
+    throw new TransferRefused('revoked-signer', { site: key.site });
   if (key.status !== 'trusted' && kept === undefined) throw new TransferRefused('untrusted-signer', { site: key.site });
   if (!signatureValid(parsed, key.signing_key)) throw new TransferRefused('bad-signature');
   const whole = crypto.createHash('sha256').update(parsed.signed);
@@ -60,14 +65,31 @@ export async function verifyFile(ctx: TransferContext, file: string): Promise<Ve
   const mine = h.recipients.find((r) => r.site === me && own.some((k) => k.fingerprint === r.fingerprint));
   const identity = mine ? own.find((k) => k.fingerprint === mine.fingerprint)!.encryption.privateKey : null;
   if (!mine || !identity) throw new TransferRefused('not-recipient');
-  const seen = db.prepare("SELECT file_id FROM transfer_files WHERE direction = 'in' AND peer = ? AND kind = ? AND seq = ?").pluck().get(key.site, h.kind, mine.seq) as string | undefined;
+  const seen = db
+    .prepare("SELECT file_id FROM transfer_files WHERE direction = 'in' AND peer = ? AND kind = ? AND seq = ?")
+    .pluck()
+    .get(key.site, h.kind, mine.seq) as string | undefined;
   if (seen !== undefined && seen !== h.fileId) throw new TransferRefused('replay', { seq: mine.seq });
-  return { file, sha256, parsed, header: h, sender: { site: key.site, name: peer.name, fingerprint: key.fingerprint }, seq: mine.seq, identity, alreadyImported: seen === h.fileId };
+  return {
+    file,
+    sha256,
+    parsed,
+    header: h,
+    sender: { site: key.site, name: peer.name, fingerprint: key.fingerprint },
+    seq: mine.seq,
+    identity,
+    alreadyImported: seen === h.fileId,
+  };
 }
 
 /** Decrypts and validates the payload record by record; the ciphertext is hashed again as it is read (it must be
  * the bytes that were verified), and the plaintext must match the header's size and SHA-256. */
-async function* recordsOf(ctx: TransferContext, v: Verified, phase: TransferPhase, meta: { round?: number | null } = {}): AsyncGenerator<ValidRecord | BlobRecord | { change: Change } | { ack: unknown }> {
+async function* recordsOf(
+  ctx: TransferContext,
+  v: Verified,
+  phase: TransferPhase,
+  meta: { round?: number | null } = {},
+): AsyncGenerator<ValidRecord | BlobRecord | { change: Change } | { ack: unknown }> {
   const schema = schemaOf(ctx.db);
   const ctHash = crypto.createHash('sha512');
   const ptHash = crypto.createHash('sha256');
@@ -76,7 +98,10 @@ async function* recordsOf(ctx: TransferContext, v: Verified, phase: TransferPhas
   let lineNo = 0;
   async function* plain(): AsyncGenerator<Buffer> {
     try {
-      for await (const b of ageDecrypt(ciphertextOf(v.file, v.parsed, (c) => ctHash.update(c)), v.identity)) {
+      for await (const b of ageDecrypt(
+        ciphertextOf(v.file, v.parsed, (c) => ctHash.update(c)),
+        v.identity,
+      )) {
         ptHash.update(b);
         size += b.length;
         if (size > total) throw new TransferRefused('payload-mismatch');
@@ -154,8 +179,9 @@ function parseAck(line: string): { ack: { seq: number; files: string[] } } {
 /** The peer applied these files: it holds every change up to the newest full file's position (each full file carries
  * everything after what was acknowledged when it was written), so the next file starts there. */
 function ackedThrough(db: Db, peer: string, files: readonly string[]): void {
-  db.prepare("UPDATE peers SET acked_through = max(acked_through, coalesce((SELECT max(through_change) FROM transfer_files WHERE direction = 'out' AND kind = 'changes' AND peer = ? AND file_id IN (SELECT value FROM json_each(?))), 0)) WHERE site = ?")
-    .run(peer, JSON.stringify(files), peer);
+  db.prepare(
+    "UPDATE peers SET acked_through = max(acked_through, coalesce((SELECT max(through_change) FROM transfer_files WHERE direction = 'out' AND kind = 'changes' AND peer = ? AND file_id IN (SELECT value FROM json_each(?))), 0)) WHERE site = ?",
+  ).run(peer, JSON.stringify(files), peer);
 }
 
 /** Records the file names (distinct), and of those the ones it adds and changes; the rest it leaves as they are. */
@@ -183,7 +209,21 @@ export interface ImportSummary {
 }
 
 function summaryOf(v: Verified): ImportSummary {
-  return { fileId: v.header.fileId, kind: v.header.kind, sender: v.sender, seq: v.seq, createdAt: v.header.createdAt, records: 0, added: 0, changed: 0, unchanged: 0, alreadyImported: v.alreadyImported, applied: false, acknowledgedSeq: null, massChange: null };
+  return {
+    fileId: v.header.fileId,
+    kind: v.header.kind,
+    sender: v.sender,
+    seq: v.seq,
+    createdAt: v.header.createdAt,
+    records: 0,
+    added: 0,
+    changed: 0,
+    unchanged: 0,
+    alreadyImported: v.alreadyImported,
+    applied: false,
+    acknowledgedSeq: null,
+    massChange: null,
+  };
 }
 
 /** What the file would add and change, from a full pass over its payload; writes nothing. */
@@ -259,11 +299,34 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
     discardPersonIndexes(db); // deferral ends with this transaction: later writes index their people at once
     const now = new Date().toISOString();
     const h = v.header;
-    db.prepare("INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, added, changed, audit_head, exchange) VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .run(h.fileId, v.sender.site, h.kind, v.seq, h.createdAt, now, v.sha256, v.parsed.size, s.records, s.added, s.changed, h.auditHead ? JSON.stringify(h.auditHead) : null, meta.round ?? null);
+    db.prepare(
+      "INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, added, changed, audit_head, exchange) VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      h.fileId,
+      v.sender.site,
+      h.kind,
+      v.seq,
+      h.createdAt,
+      now,
+      v.sha256,
+      v.parsed.size,
+      s.records,
+      s.added,
+      s.changed,
+      h.auditHead ? JSON.stringify(h.auditHead) : null,
+      meta.round ?? null,
+    );
     const mine = h.recipients.find((r) => r.site === siteMeta(db).code);
-    if (mine?.yourAuditHead) recordWitness(db, { peerSite: v.sender.site, count: mine.yourAuditHead.count, hash: mine.yourAuditHead.hash, at: h.createdAt, fromFile: h.fileId });
-    appendAudit(db, ctx.operatorId, h.kind === 'ack' ? 'transfer.import.ack' : 'transfer.import.changes', `file:${h.fileId}`, { from: v.sender.site, seq: v.seq, records: s.records, added: s.added, changed: s.changed, auditHead: h.auditHead });
+    if (mine?.yourAuditHead)
+      recordWitness(db, { peerSite: v.sender.site, count: mine.yourAuditHead.count, hash: mine.yourAuditHead.hash, at: h.createdAt, fromFile: h.fileId });
+    appendAudit(db, ctx.operatorId, h.kind === 'ack' ? 'transfer.import.ack' : 'transfer.import.changes', `file:${h.fileId}`, {
+      from: v.sender.site,
+      seq: v.seq,
+      records: s.records,
+      added: s.added,
+      changed: s.changed,
+      auditHead: h.auditHead,
+    });
     db.exec('COMMIT');
     s.applied = true;
     return s;

@@ -41,5 +41,13 @@ export function rotate(ctx: TransferContext): { fingerprint: string } {
 /** Every check short of decrypting: the file is from a trusted peer, unaltered, and addressed to this site. */
 export async function verify(ctx: TransferContext, file: string): Promise<VerifyResult> {
   const v = await verifyFile(ctx, file);
-  return { fileId: v.header.fileId, kind: v.header.kind, sender: v.sender, seq: v.seq, createdAt: v.header.createdAt, bytes: v.parsed.size, alreadyImported: v.alreadyImported };
+  return {
+    fileId: v.header.fileId,
+    kind: v.header.kind,
+    sender: v.sender,
+    seq: v.seq,
+    createdAt: v.header.createdAt,
+    bytes: v.parsed.size,
+    alreadyImported: v.alreadyImported,
+  };
 }

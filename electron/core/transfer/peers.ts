@@ -59,18 +59,33 @@ export type CardOutcome = 'added' | 'rotated' | 'unchanged' | 'replaced';
  * Stores a verified card. `confirmed`: a person compared the fingerprint (trusted at once). A card that rotates a
  * trusted key of the site (signed by it) is trusted without a new ceremony; any other new key waits as pending.
  */
-export function storeCard(db: Db, card: IdentityCard, confirmed: boolean, now = new Date().toISOString()): { outcome: CardOutcome; status: PeerStatus; fingerprint: string } {
+export function storeCard(
+  db: Db,
+  card: IdentityCard,
+  confirmed: boolean,
+  now = new Date().toISOString(),
+): { outcome: CardOutcome; status: PeerStatus; fingerprint: string } {
   const fp = cardFingerprint(card);
   const existing = getPeer(db, card.site);
   const known = peerKey(db, fp);
   if (known && known.site !== card.site) throw new ObminError('CONFLICT', { detail: 'fingerprint of another site' });
   const insertKey = (status: PeerKey['status']) =>
-    db.prepare('INSERT INTO peer_keys (fingerprint, site, signing_key, encryption_key, status, added_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET status = excluded.status')
+    db
+      .prepare(
+        'INSERT INTO peer_keys (fingerprint, site, signing_key, encryption_key, status, added_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET status = excluded.status',
+      )
       .run(fp, card.site, Buffer.from(card.signingKey, 'base64url'), Buffer.from(card.encryptionKey, 'base64url'), status, now);
   if (!existing) {
     const status: PeerStatus = confirmed ? 'trusted' : 'pending';
     insertKey(status);
-    db.prepare('INSERT INTO peers (site, name, fingerprint, status, added_at, confirmed_at) VALUES (?, ?, ?, ?, ?, ?)').run(card.site, card.name, fp, status, now, confirmed ? now : null);
+    db.prepare('INSERT INTO peers (site, name, fingerprint, status, added_at, confirmed_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      card.site,
+      card.name,
+      fp,
+      status,
+      now,
+      confirmed ? now : null,
+    );
     return { outcome: 'added', status, fingerprint: fp };
   }
   if (existing.status === 'revoked') throw new ObminError('NOT_ALLOWED', { reason: 'peer-revoked', site: card.site });
@@ -83,13 +98,20 @@ export function storeCard(db: Db, card: IdentityCard, confirmed: boolean, now = 
     return { outcome: 'unchanged', status: existing.status, fingerprint: fp };
   }
   const old = peerKey(db, existing.fingerprint);
-  const rotation = existing.status === 'trusted' && old?.status === 'trusted' && card.rotation?.previous === old.fingerprint && rotationValid(card, old.signing_key, fp);
+  const rotation =
+    existing.status === 'trusted' && old?.status === 'trusted' && card.rotation?.previous === old.fingerprint && rotationValid(card, old.signing_key, fp);
   const status: PeerStatus = rotation || confirmed ? 'trusted' : 'pending';
   insertKey(status);
   if (old && status === 'trusted') db.prepare("UPDATE peer_keys SET status = 'retired' WHERE fingerprint = ?").run(old.fingerprint);
   // A new key that is not (yet) trusted does not displace a trusted one: it waits beside it for the ceremony.
   if (status === 'trusted' || existing.status !== 'trusted') {
-    db.prepare('UPDATE peers SET name = ?, fingerprint = ?, status = ?, confirmed_at = ? WHERE site = ?').run(card.name, fp, status, status === 'trusted' ? now : null, card.site);
+    db.prepare('UPDATE peers SET name = ?, fingerprint = ?, status = ?, confirmed_at = ? WHERE site = ?').run(
+      card.name,
+      fp,
+      status,
+      status === 'trusted' ? now : null,
+      card.site,
+    );
   }
   return { outcome: rotation ? 'rotated' : 'replaced', status, fingerprint: fp };
 }
@@ -97,7 +119,8 @@ export function storeCard(db: Db, card: IdentityCard, confirmed: boolean, now = 
 /** Confirms the pending key whose fingerprint a person read back; anything else is refused. */
 export function confirmPeer(db: Db, site: string, fingerprint: string, now = new Date().toISOString()): void {
   const key = peerKey(db, fingerprint);
-  if (!key || key.site !== site || key.status === 'revoked' || key.status === 'retired') throw new ObminError('VERIFICATION_FAILED', { reason: 'fingerprint-mismatch' }, 'transfer.refused.fingerprint-mismatch');
+  if (!key || key.site !== site || key.status === 'revoked' || key.status === 'retired')
+    throw new ObminError('VERIFICATION_FAILED', { reason: 'fingerprint-mismatch' }, 'transfer.refused.fingerprint-mismatch');
   const p = getPeer(db, site);
   if (!p || p.status === 'revoked') throw new ObminError('NOT_FOUND', { what: site });
   if (p.fingerprint !== fingerprint) db.prepare("UPDATE peer_keys SET status = 'retired' WHERE fingerprint = ?").run(p.fingerprint);

@@ -56,7 +56,12 @@ export const rotationStatement = (previous: string, next: string) => Buffer.from
 
 export function rotationValid(card: IdentityCard, previousSigningKey: Uint8Array, nextFingerprint: string): boolean {
   if (!card.rotation) return false;
-  return crypto.verify(null, rotationStatement(card.rotation.previous, nextFingerprint), publicKeyOf('ed25519', previousSigningKey), Buffer.from(card.rotation.signature, 'base64url'));
+  return crypto.verify(
+    null,
+    rotationStatement(card.rotation.previous, nextFingerprint),
+    publicKeyOf('ed25519', previousSigningKey),
+    Buffer.from(card.rotation.signature, 'base64url'),
+  );
 }
 
 /** New keys signed by the current ones; the old ones are retired (kept to open files still on the way). Caller audits. */
@@ -66,8 +71,16 @@ export function rotateKeys(db: Db): SiteKeys {
   const signature = crypto.sign(null, rotationStatement(old.fingerprint, k.fingerprint), privateKeyOf('ed25519', old.signing.privateKey)).toString('base64url');
   const now = new Date().toISOString();
   db.prepare('UPDATE site_keys SET retired_at = ? WHERE fingerprint = ?').run(now, old.fingerprint);
-  db.prepare('INSERT INTO site_keys (fingerprint, signing_public, signing_private, encryption_public, encryption_private, created_at, rotation) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    k.fingerprint, k.signing.publicKey, k.signing.privateKey, k.encryption.publicKey, k.encryption.privateKey, now, JSON.stringify({ previous: old.fingerprint, signature }),
+  db.prepare(
+    'INSERT INTO site_keys (fingerprint, signing_public, signing_private, encryption_public, encryption_private, created_at, rotation) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    k.fingerprint,
+    k.signing.publicKey,
+    k.signing.privateKey,
+    k.encryption.publicKey,
+    k.encryption.privateKey,
+    now,
+    JSON.stringify({ previous: old.fingerprint, signature }),
   );
   return k;
 }

@@ -6,7 +6,11 @@ import { listPeerRows } from './peers';
 import { currentKeys } from './siteKeys';
 
 function lastFile(db: Db, site: string, direction: 'in' | 'out'): PeerInfo['lastSent'] {
-  const r = db.prepare("SELECT processed_at AS at, seq, records FROM transfer_files WHERE peer = ? AND direction = ? AND kind = 'changes' ORDER BY processed_at DESC, rowid DESC LIMIT 1").get(site, direction) as { at: string; seq: number; records: number } | undefined;
+  const r = db
+    .prepare(
+      "SELECT processed_at AS at, seq, records FROM transfer_files WHERE peer = ? AND direction = ? AND kind = 'changes' ORDER BY processed_at DESC, rowid DESC LIMIT 1",
+    )
+    .get(site, direction) as { at: string; seq: number; records: number } | undefined;
   return r ?? null;
 }
 
@@ -48,8 +52,17 @@ export function waitingChanges(db: Db): number {
 export function history(db: Db, limit = 200): HistoryEntry[] {
   const rows = db.prepare('SELECT * FROM transfer_files ORDER BY processed_at DESC, rowid DESC LIMIT ?').all(limit) as Record<string, string | number>[];
   return rows.map((r) => ({
-    fileId: String(r.file_id), direction: r.direction as 'in' | 'out', kind: r.kind as HistoryEntry['kind'], peer: String(r.peer), seq: Number(r.seq),
-    createdAt: String(r.created_at), processedAt: String(r.processed_at), sha256: String(r.sha256), bytes: Number(r.bytes), records: Number(r.records),
-    added: Number(r.added), changed: Number(r.changed),
+    fileId: String(r.file_id),
+    direction: r.direction as 'in' | 'out',
+    kind: r.kind as HistoryEntry['kind'],
+    peer: String(r.peer),
+    seq: Number(r.seq),
+    createdAt: String(r.created_at),
+    processedAt: String(r.processed_at),
+    sha256: String(r.sha256),
+    bytes: Number(r.bytes),
+    records: Number(r.records),
+    added: Number(r.added),
+    changed: Number(r.changed),
   }));
 }

@@ -41,7 +41,8 @@ function sweep(dir: string, outName: string): void {
     return;
   }
   for (const n of names) {
-    if ((n.startsWith(TEMP_PREFIX) && n.endsWith('.tmp')) || (n.startsWith(`.${outName}.`) && n.endsWith('.tmp'))) fs.rmSync(path.join(dir, n), { force: true });
+    if ((n.startsWith(TEMP_PREFIX) && n.endsWith('.tmp')) || (n.startsWith(`.${outName}.`) && n.endsWith('.tmp')))
+      fs.rmSync(path.join(dir, n), { force: true });
   }
 }
 
@@ -58,7 +59,10 @@ export function createBackup(db: Db, p: DataPaths, dbKey: Buffer, outFile: strin
     const dbBytes = fs.readFileSync(copy);
     const sha256 = crypto.createHash('sha256').update(dbBytes).digest('hex');
     const slots = SlotsFileSchema.parse(JSON.parse(fs.readFileSync(p.slots, 'utf8')));
-    const manifest = Buffer.from(JSON.stringify({ createdAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, dbBytes: dbBytes.length, dbSha256: sha256, slots }), 'utf8');
+    const manifest = Buffer.from(
+      JSON.stringify({ createdAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, dbBytes: dbBytes.length, dbSha256: sha256, slots }),
+      'utf8',
+    );
     const len = Buffer.alloc(4);
     len.writeUInt32BE(manifest.length);
     const body = Buffer.concat([MAGIC, len, manifest, dbBytes]);
@@ -102,7 +106,12 @@ export function readBackup(file: string): { manifest: Manifest; db: Buffer; body
 }
 
 /** The passphrase opens a slot held in memory; the key it yields must authenticate every byte of the file. */
-export async function authenticateBackup(file: string, operator: string | null, passphrase: string, kdf: KdfParams): Promise<{ manifest: Manifest; db: Buffer }> {
+export async function authenticateBackup(
+  file: string,
+  operator: string | null,
+  passphrase: string,
+  kdf: KdfParams,
+): Promise<{ manifest: Manifest; db: Buffer }> {
   const b = readBackup(file);
   const opened = await openSlot(b.manifest.slots, operator, passphrase, kdf);
   if (!opened) throw new ObminError('WRONG_CREDENTIALS');

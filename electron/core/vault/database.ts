@@ -61,7 +61,9 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     // Indexes use it, so every connection has it before anything is written.
     db.function('uk_sort', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? ukSortKey(v) : null));
-    db.function('captivity_days', { deterministic: true }, (c: unknown, s: unknown, e: unknown, t: unknown) => captivityDays(c as string | null, s as string | null, e as string | null, String(t)));
+    db.function('captivity_days', { deterministic: true }, (c: unknown, s: unknown, e: unknown, t: unknown) =>
+      captivityDays(c as string | null, s as string | null, e as string | null, String(t)),
+    );
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');

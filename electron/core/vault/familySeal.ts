@@ -78,7 +78,11 @@ export function walkFamilyData(db: Db, plaintextOnly: boolean, next: (tbl: strin
       }
       if (changed) putLog.run(JSON.stringify(f), l.seq);
     }
-    const kept = db.prepare(`SELECT id, field, value FROM replica_kept WHERE tbl = ? AND field IN (${cols.map(() => '?').join(', ')})`).all(tbl, ...cols) as { id: number; field: string; value: string }[];
+    const kept = db.prepare(`SELECT id, field, value FROM replica_kept WHERE tbl = ? AND field IN (${cols.map(() => '?').join(', ')})`).all(tbl, ...cols) as {
+      id: number;
+      field: string;
+      value: string;
+    }[];
     for (const k of kept) {
       const v = JSON.parse(k.value) as unknown;
       if (v === null || v === undefined) continue;

@@ -76,7 +76,10 @@ function gcmOpen(key: Buffer, s: { iv: string; ct: string; tag: string }, aad: s
 
 function sealTo(publicKeyDer: string, dbKey: Buffer, aad: string, info = 'obmin-db-key'): Slot['sealedDbKey'] {
   const eph = crypto.generateKeyPairSync('x25519');
-  const shared = crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: crypto.createPublicKey({ key: unb(publicKeyDer), format: 'der', type: 'spki' }) });
+  const shared = crypto.diffieHellman({
+    privateKey: eph.privateKey,
+    publicKey: crypto.createPublicKey({ key: unb(publicKeyDer), format: 'der', type: 'spki' }),
+  });
   const ephPub = eph.publicKey.export({ format: 'der', type: 'spki' });
   const kek = Buffer.from(crypto.hkdfSync('sha256', shared, ephPub, `${info}:${aad}`, 32));
   return { ...gcmSeal(kek, dbKey, aad), ephemeralPublicKey: b(ephPub) };
@@ -151,7 +154,14 @@ export async function createSlot(file: SlotsFile, operatorId: string, operatorNa
 }
 
 /** A new slot and its opened signing key (the first administrator signs the vault's first entries with it). */
-export async function createSlotWithSigning(file: SlotsFile, operatorId: string, operatorName: string, passphrase: string, dbKey: Buffer, kdf: KdfParams): Promise<{ slot: Slot; signing: OpenedSigning }> {
+export async function createSlotWithSigning(
+  file: SlotsFile,
+  operatorId: string,
+  operatorName: string,
+  passphrase: string,
+  dbKey: Buffer,
+  kdf: KdfParams,
+): Promise<{ slot: Slot; signing: OpenedSigning }> {
   const id = crypto.randomUUID();
   const salt = crypto.randomBytes(16);
   const kek = await deriveKey(passphrase, salt, kdf);
@@ -202,7 +212,12 @@ export async function openSlot(file: SlotsFile, operatorName: string | null, pas
   if (!slot) {
     // Spend the same time as a real attempt (a real slot's cost) so timing says nothing about whether the operator exists.
     const cost = file.slots[0]?.kdf ?? dummyKdf;
-    await deriveKey(passphrase, crypto.randomBytes(16), { alg: 'argon2id', memoryKiB: cost.memoryKiB, iterations: cost.iterations, parallelism: cost.parallelism });
+    await deriveKey(passphrase, crypto.randomBytes(16), {
+      alg: 'argon2id',
+      memoryKiB: cost.memoryKiB,
+      iterations: cost.iterations,
+      parallelism: cost.parallelism,
+    });
     return null;
   }
   return tryOpen(file, slot, passphrase);

@@ -36,7 +36,12 @@ export function openWithCandidates(p: DataPaths, slots: SlotsFile, candidates: B
     try {
       const db = openDatabase(p.db, key);
       if (slots.pendingSlots) {
-        writeSlotsFile(p.slots, i === 0 ? { ...slots, pendingSlots: undefined } : { ...slots, slots: slots.pendingSlots, pendingSlots: undefined, keyCheck: keyCheckOf(slots.vaultId, key) });
+        writeSlotsFile(
+          p.slots,
+          i === 0
+            ? { ...slots, pendingSlots: undefined }
+            : { ...slots, slots: slots.pendingSlots, pendingSlots: undefined, keyCheck: keyCheckOf(slots.vaultId, key) },
+        );
       }
       return { db, key };
     } catch (e) {

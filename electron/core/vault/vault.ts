@@ -43,7 +43,11 @@ export function assertStrong(passphrase: string, userInputs: string[]): void {
   if (!s.acceptable) throw new ObminError('WEAK_PASSPHRASE', { reasons: s.reasons });
 }
 
-export async function initVault(p: DataPaths, a: { siteCode: string; siteName: string; operator: string; passphrase: string }, kdf: KdfParams): Promise<VaultSession> {
+export async function initVault(
+  p: DataPaths,
+  a: { siteCode: string; siteName: string; operator: string; passphrase: string },
+  kdf: KdfParams,
+): Promise<VaultSession> {
   if (isInitialised(p)) throw new ObminError('ALREADY_INITIALISED', { dir: p.dir });
   assertStrong(a.passphrase, [a.operator, a.siteCode, a.siteName]);
   fs.mkdirSync(p.dir, { recursive: true, mode: 0o700 });
@@ -68,7 +72,9 @@ export async function initVault(p: DataPaths, a: { siteCode: string; siteName: s
       meta.run('site_id', crypto.randomUUID());
       meta.run('created_at', now);
       db!.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('idleLockMinutes', '10');
-      db!.prepare('INSERT INTO operators (id, name, role, disabled, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)').run(operatorId, a.operator, 'admin', now, now);
+      db!
+        .prepare('INSERT INTO operators (id, name, role, disabled, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)')
+        .run(operatorId, a.operator, 'admin', now, now);
       const family = establishFamilyKey(db!, slots);
       slots = family.file;
       familyKey = family.key;

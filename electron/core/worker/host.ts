@@ -25,7 +25,12 @@ export const CORE_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 3072
 const WORKER_GONE: Result<never> = { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.INTERNAL' } };
 const RESTARTED: Result<never> = { ok: false, error: { code: 'CORE_RESTARTED', messageKey: 'errors.CORE_RESTARTED' } };
 
-export function createWorkerRouter(workerFile: string, init: WorkerInit, onEvent: (name: string, payload: unknown) => void = () => undefined, opts: WorkerOptions = {}): WorkerRouter {
+export function createWorkerRouter(
+  workerFile: string,
+  init: WorkerInit,
+  onEvent: (name: string, payload: unknown) => void = () => undefined,
+  opts: WorkerOptions = {},
+): WorkerRouter {
   const pending = new Map<number, (r: Result<unknown>) => void>();
   const maxRestarts = opts.maxRestarts ?? 3;
   let nextId = 1;

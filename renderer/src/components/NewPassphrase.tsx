@@ -28,7 +28,14 @@ export function NewPassphrase(p: Props) {
         <StrengthMeter strength={strength} empty={p.value.length === 0} />
       </Field>
       {p.onConfirmChange ? (
-        <Field label={p.confirmLabel ?? t('setup.confirm')} type="password" autoComplete="new-password" value={p.confirm ?? ''} onChange={p.onConfirmChange} error={p.error} />
+        <Field
+          label={p.confirmLabel ?? t('setup.confirm')}
+          type="password"
+          autoComplete="new-password"
+          value={p.confirm ?? ''}
+          onChange={p.onConfirmChange}
+          error={p.error}
+        />
       ) : null}
     </>
   );

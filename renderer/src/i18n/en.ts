@@ -52,7 +52,8 @@ export const en: ScreenMessages = {
   },
   recovery: {
     title: 'Obmin cannot open its data',
-    whatToDo: 'Nothing has been changed. Close the application and call your administrator: they will restore the files from a backup or update the application.',
+    whatToDo:
+      'Nothing has been changed. Close the application and call your administrator: they will restore the files from a backup or update the application.',
   },
   setup: {
     title: 'First-time set-up',
@@ -72,7 +73,8 @@ export const en: ScreenMessages = {
     submitting: 'Creating… (protecting the key takes a few seconds)',
     demoButton: 'Try with demo data',
     demoSiteName: 'Demo HQ',
-    demoNote: 'Demo: this site gets 3,000 fictional people, sources, relatives and four exchange rounds (three closed, one in negotiation). Choose the administrator’s name and a passphrase. For real work, set up a new workstation in another data folder later.',
+    demoNote:
+      'Demo: this site gets 3,000 fictional people, sources, relatives and four exchange rounds (three closed, one in negotiation). Choose the administrator’s name and a passphrase. For real work, set up a new workstation in another data folder later.',
     demoSubmit: 'Create the demo site',
     demoFilling: 'Filling with fictional data…',
   },
@@ -150,7 +152,8 @@ export const en: ScreenMessages = {
     passphraseHint: 'Hand it to the operator in person; they change it after the first sign-in.',
     disable: 'Disable',
     disableTitle: 'Disable operator “{{name}}”?',
-    disableBody: '{{name}} will no longer be able to unlock this workstation. Their records and audit entries stay. They cannot be enabled again here — only a new operator can be added.',
+    disableBody:
+      '{{name}} will no longer be able to unlock this workstation. Their records and audit entries stay. They cannot be enabled again here — only a new operator can be added.',
     disableConfirm: 'Yes, disable',
     disabledDone: 'Operator “{{name}}” disabled.',
     reset: 'New passphrase',

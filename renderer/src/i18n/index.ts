@@ -21,8 +21,32 @@ import { conflictsUk } from '../areas/conflicts/conflicts.uk';
 
 // Shared catalogues carry errors.* and passphrase.* (also used by the CLI); screen text sits beside them.
 export const resources = {
-  uk: { translation: { ...sharedMessages.uk, ...uk, register: registerUk, lists: listsUk, print: manifestUk, auditAction: auditActionsUk, rounds: roundsUk, conflicts: conflictsUk, transferUi: transferUiUk } },
-  en: { translation: { ...sharedMessages.en, ...en, register: registerEn, lists: listsEn, print: manifestEn, auditAction: auditActionsEn, rounds: roundsEn, conflicts: conflictsEn, transferUi: transferUiEn } },
+  uk: {
+    translation: {
+      ...sharedMessages.uk,
+      ...uk,
+      register: registerUk,
+      lists: listsUk,
+      print: manifestUk,
+      auditAction: auditActionsUk,
+      rounds: roundsUk,
+      conflicts: conflictsUk,
+      transferUi: transferUiUk,
+    },
+  },
+  en: {
+    translation: {
+      ...sharedMessages.en,
+      ...en,
+      register: registerEn,
+      lists: listsEn,
+      print: manifestEn,
+      auditAction: auditActionsEn,
+      rounds: roundsEn,
+      conflicts: conflictsEn,
+      transferUi: transferUiEn,
+    },
+  },
 } as const;
 
 export const LOCALES: readonly Locale[] = ['uk', 'en'];

@@ -205,7 +205,15 @@ export const registerEn: RegisterMessages = {
     notes: 'Notes',
     dateHint: 'DD.MM.YYYY or YYYY',
   },
-  section: { identity: 'Identity', service: 'Service', description: 'Description', capture: 'Capture & location', icrc: 'ICRC', remains: 'Remains', notes: 'Notes' },
+  section: {
+    identity: 'Identity',
+    service: 'Service',
+    description: 'Description',
+    capture: 'Capture & location',
+    icrc: 'ICRC',
+    remains: 'Remains',
+    notes: 'Notes',
+  },
   invalid: {
     notNumber: 'Not a number: type digits, e.g. 178.',
     refTaken: 'Another person already has this case number: {{name}}.',

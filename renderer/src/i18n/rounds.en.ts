@@ -58,7 +58,8 @@ export const roundsEn: Tree<typeof roundsUk> = {
   },
   field: {
     title: 'Prepare the field laptop',
-    intro: 'The field team’s exchange package: this round only and only what the handover needs (names, dates of birth, photos, description, the lists) — no family contacts, sources or notes.',
+    intro:
+      'The field team’s exchange package: this round only and only what the handover needs (names, dates of birth, photos, description, the lists) — no family contacts, sources or notes.',
     site: 'For site',
     noPeers: 'No trusted sites. Add the field site’s card under “Transfers”.',
     write: 'Choose the drive and write the package',
@@ -136,7 +137,8 @@ export const roundsEn: Tree<typeof roundsUk> = {
   },
   close: {
     title: 'Close round {{number}}',
-    explain: 'Closing changes the status of everyone handed over (source: this round): received → released (remains → repatriated), given → transferred. People not delivered stay as they are and go on the liaison’s list.',
+    explain:
+      'Closing changes the status of everyone handed over (source: this round): received → released (remains → repatriated), given → transferred. People not delivered stay as they are and go on the liaison’s list.',
     counts: 'Handed over: {{handed}} · not delivered: {{missing}} · refused: {{refused}}',
     confirm: 'Close the round',
     result: 'Statuses changed: {{changed}} · liaison tasks: {{tasks}}',

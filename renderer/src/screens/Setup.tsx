@@ -95,7 +95,15 @@ export function Setup() {
             name="siteCode"
           />
           <Field label={t('setup.siteName')} value={siteName} onChange={setSiteName} error={problems.siteName} maxLength={128} name="siteName" />
-          <Field label={t('setup.operator')} value={operator} onChange={setOperator} error={problems.operator} maxLength={64} name="operator" autoComplete="username" />
+          <Field
+            label={t('setup.operator')}
+            value={operator}
+            onChange={setOperator}
+            error={problems.operator}
+            maxLength={64}
+            name="operator"
+            autoComplete="username"
+          />
           <NewPassphrase
             label={t('setup.passphrase')}
             value={passphrase}

@@ -30,10 +30,24 @@ export function CommandPalette({ role }: { role: Role }) {
 
   const items = useMemo<Item[]>(
     () => [
-      ...(can(role, 'register.write') ? [{ id: 'newPerson', label: t('palette.newPerson'), keys: 'N', run: () => (goHome('register'), useRegister.getState().show({ kind: 'new' }), app.open(null)) }] : []),
+      ...(can(role, 'register.write')
+        ? [
+            {
+              id: 'newPerson',
+              label: t('palette.newPerson'),
+              keys: 'N',
+              run: () => (goHome('register'), useRegister.getState().show({ kind: 'new' }), app.open(null)),
+            },
+          ]
+        : []),
       ...(can(role, 'register.import') ? [{ id: 'import', label: t('palette.import'), run: () => (goHome('register', 'import'), app.open(null)) }] : []),
       ...(can(role, 'lists.write') ? [{ id: 'newList', label: t('palette.newList'), run: () => (goHome('lists', 'newList'), app.open(null)) }] : []),
-      ...visibleAreas(role).map((a) => ({ id: `area:${a}`, label: t('palette.goTo', { area: t(`nav.${a}`) }), keys: areaShortcut(a), run: () => (goHome(a), app.open(null)) })),
+      ...visibleAreas(role).map((a) => ({
+        id: `area:${a}`,
+        label: t('palette.goTo', { area: t(`nav.${a}`) }),
+        keys: areaShortcut(a),
+        run: () => (goHome(a), app.open(null)),
+      })),
       { id: 'lock', label: t('palette.lock'), keys: 'Ctrl+L', run: () => void app.lock('manual') },
       { id: 'passphrase', label: t('palette.changePassphrase'), run: () => app.open('changePassphrase') },
       { id: 'language', label: t('palette.switchLanguage'), run: () => void app.setLocale(app.locale === 'uk' ? 'en' : 'uk').then(() => app.open(null)) },

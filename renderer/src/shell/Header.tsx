@@ -19,7 +19,12 @@ function SyncBadge() {
   }, [refresh]);
   if (!overview) return null;
   const b = badgeOf(overview.peers);
-  const label = b.state === 'none' ? t('transferUi.badge.none') : b.state === 'waiting' ? t('transferUi.badge.waiting', { count: b.waiting }) : t(`transferUi.badge.${b.state}`);
+  const label =
+    b.state === 'none'
+      ? t('transferUi.badge.none')
+      : b.state === 'waiting'
+        ? t('transferUi.badge.waiting', { count: b.waiting })
+        : t(`transferUi.badge.${b.state}`);
   const title = b.peers
     .map((p) =>
       t('transferUi.badge.peer', {
@@ -31,7 +36,14 @@ function SyncBadge() {
     )
     .join('\n');
   return (
-    <button type="button" className={b.state === 'synced' ? 'pill' : 'pill pill-warn'} data-testid="unsynced" data-state={b.state} title={title || label} onClick={() => go('transfers')}>
+    <button
+      type="button"
+      className={b.state === 'synced' ? 'pill' : 'pill pill-warn'}
+      data-testid="unsynced"
+      data-state={b.state}
+      title={title || label}
+      onClick={() => go('transfers')}
+    >
       {label}
     </button>
   );

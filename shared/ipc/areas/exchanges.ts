@@ -1,7 +1,25 @@
 import { z } from 'zod';
 import {
-  AddArgs, AddResult, AgreeArgs, AnswerArgs, ArrivalArgs, CloseResult, Dashboard, Direction, EntryPage, EntryState, LastMark, LiaisonTask, MarkArgs, Mediator,
-  Proposal, Round, RoundDetail, RoundInput, RoundPatch, TaskDoneArgs,
+  AddArgs,
+  AddResult,
+  AgreeArgs,
+  AnswerArgs,
+  ArrivalArgs,
+  CloseResult,
+  Dashboard,
+  Direction,
+  EntryPage,
+  EntryState,
+  LastMark,
+  LiaisonTask,
+  MarkArgs,
+  Mediator,
+  Proposal,
+  Round,
+  RoundDetail,
+  RoundInput,
+  RoundPatch,
+  TaskDoneArgs,
 } from '../../exchanges';
 import { Id } from '../../register';
 import { SearchFilters } from '../../register/queries';
@@ -12,7 +30,9 @@ export const exchangesContract = {
   'exchanges.get': { args: z.object({ id: Id, pageSize: z.number().int().min(0).max(500).default(100) }).strict(), result: RoundDetail },
   /** one list of a round, page by page, with each person's warnings */
   'exchanges.entries': {
-    args: z.object({ roundId: Id, direction: Direction, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+    args: z
+      .object({ roundId: Id, direction: Direction, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(200) })
+      .strict(),
     result: EntryPage,
   },
   'exchanges.create': { args: RoundInput, result: Round },
@@ -23,7 +43,15 @@ export const exchangesContract = {
   'exchanges.add': { args: AddArgs, result: AddResult },
   /** everyone the register's current search and filters find (up to `limit`), in one all-or-nothing request */
   'exchanges.addFromSearch': {
-    args: z.object({ roundId: Id, direction: Direction, query: z.string().trim().max(256).default(''), filters: SearchFilters.default({}), limit: z.number().int().min(1).max(5000).default(1000) }).strict(),
+    args: z
+      .object({
+        roundId: Id,
+        direction: Direction,
+        query: z.string().trim().max(256).default(''),
+        filters: SearchFilters.default({}),
+        limit: z.number().int().min(1).max(5000).default(1000),
+      })
+      .strict(),
     result: AddResult,
   },
   /** the people an intake list's decisions point at */
@@ -37,7 +65,10 @@ export const exchangesContract = {
   'exchanges.undoMark': { args: z.object({ roundId: Id }).strict(), result: LastMark },
   'exchanges.arrival': { args: ArrivalArgs, result: z.object({ entryId: Id, personId: Id }) },
   'exchanges.close': { args: z.object({ id: Id }).strict(), result: CloseResult },
-  'exchanges.tasks': { args: z.object({ open: z.boolean().default(true), limit: z.number().int().min(1).max(5000).default(500) }).strict(), result: z.array(LiaisonTask) },
+  'exchanges.tasks': {
+    args: z.object({ open: z.boolean().default(true), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    result: z.array(LiaisonTask),
+  },
   'exchanges.taskDone': { args: TaskDoneArgs, result: LiaisonTask },
   'dashboard.get': { args: z.object({}).strict(), result: Dashboard },
 } as const;

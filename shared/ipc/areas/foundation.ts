@@ -25,9 +25,7 @@ export const foundationContract = {
   'app.setLocale': { args: z.object({ locale: Locale }).strict(), result: Void },
 
   'vault.init': {
-    args: z
-      .object({ siteCode: SiteCode, siteName: z.string().trim().min(2).max(128), operator: OperatorName, passphrase: Passphrase })
-      .strict(),
+    args: z.object({ siteCode: SiteCode, siteName: z.string().trim().min(2).max(128), operator: OperatorName, passphrase: Passphrase }).strict(),
     result: Session,
   },
   'vault.unlock': { args: z.object({ operator: OperatorName, passphrase: Passphrase }).strict(), result: Session },
@@ -53,4 +51,3 @@ export const foundationContract = {
   },
   'audit.verify': { args: Empty, result: AuditVerifyResult },
 } as const;
-

@@ -51,7 +51,10 @@ export const registerContract = {
   'persons.changeStatus': { args: StatusChangeArgs, result: StatusChange },
   'persons.delete': { args: z.object({ id: Id }).strict(), result: z.null() },
   'sources.create': { args: SourceInput, result: Source },
-  'sources.list': { args: z.object({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }).strict(), result: z.array(Source) },
+  'sources.list': {
+    args: z.object({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }).strict(),
+    result: z.array(Source),
+  },
   'sightings.add': { args: SightingInput, result: Sighting },
   'relatives.add': { args: RelativeInput, result: Relative },
   'relatives.update': { args: z.object({ id: Id, patch: RelativePatch }).strict(), result: Relative },

@@ -1,7 +1,8 @@
 import { ObminError } from '../../../../shared/errors';
 import type { Migration } from './types';
 
-const partial = (c: string) => `${c} TEXT CHECK (${c} IS NULL OR ${c} GLOB '[0-9][0-9][0-9][0-9]' OR ${c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' OR ${c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`;
+const partial = (c: string) =>
+  `${c} TEXT CHECK (${c} IS NULL OR ${c} GLOB '[0-9][0-9][0-9][0-9]' OR ${c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' OR ${c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`;
 
 /** SQL for the full HLC string (`2024-05-01T10:00:00.000Z-0000-<site id>`, shared/hlc.ts formatStamp) of a packed stamp. */
 const fullStamp = (h: string) =>

@@ -54,8 +54,8 @@ export const m0008: Migration = {
       CREATE UNIQUE INDEX transfer_files_seq ON transfer_files (peer, direction, kind, seq) WHERE kind <> 'identity';
     `);
     const k = newSiteKeys();
-    db.prepare('INSERT INTO site_keys (fingerprint, signing_public, signing_private, encryption_public, encryption_private, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      k.fingerprint, k.signing.publicKey, k.signing.privateKey, k.encryption.publicKey, k.encryption.privateKey, new Date().toISOString(),
-    );
+    db.prepare(
+      'INSERT INTO site_keys (fingerprint, signing_public, signing_private, encryption_public, encryption_private, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(k.fingerprint, k.signing.publicKey, k.signing.privateKey, k.encryption.publicKey, k.encryption.privateKey, new Date().toISOString());
   },
 };

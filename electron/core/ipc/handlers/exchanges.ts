@@ -2,8 +2,26 @@ import type { exchangesContract } from '../../../../shared/ipc/areas/exchanges';
 import { can, type Permission } from '../../../../shared/domain/roles';
 import type { Core } from '../../core';
 import {
-  addEntries, agreeAnswer, cancelRound, closeRound, completeTask, createRound, dashboard, entryPage, freezeProposal, getProposal, listRounds, listTasks,
-  markEntry, recordAnswer, recordArrival, reopenRound, roundDetail, undoLastMark, updateRound, withdrawEntry,
+  addEntries,
+  agreeAnswer,
+  cancelRound,
+  closeRound,
+  completeTask,
+  createRound,
+  dashboard,
+  entryPage,
+  freezeProposal,
+  getProposal,
+  listRounds,
+  listTasks,
+  markEntry,
+  recordAnswer,
+  recordArrival,
+  reopenRound,
+  roundDetail,
+  undoLastMark,
+  updateRound,
+  withdrawEntry,
 } from '../../exchanges';
 import { searchPersons } from '../../register/search';
 import { Writer } from '../../db/write';
@@ -22,7 +40,12 @@ function searchIds(db: Db, query: string, filters: Parameters<typeof searchPerso
 }
 
 function listPeople(db: Db, listId: string): string[] {
-  return db.prepare("SELECT DISTINCT decided_person_id FROM intake_entries WHERE list_id = ? AND decision IN ('linked','created') AND decided_person_id IS NOT NULL ORDER BY row_no").pluck().all(listId) as string[];
+  return db
+    .prepare(
+      "SELECT DISTINCT decided_person_id FROM intake_entries WHERE list_id = ? AND decision IN ('linked','created') AND decided_person_id IS NOT NULL ORDER BY row_no",
+    )
+    .pluck()
+    .all(listId) as string[];
 }
 
 /** Exchange rounds: viewers read; coordinators and admins build, freeze, agree, close and cancel; field teams mark. */

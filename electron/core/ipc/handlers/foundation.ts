@@ -39,4 +39,3 @@ export function foundationHandlers(core: Core): AreaHandlers<keyof typeof founda
     'audit.verify': () => core.auditVerify(),
   };
 }
-

@@ -38,8 +38,16 @@ export function registerHandlers(core: Core): AreaHandlers<keyof typeof register
       return personDetail(s.db, p.id, can(s.operator.role, 'family.read'));
     },
     // What a write answers is filtered like a read: an analyst may write a person but not see their family fields.
-    'persons.create': (a) => visibleToRole(write('register.write', (w) => createPerson(w, a)), core.require().operator.role),
-    'persons.update': ({ id, patch }) => visibleToRole(write('register.write', (w) => updatePerson(w, id, patch).person), core.require().operator.role),
+    'persons.create': (a) =>
+      visibleToRole(
+        write('register.write', (w) => createPerson(w, a)),
+        core.require().operator.role,
+      ),
+    'persons.update': ({ id, patch }) =>
+      visibleToRole(
+        write('register.write', (w) => updatePerson(w, id, patch).person),
+        core.require().operator.role,
+      ),
     'persons.changeStatus': (a) => write('register.write', (w) => changeStatus(w, a)),
     'persons.delete': ({ id }) =>
       write('register.write', (w) => {
@@ -53,7 +61,9 @@ export function registerHandlers(core: Core): AreaHandlers<keyof typeof register
     'relatives.update': ({ id, patch }) => write('family.write', (w) => updateRelative(w, id, patch)),
     'relatives.logContact': (a) => write('family.write', (w) => logContact(w, a)),
     'attachments.add': ({ dataBase64, thumbBase64, ...a }) =>
-      write('register.write', (w) => addAttachment(w, { ...a, bytes: Buffer.from(dataBase64, 'base64'), thumb: thumbBase64 ? Buffer.from(thumbBase64, 'base64') : null })),
+      write('register.write', (w) =>
+        addAttachment(w, { ...a, bytes: Buffer.from(dataBase64, 'base64'), thumb: thumbBase64 ? Buffer.from(thumbBase64, 'base64') : null }),
+      ),
     'attachments.get': ({ id, thumb }) => {
       const r = getAttachment(core.require('register.read').db, id, thumb);
       return { attachment: r.attachment, dataBase64: r.bytes.toString('base64') };

@@ -37,7 +37,11 @@ export function transferHandlers(core: Core): AreaHandlers<keyof typeof transfer
     'transfer.verify': ({ file }) => transfer.verify(ctx('register.read'), file),
     'transfer.import': ({ file, dryRun, acceptMassChange, taskId }) => {
       const task = taskId ?? crypto.randomUUID();
-      const c = { ...ctx('register.import', 'family.write'), progress: (phase: transfer.TransferPhase, done: number, total: number) => core.emit('progress', { taskId: task, phase: `transfer.${phase}` as const, done, total }) };
+      const c = {
+        ...ctx('register.import', 'family.write'),
+        progress: (phase: transfer.TransferPhase, done: number, total: number) =>
+          core.emit('progress', { taskId: task, phase: `transfer.${phase}` as const, done, total }),
+      };
       return dryRun ? transfer.previewFile(c, file) : transfer.importFile(c, file, { acceptMassChange });
     },
   };

@@ -10,7 +10,9 @@ function Side({ side, label, onKeep, busy, testId }: { side: ConflictSide; label
   return (
     <div className="conflict-side" data-testid={testId}>
       <h3>{label}</h3>
-      <p className="conflict-value">{side.value === null || side.value === '' ? <span className="muted">{t('conflicts.empty_value')}</span> : String(side.value)}</p>
+      <p className="conflict-value">
+        {side.value === null || side.value === '' ? <span className="muted">{t('conflicts.empty_value')}</span> : String(side.value)}
+      </p>
       <dl className="conflict-meta">
         <dt>{t('conflicts.site')}</dt>
         <dd>{side.siteCode ? t('conflicts.thisSite', { code: side.siteCode }) : t('conflicts.otherSite', { id: side.site.slice(0, 8) })}</dd>

@@ -3,7 +3,8 @@ import type { conflictsUk } from './conflicts.uk';
 
 export const conflictsEn: Record<keyof typeof conflictsUk, string> = {
   title: 'Edit conflicts',
-  intro: 'Two sites changed one field without seeing each other’s edit. Every site already shows the newer value; the other is kept here. Keep either — the decision travels to the other sites as an ordinary edit.',
+  intro:
+    'Two sites changed one field without seeing each other’s edit. Every site already shows the newer value; the other is kept here. Keep either — the decision travels to the other sites as an ordinary edit.',
   empty: 'No conflicts.',
   shown: 'Shown now',
   other: 'Other value',

@@ -22,7 +22,15 @@ export function Dashboard() {
   useEffect(() => {
     if (d && document.activeElement === document.body) first.current?.focus();
   }, [d]);
-  const labels = useMemo(() => ({ received: t('rounds.dashboard.received'), given: t('rounds.dashboard.given'), title: t('rounds.dashboard.chartLabel'), round: t('rounds.dashboard.round') }), [t]);
+  const labels = useMemo(
+    () => ({
+      received: t('rounds.dashboard.received'),
+      given: t('rounds.dashboard.given'),
+      title: t('rounds.dashboard.chartLabel'),
+      round: t('rounds.dashboard.round'),
+    }),
+    [t],
+  );
   const max = d ? Math.max(1, ...d.captivity.map((b) => b.military + b.civilian + b.remains + b.other)) : 1;
   return (
     <section className="area dashboard" aria-labelledby="area-title" data-testid="dashboard">

@@ -21,10 +21,7 @@ export function RoundsChart({ rounds, labels }: { rounds: Dashboard['rounds']; l
         height: 220,
         title: labels.title,
         scales: { x: { time: false, range: (_u, min, max) => [min - 0.7, max + 0.7] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] } },
-        axes: [
-          { stroke: ink, splits: () => xs, values: (_u, splits) => splits.map((v) => `№${v}`) },
-          { stroke: ink },
-        ],
+        axes: [{ stroke: ink, splits: () => xs, values: (_u, splits) => splits.map((v) => `№${v}`) }, { stroke: ink }],
         series: [
           { label: labels.round, value: (_u, v) => (v == null ? '—' : `№${v}`) },
           { label: labels.received, stroke: ours, fill: ours, paths: bars, points: { show: false } },

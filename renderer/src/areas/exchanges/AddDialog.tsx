@@ -54,7 +54,13 @@ export function AddDialog({ roundId, direction, onClose, onDone }: { roundId: st
   return (
     <Dialog title={t('rounds.add.title', { direction: t(`exchanges.direction.${direction}`) })} onClose={onClose} wide>
       <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'register'} className={tab === 'register' ? 'tab tab-on' : 'tab'} onClick={() => setTab('register')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'register'}
+          className={tab === 'register' ? 'tab tab-on' : 'tab'}
+          onClick={() => setTab('register')}
+        >
           {t('rounds.add.fromRegister')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'list'} className={tab === 'list' ? 'tab tab-on' : 'tab'} onClick={() => setTab('list')}>
@@ -75,7 +81,18 @@ export function AddDialog({ roundId, direction, onClose, onDone }: { roundId: st
                   <tr key={p.id}>
                     <td>
                       <label className="check">
-                        <input type="checkbox" checked={picked.has(p.id)} onChange={(e) => setPicked((s) => { const n = new Set(s); if (e.target.checked) n.add(p.id); else n.delete(p.id); return n; })} />
+                        <input
+                          type="checkbox"
+                          checked={picked.has(p.id)}
+                          onChange={(e) =>
+                            setPicked((s) => {
+                              const n = new Set(s);
+                              if (e.target.checked) n.add(p.id);
+                              else n.delete(p.id);
+                              return n;
+                            })
+                          }
+                        />
                         {p.surname} {p.givenName ?? ''} {p.patronymic ?? ''}
                       </label>
                     </td>

@@ -22,13 +22,21 @@ export function CloseDialog({ detail, locale, onClose, onDone }: { detail: Round
     <Dialog title={t('rounds.close.title', { number: detail.round.number })} onClose={onClose}>
       {result ? (
         <>
-          <p className="round-sentence" data-testid="close-summary">{result.sentence}</p>
+          <p className="round-sentence" data-testid="close-summary">
+            {result.sentence}
+          </p>
           <p className="muted">{t('rounds.close.result', result)}</p>
         </>
       ) : (
         <>
           <p>{t('rounds.close.explain')}</p>
-          <p className="strong">{t('rounds.close.counts', { handed, missing: tt.notDelivered.receive + tt.notDelivered.give, refused: tt.refusedReturn.receive + tt.refusedReturn.give })}</p>
+          <p className="strong">
+            {t('rounds.close.counts', {
+              handed,
+              missing: tt.notDelivered.receive + tt.notDelivered.give,
+              refused: tt.refusedReturn.receive + tt.refusedReturn.give,
+            })}
+          </p>
           <FormError error={error} />
           <div className="actions">
             <button type="button" onClick={onClose}>

@@ -142,7 +142,11 @@ function NewRoundDialog({ next, onClose, onDone }: { next: number; onClose(): vo
           <legend>{t('rounds.form.mediators')}</legend>
           {MEDIATORS.map((m) => (
             <label key={m} className="check">
-              <input type="checkbox" checked={mediators.includes(m)} onChange={(e) => setMediators((s) => (e.target.checked ? [...s, m] : s.filter((x) => x !== m)))} />
+              <input
+                type="checkbox"
+                checked={mediators.includes(m)}
+                onChange={(e) => setMediators((s) => (e.target.checked ? [...s, m] : s.filter((x) => x !== m)))}
+              />
               {t(`exchanges.mediator.${m}`)}
             </label>
           ))}

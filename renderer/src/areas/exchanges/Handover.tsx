@@ -63,7 +63,12 @@ export function Handover({ id, session, onExit }: { id: string; session: Session
   useEffect(() => {
     document.querySelector(`[data-handover-row="${sel}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [sel]);
-  if (!d) return <section className="area"><FormError error={error} /></section>;
+  if (!d)
+    return (
+      <section className="area">
+        <FormError error={error} />
+      </section>
+    );
   const done = rows.filter((e) => !isUnmarked(e.state)).length;
   return (
     <section className="area handover" aria-labelledby="area-title" data-testid="handover">
@@ -88,22 +93,54 @@ export function Handover({ id, session, onExit }: { id: string; session: Session
       </div>
       <p className="muted">{t('rounds.handover.help')}</p>
       <FormError error={error} />
-      <div className="handover-rows" tabIndex={0} ref={box} onKeyDown={onKey} role="listbox" aria-label={t('rounds.handover.title', { number: d.round.number })}>
+      <div
+        className="handover-rows"
+        tabIndex={0}
+        ref={box}
+        onKeyDown={onKey}
+        role="listbox"
+        aria-label={t('rounds.handover.title', { number: d.round.number })}
+      >
         {rows.map((e, i) => (
-          <div key={e.id} role="option" aria-selected={i === sel} data-handover-row={i} data-person={e.ref ?? e.personId} data-state={e.state} className={`handover-row${i === sel ? ' hr-sel' : ''} hs-${e.state}`} onClick={() => setSel(i)}>
+          <div
+            key={e.id}
+            role="option"
+            aria-selected={i === sel}
+            data-handover-row={i}
+            data-person={e.ref ?? e.personId}
+            data-state={e.state}
+            className={`handover-row${i === sel ? ' hr-sel' : ''} hs-${e.state}`}
+            onClick={() => setSel(i)}
+          >
             <Photo id={e.photoId} initials={`${e.surname[0] ?? ''}${e.givenName?.[0] ?? ''}`} />
             <div className="hr-who">
               <div className="hr-name">
                 {e.surname} {e.givenName ?? ''} {e.patronymic ?? ''}
               </div>
               <div className="hr-details">
-                {[e.ref, e.dateOfBirth ? t('rounds.handover.born', { date: e.dateOfBirth }) : null, e.rank, e.unit, e.documentNumbers, e.distinguishingMarks, t(`exchanges.direction.${e.direction}`)].filter(Boolean).join(' · ')}
+                {[
+                  e.ref,
+                  e.dateOfBirth ? t('rounds.handover.born', { date: e.dateOfBirth }) : null,
+                  e.rank,
+                  e.unit,
+                  e.documentNumbers,
+                  e.distinguishingMarks,
+                  t(`exchanges.direction.${e.direction}`),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </div>
               <div className="hr-state">{t(`exchanges.state.${e.state}`)}</div>
             </div>
             <div className="hr-marks">
               {MARKS.map((m) => (
-                <button key={m} type="button" className={`big mark-${m}${e.state === m ? ' mark-on' : ''}`} aria-pressed={e.state === m} onClick={() => void mark(e, m)}>
+                <button
+                  key={m}
+                  type="button"
+                  className={`big mark-${m}${e.state === m ? ' mark-on' : ''}`}
+                  aria-pressed={e.state === m}
+                  onClick={() => void mark(e, m)}
+                >
                   {t(`rounds.handover.${m}`)}
                 </button>
               ))}
@@ -182,7 +219,12 @@ function ArrivalDialog({ roundId, canCreate, onClose, onDone }: { roundId: strin
           <Field label={t('rounds.handover.surname')} value={surname} onChange={setSurname} />
           <Field label={t('rounds.handover.givenName')} value={given} onChange={setGiven} />
           <div className="actions">
-            <button type="button" className="primary" disabled={!surname.trim()} onClick={() => void record({ person: { surname: surname.trim(), givenName: given.trim() || null, side: 'ours', category: 'military' } })}>
+            <button
+              type="button"
+              className="primary"
+              disabled={!surname.trim()}
+              onClick={() => void record({ person: { surname: surname.trim(), givenName: given.trim() || null, side: 'ours', category: 'military' } })}
+            >
               {t('rounds.handover.record')}
             </button>
           </div>

@@ -9,7 +9,13 @@ import { FormError, type UiError } from '../../components/FormError';
  * The counterpart's answer: per direction, their spreadsheet imported from here (the Lists intake: same matcher, same
  * review) or a list already reviewed in Lists.
  */
-export function AnswerDialog({ roundId, preset, onImport, onClose, onDone }: {
+export function AnswerDialog({
+  roundId,
+  preset,
+  onImport,
+  onClose,
+  onDone,
+}: {
   roundId: string;
   preset: Partial<Record<Direction, string>>;
   onImport: ((direction: Direction, chosen: Partial<Record<Direction, string>>) => void) | null;
@@ -22,7 +28,9 @@ export function AnswerDialog({ roundId, preset, onImport, onClose, onDone }: {
   const [give, setGive] = useState(preset.give ?? '');
   const [error, setError] = useState<UiError | null>(null);
   useEffect(() => {
-    void window.obmin.lists.list({ limit: 500 }).then((r) => (r.ok ? setLists(r.value.filter((l) => l.kind === 'counterpart_list' || l.kind === 'mediator_list')) : setError(r.error)));
+    void window.obmin.lists
+      .list({ limit: 500 })
+      .then((r) => (r.ok ? setLists(r.value.filter((l) => l.kind === 'counterpart_list' || l.kind === 'mediator_list')) : setError(r.error)));
   }, []);
   const submit = async () => {
     const r = await window.obmin.exchanges.answer({ roundId, receiveListId: receive || null, giveListId: give || null });
@@ -85,10 +93,12 @@ function DiffTable({ diff, decision, set }: { diff: DiffItemView[]; decision?: M
             {set ? (
               <td className="diff-choice">
                 <label className="check">
-                  <input type="radio" name={`d-${d.personId}`} checked={decision?.get(d.personId) === true} onChange={() => set(d.personId, true)} /> {t('rounds.diff.accept')}
+                  <input type="radio" name={`d-${d.personId}`} checked={decision?.get(d.personId) === true} onChange={() => set(d.personId, true)} />{' '}
+                  {t('rounds.diff.accept')}
                 </label>
                 <label className="check">
-                  <input type="radio" name={`d-${d.personId}`} checked={decision?.get(d.personId) === false} onChange={() => set(d.personId, false)} /> {t('rounds.diff.reject')}
+                  <input type="radio" name={`d-${d.personId}`} checked={decision?.get(d.personId) === false} onChange={() => set(d.personId, false)} />{' '}
+                  {t('rounds.diff.reject')}
                 </label>
               </td>
             ) : null}
@@ -100,7 +110,21 @@ function DiffTable({ diff, decision, set }: { diff: DiffItemView[]; decision?: M
 }
 
 /** The answer's differences, each agreed or rejected; together they make the agreed version. */
-export function DiffDecide({ roundId, diff, from, to, canDecide, onDone }: { roundId: string; diff: DiffItemView[]; from: number; to: number; canDecide: boolean; onDone(): void }) {
+export function DiffDecide({
+  roundId,
+  diff,
+  from,
+  to,
+  canDecide,
+  onDone,
+}: {
+  roundId: string;
+  diff: DiffItemView[];
+  from: number;
+  to: number;
+  canDecide: boolean;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const [decision, setDecision] = useState<Map<string, boolean>>(new Map());
   const [error, setError] = useState<UiError | null>(null);
@@ -152,7 +176,13 @@ export function ProposalHistory({ proposals }: { proposals: ProposalMeta[] }) {
       <ul>
         {proposals.map((p) => (
           <li key={p.id} data-version={p.version}>
-            {t('rounds.proposals.line', { version: p.version, kind: t(`rounds.proposals.kind.${p.kind}`), date: p.frozenAt.slice(0, 10), receive: p.counts.receive, give: p.counts.give })}
+            {t('rounds.proposals.line', {
+              version: p.version,
+              kind: t(`rounds.proposals.kind.${p.kind}`),
+              date: p.frozenAt.slice(0, 10),
+              receive: p.counts.receive,
+              give: p.counts.give,
+            })}
             {p.mediator ? ` · ${t(`exchanges.mediator.${p.mediator}`)}` : ''}
             {p.version > 1 ? <span className="mono"> {t('rounds.proposals.changes', p.diffCounts)}</span> : null}{' '}
             {p.version > 1 ? (

@@ -26,7 +26,9 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
   const [d, setD] = useState<RoundDetail | null>(null);
   const [stamp, setStamp] = useState(0);
   const [error, setError] = useState<UiError | null>(null);
-  const [dialog, setDialog] = useState<null | { kind: 'add'; direction: Direction } | { kind: 'answer' } | { kind: 'import'; direction: Direction } | { kind: 'close' }>(null);
+  const [dialog, setDialog] = useState<
+    null | { kind: 'add'; direction: Direction } | { kind: 'answer' } | { kind: 'import'; direction: Direction } | { kind: 'close' }
+  >(null);
   // The answer's lists as chosen so far, and the one being reviewed (the Lists review, shown in place of the round).
   const [answer, setAnswer] = useState<Partial<Record<Direction, string>>>({});
   const [reviewing, setReviewing] = useState<{ listId: string; direction: Direction } | null>(null);
@@ -60,7 +62,13 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
         }}
       />
     );
-  if (!d) return <section className="area exchanges"><FormError error={error} />{error ? null : <p className="muted">{t('rounds.loading')}</p>}</section>;
+  if (!d)
+    return (
+      <section className="area exchanges">
+        <FormError error={error} />
+        {error ? null : <p className="muted">{t('rounds.loading')}</p>}
+      </section>
+    );
   const r = d.round;
   const open = r.status !== 'closed' && r.status !== 'cancelled';
   const editable = open && (r.status === 'planning' || r.status === 'negotiating') && !d.awaitingAnswer && !d.pendingDiff;
@@ -85,7 +93,12 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
             {t('rounds.round.heading', { number: r.number })} <RoundStatus status={r.status} />
           </h1>
           <p className="muted round-meta">
-            {[r.place, r.plannedDate ? t('rounds.round.planned', { date: r.plannedDate }) : null, r.actualDate ? t('rounds.round.actual', { date: r.actualDate }) : null, r.mediators.map((m) => t(`exchanges.mediator.${m}`)).join(', ')]
+            {[
+              r.place,
+              r.plannedDate ? t('rounds.round.planned', { date: r.plannedDate }) : null,
+              r.actualDate ? t('rounds.round.actual', { date: r.actualDate }) : null,
+              r.mediators.map((m) => t(`exchanges.mediator.${m}`)).join(', '),
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>
@@ -124,9 +137,22 @@ export function RoundPage({ id, session, onBack, onHandover }: { id: string; ses
         </div>
       </div>
       <FormError error={error} />
-      {r.summary ? <p className="round-sentence" data-testid="round-summary">{r.summary[session.settings.locale]}</p> : null}
+      {r.summary ? (
+        <p className="round-sentence" data-testid="round-summary">
+          {r.summary[session.settings.locale]}
+        </p>
+      ) : null}
       {d.awaitingAnswer ? <p className="notice">{t('rounds.round.awaiting')}</p> : null}
-      {d.pendingDiff ? <DiffDecide roundId={id} diff={d.pendingDiff} from={d.proposals.at(-2)?.version ?? 1} to={d.proposals.at(-1)?.version ?? 2} canDecide={can(role, 'exchanges.decide')} onDone={load} /> : null}
+      {d.pendingDiff ? (
+        <DiffDecide
+          roundId={id}
+          diff={d.pendingDiff}
+          from={d.proposals.at(-2)?.version ?? 1}
+          to={d.proposals.at(-1)?.version ?? 2}
+          canDecide={can(role, 'exchanges.decide')}
+          onDone={load}
+        />
+      ) : null}
       <Balance d={d} />
       {r.status !== 'planning' && r.status !== 'cancelled' ? <PrintButtons target={{ kind: 'manifest', exchange: r.number }} /> : null}
       <div className="round-lists">
@@ -218,7 +244,23 @@ function Balance({ d }: { d: RoundDetail }) {
   );
 }
 
-function EntryList({ roundId, stamp, initial, direction, canAdd, onAdd, onWithdraw }: { roundId: string; stamp: number; initial: EntryPageData; direction: Direction; canAdd: boolean; onAdd(): void; onWithdraw: ((id: string) => void) | null }) {
+function EntryList({
+  roundId,
+  stamp,
+  initial,
+  direction,
+  canAdd,
+  onAdd,
+  onWithdraw,
+}: {
+  roundId: string;
+  stamp: number;
+  initial: EntryPageData;
+  direction: Direction;
+  canAdd: boolean;
+  onAdd(): void;
+  onWithdraw: ((id: string) => void) | null;
+}) {
   const { t } = useTranslation();
   const { rows: entries, total, more, error } = useEntries(roundId, direction, stamp, false, initial);
   return (
@@ -250,7 +292,12 @@ function EntryList({ roundId, stamp, initial, direction, canAdd, onAdd, onWithdr
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr key={e.id} data-person={e.ref ?? e.personId} data-state={e.state} className={e.state === 'withdrawn' || e.state === 'rejected_by_counterpart' ? 'entry-off' : undefined}>
+                <tr
+                  key={e.id}
+                  data-person={e.ref ?? e.personId}
+                  data-state={e.state}
+                  className={e.state === 'withdrawn' || e.state === 'rejected_by_counterpart' ? 'entry-off' : undefined}
+                >
                   <td className="name-cell">
                     {e.surname} {e.givenName ?? ''} {e.patronymic ?? ''}
                     {e.unexpected ? <span className="tag"> {t('rounds.round.unexpected')}</span> : null}

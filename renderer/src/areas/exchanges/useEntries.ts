@@ -5,7 +5,13 @@ import type { UiError } from '../../components/FormError';
 export const PAGE = 100;
 
 /** One list of a round, page by page: the first page from the round's read, more on request (`all` reads to the end). */
-export function useEntries(roundId: string, direction: Direction, stamp: number, all = false, initial?: { total: number; rows: EntryView[] }): { rows: EntryView[]; total: number; more(): void; error: UiError | null } {
+export function useEntries(
+  roundId: string,
+  direction: Direction,
+  stamp: number,
+  all = false,
+  initial?: { total: number; rows: EntryView[] },
+): { rows: EntryView[]; total: number; more(): void; error: UiError | null } {
   const [rows, setRows] = useState<EntryView[]>([]);
   const [total, setTotal] = useState(0);
   const [want, setWant] = useState(initial ? Math.max(initial.rows.length, 1) : PAGE);

@@ -67,8 +67,14 @@ export function NewListDialog({ onClose, onDone, initialKind }: { onClose(): voi
     }
     setBusy(true);
     const r = await window.obmin.lists.import({
-      kind, title: title.trim() || (file?.name ?? t(`lists.kind.${kind}`)), receivedDate: received || null, place: place.trim() || null,
-      reliability, credibility, input, taskId,
+      kind,
+      title: title.trim() || (file?.name ?? t(`lists.kind.${kind}`)),
+      receivedDate: received || null,
+      place: place.trim() || null,
+      reliability,
+      credibility,
+      input,
+      taskId,
     });
     setBusy(false);
     if (r.ok) onDone(r.value.listId);
@@ -76,7 +82,12 @@ export function NewListDialog({ onClose, onDone, initialKind }: { onClose(): voi
   };
 
   return (
-    <Dialog title={t('lists.dialog.title')} onClose={onClose} wide dirty={!busy && (text.trim() !== '' || file !== null || title.trim() !== '' || place.trim() !== '')}>
+    <Dialog
+      title={t('lists.dialog.title')}
+      onClose={onClose}
+      wide
+      dirty={!busy && (text.trim() !== '' || file !== null || title.trim() !== '' || place.trim() !== '')}
+    >
       <Form onSubmit={() => void submit()} className="dialog-body new-list-form" label={t('lists.dialog.title')}>
         <div className="lists-mode" role="radiogroup">
           <label>
@@ -89,7 +100,15 @@ export function NewListDialog({ onClose, onDone, initialKind }: { onClose(): voi
         {mode === 'paste' ? (
           <div className="field">
             <label htmlFor={`${id}-text`}>{t('lists.dialog.text')}</label>
-            <textarea id={`${id}-text`} rows={6} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoFocus aria-describedby={`${id}-th`} />
+            <textarea
+              id={`${id}-text`}
+              rows={6}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              spellCheck={false}
+              autoFocus
+              aria-describedby={`${id}-th`}
+            />
             <div className="field-hint" id={`${id}-th`}>
               {t('lists.dialog.textHint')}
             </div>
@@ -97,70 +116,99 @@ export function NewListDialog({ onClose, onDone, initialKind }: { onClose(): voi
         ) : (
           <div className="field">
             <label htmlFor={`${id}-file`}>{t('lists.dialog.pickFile')}</label>
-            <input id={`${id}-file`} type="file" accept=".csv,.tsv,.txt,.xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-describedby={`${id}-fh`} />
+            <input
+              id={`${id}-file`}
+              type="file"
+              accept=".csv,.tsv,.txt,.xlsx"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              aria-describedby={`${id}-fh`}
+            />
             <div className="field-hint" id={`${id}-fh`}>
               {t('lists.dialog.fileHint')}
             </div>
           </div>
         )}
         <div className="lists-meta">
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>{t('lists.dialog.kind')}</label>
-          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ListKind)} aria-invalid={fieldErrors.kind ? true : undefined} aria-describedby={fieldErrors.kind ? `${id}-kind-err` : undefined}>
-            <option value="">{t('lists.dialog.choose')}</option>
-            {LIST_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`lists.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-          <FormError error={fieldErrors.kind} id={`${id}-kind-err`} />
-        </div>
-        <Field label={t('lists.dialog.listTitle')} value={title} onChange={setTitle} maxLength={512} />
-        <Field label={t('lists.dialog.received')} value={received} onChange={setReceived} placeholder="2026-11-26" />
-        <div className="field">
-          <label htmlFor={`${id}-place`}>{t('lists.dialog.place')}</label>
-          <input id={`${id}-place`} value={place} onChange={(e) => setPlace(e.target.value)} maxLength={256} aria-invalid={fieldErrors.place ? true : undefined} aria-describedby={`${id}-place-hint${fieldErrors.place ? ` ${id}-place-err` : ''}`} />
-          <div className="field-hint" id={`${id}-place-hint`}>
-            {t('lists.dialog.placeHint')}
+          <div className="field">
+            <label htmlFor={`${id}-kind`}>{t('lists.dialog.kind')}</label>
+            <select
+              id={`${id}-kind`}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as ListKind)}
+              aria-invalid={fieldErrors.kind ? true : undefined}
+              aria-describedby={fieldErrors.kind ? `${id}-kind-err` : undefined}
+            >
+              <option value="">{t('lists.dialog.choose')}</option>
+              {LIST_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`lists.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+            <FormError error={fieldErrors.kind} id={`${id}-kind-err`} />
           </div>
-          <FormError error={fieldErrors.place} id={`${id}-place-err`} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-rel`}>{t('lists.dialog.reliability')}</label>
-          <select id={`${id}-rel`} value={reliability} onChange={(e) => setReliability(e.target.value as (typeof GRADES)[number])} aria-invalid={fieldErrors.grade ? true : undefined}>
-            <option value="">{t('lists.dialog.choose')}</option>
-            {GRADES.map((g) => (
-              <option key={g} value={g}>
-                {t(`lists.reliability.${g}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-cred`}>{t('lists.dialog.credibility')}</label>
-          <select id={`${id}-cred`} value={credibility} onChange={(e) => setCredibility(e.target.value === '' ? '' : Number(e.target.value))} aria-invalid={fieldErrors.grade ? true : undefined}>
-            <option value="">{t('lists.dialog.choose')}</option>
-            {CRED.map((c) => (
-              <option key={c} value={c}>
-                {t(`lists.credibility.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field lists-ungraded">
-          {/* F6 is the Admiralty code's own "cannot be judged": chosen on purpose, never by default. */}
-          <button
-            type="button"
-            onClick={() => {
-              setReliability('F');
-              setCredibility(6);
-            }}
-          >
-            {t('lists.dialog.ungraded')}
-          </button>
-          <FormError error={fieldErrors.grade} />
-        </div>
+          <Field label={t('lists.dialog.listTitle')} value={title} onChange={setTitle} maxLength={512} />
+          <Field label={t('lists.dialog.received')} value={received} onChange={setReceived} placeholder="2026-11-26" />
+          <div className="field">
+            <label htmlFor={`${id}-place`}>{t('lists.dialog.place')}</label>
+            <input
+              id={`${id}-place`}
+              value={place}
+              onChange={(e) => setPlace(e.target.value)}
+              maxLength={256}
+              aria-invalid={fieldErrors.place ? true : undefined}
+              aria-describedby={`${id}-place-hint${fieldErrors.place ? ` ${id}-place-err` : ''}`}
+            />
+            <div className="field-hint" id={`${id}-place-hint`}>
+              {t('lists.dialog.placeHint')}
+            </div>
+            <FormError error={fieldErrors.place} id={`${id}-place-err`} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-rel`}>{t('lists.dialog.reliability')}</label>
+            <select
+              id={`${id}-rel`}
+              value={reliability}
+              onChange={(e) => setReliability(e.target.value as (typeof GRADES)[number])}
+              aria-invalid={fieldErrors.grade ? true : undefined}
+            >
+              <option value="">{t('lists.dialog.choose')}</option>
+              {GRADES.map((g) => (
+                <option key={g} value={g}>
+                  {t(`lists.reliability.${g}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-cred`}>{t('lists.dialog.credibility')}</label>
+            <select
+              id={`${id}-cred`}
+              value={credibility}
+              onChange={(e) => setCredibility(e.target.value === '' ? '' : Number(e.target.value))}
+              aria-invalid={fieldErrors.grade ? true : undefined}
+            >
+              <option value="">{t('lists.dialog.choose')}</option>
+              {CRED.map((c) => (
+                <option key={c} value={c}>
+                  {t(`lists.credibility.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field lists-ungraded">
+            {/* F6 is the Admiralty code's own "cannot be judged": chosen on purpose, never by default. */}
+            <button
+              type="button"
+              onClick={() => {
+                setReliability('F');
+                setCredibility(6);
+              }}
+            >
+              {t('lists.dialog.ungraded')}
+            </button>
+            <FormError error={fieldErrors.grade} />
+          </div>
         </div>
         <p className="muted small">{t('lists.dialog.nothingChanges')}</p>
         <FormError error={error} />

@@ -36,11 +36,14 @@ export function Review({ listId, canWrite, onBack, backLabel }: { listId: string
     else setError(r.error);
   }, [listId]);
 
-  const loadEntries = useCallback(async (offset: number) => {
-    const r = await window.obmin.lists.entries({ listId, offset, limit: PAGE });
-    if (r.ok) setEntries((prev) => (offset === 0 ? r.value : [...prev, ...r.value]));
-    else setError(r.error);
-  }, [listId]);
+  const loadEntries = useCallback(
+    async (offset: number) => {
+      const r = await window.obmin.lists.entries({ listId, offset, limit: PAGE });
+      if (r.ok) setEntries((prev) => (offset === 0 ? r.value : [...prev, ...r.value]));
+      else setError(r.error);
+    },
+    [listId],
+  );
 
   useEffect(() => {
     void loadList();
@@ -153,7 +156,9 @@ export function Review({ listId, canWrite, onBack, backLabel }: { listId: string
       {confirm ? (
         <div className="discard-bar" role="alertdialog" aria-label={t('lists.review.confirmTitle')} data-testid="lists-confirm">
           <span>
-            {confirm.kind === 'acceptAll' ? t('lists.review.confirmAll', { count: confirm.count }) : t('lists.review.confirmWeak', { name: confirm.name, score: percent(confirm.score) })}
+            {confirm.kind === 'acceptAll'
+              ? t('lists.review.confirmAll', { count: confirm.count })
+              : t('lists.review.confirmWeak', { name: confirm.name, score: percent(confirm.score) })}
           </span>
           <button type="button" onClick={() => (setConfirm(null), root.current?.focus())}>
             {t('common.cancel')}
@@ -168,11 +173,19 @@ export function Review({ listId, canWrite, onBack, backLabel }: { listId: string
       <div className="lists-split">
         <ol className="lists-entries" aria-label={t('lists.review.entry')}>
           {entries.map((e, i) => (
-            <li key={e.id} data-entry-index={i} className={`lists-entry ${i === sel ? 'lists-sel' : ''} decision-${e.decision}`} onClick={() => setSel(i)} aria-current={i === sel}>
+            <li
+              key={e.id}
+              data-entry-index={i}
+              className={`lists-entry ${i === sel ? 'lists-sel' : ''} decision-${e.decision}`}
+              onClick={() => setSel(i)}
+              aria-current={i === sel}
+            >
               <span className="num mono">{e.row}</span>
               <span className="lists-raw">{e.raw}</span>
               {/* One colour per state: the suggestion's while pending, the decision's own once decided. */}
-              <span className={e.decision === 'pending' ? `pill suggestion-${e.suggestion}` : `pill decided-${e.decision}`}>{e.decision === 'pending' ? t(`lists.suggestion.${e.suggestion}`) : t(`lists.decision.${e.decision}`)}</span>
+              <span className={e.decision === 'pending' ? `pill suggestion-${e.suggestion}` : `pill decided-${e.decision}`}>
+                {e.decision === 'pending' ? t(`lists.suggestion.${e.suggestion}`) : t(`lists.decision.${e.decision}`)}
+              </span>
             </li>
           ))}
           {list && entries.length < list.counts.total ? (
@@ -204,7 +217,9 @@ function EntryPanel({ entry, writable, busy, decide }: { entry: IntakeEntry; wri
         <dd className="lists-raw">{entry.raw}</dd>
         <dt>{t('lists.review.parsed')}</dt>
         <dd>
-          {[p.surname, p.givenName ?? (p.givenInitial ? `${p.givenInitial}.` : null), p.patronymic ?? (p.patronymicInitial ? `${p.patronymicInitial}.` : null)].filter(Boolean).join(' ') || '—'}
+          {[p.surname, p.givenName ?? (p.givenInitial ? `${p.givenInitial}.` : null), p.patronymic ?? (p.patronymicInitial ? `${p.patronymicInitial}.` : null)]
+            .filter(Boolean)
+            .join(' ') || '—'}
           {p.dateOfBirth ? <span className="mono"> · {p.dateOfBirth}</span> : null}
           {p.unit ? <span className="mono"> · {p.unit}</span> : null}
         </dd>

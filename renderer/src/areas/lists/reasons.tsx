@@ -15,7 +15,8 @@ export function Reasons({ candidate, reasons }: { candidate: CandidateView; reas
     <ul className="lists-reasons">
       {list.map((r) => (
         <li key={`${r.field}-${r.kind}`} className={r.weight > 0 ? 'reason-for' : r.weight < 0 ? 'reason-against' : 'reason-neutral'}>
-          <span aria-hidden="true">{r.weight > 0 ? '+' : r.weight < 0 ? '−' : '·'}</span> {t(reasonKey(r), { name: NAME_OF[r.field]?.(candidate) ?? '', form: r.form ?? '' })}
+          <span aria-hidden="true">{r.weight > 0 ? '+' : r.weight < 0 ? '−' : '·'}</span>{' '}
+          {t(reasonKey(r), { name: NAME_OF[r.field]?.(candidate) ?? '', form: r.form ?? '' })}
         </li>
       ))}
     </ul>

@@ -74,7 +74,11 @@ export function PrintButtons({ target }: { target: PrintTarget }) {
       <button type="button" onClick={() => void run('save')} disabled={busy}>
         {t('print.save')}
       </button>
-      {busy ? <span className="muted" role="status">{t('print.working')}</span> : null}
+      {busy ? (
+        <span className="muted" role="status">
+          {t('print.working')}
+        </span>
+      ) : null}
       {notice ? (
         <span className="notice" role="status">
           {notice}

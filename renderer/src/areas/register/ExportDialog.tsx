@@ -26,7 +26,9 @@ export function ExportDialog({ query, filters, onClose }: { query: string; filte
   const { t } = useTranslation();
   const [count, setCount] = useState<{ total: number; good: number | null } | null>(null);
   useEffect(() => {
-    void window.obmin.persons.search({ query, filters, limit: 1 }).then((r) => (r.ok ? setCount({ total: r.value.total, good: r.value.good }) : setError(r.error)));
+    void window.obmin.persons
+      .search({ query, filters, limit: 1 })
+      .then((r) => (r.ok ? setCount({ total: r.value.total, good: r.value.good }) : setError(r.error)));
   }, [query, filters]);
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
   const [busy, setBusy] = useState(false);
@@ -55,7 +57,9 @@ export function ExportDialog({ query, filters, onClose }: { query: string; filte
         {count ? (
           <p data-testid="export-count">
             {t('register.exporter.body', { count: count.total })}
-            {count.good !== null && count.good < count.total ? ` ${t('register.exporter.similar', { good: count.good, similar: count.total - count.good })}` : ''}
+            {count.good !== null && count.good < count.total
+              ? ` ${t('register.exporter.similar', { good: count.good, similar: count.total - count.good })}`
+              : ''}
           </p>
         ) : (
           <p className="muted">{t('common.loading')}</p>

@@ -2,7 +2,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A file input whose button speaks the operator's language (the browser's own says "Choose File" in English). */
-export function FilePick({ id, label, accept, hint, disabled, onPick }: { id: string; label: string; accept: string; hint?: string; disabled?: boolean; onPick(f: File | undefined): void }) {
+export function FilePick({
+  id,
+  label,
+  accept,
+  hint,
+  disabled,
+  onPick,
+}: {
+  id: string;
+  label: string;
+  accept: string;
+  hint?: string;
+  disabled?: boolean;
+  onPick(f: File | undefined): void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState<string | null>(null);
   return (

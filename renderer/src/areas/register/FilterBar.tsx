@@ -5,7 +5,19 @@ import { CATEGORIES, ICRC_STATUSES, STATUSES, type SearchFilters } from '../../.
 import { useRegister } from './store';
 import { useDebounced } from './useDebounced';
 
-function MultiFilter<T extends string>({ label, options, selected, optionLabel, onChange }: { label: string; options: readonly T[]; selected: T[] | undefined; optionLabel(o: T): string; onChange(v: T[] | undefined): void }) {
+function MultiFilter<T extends string>({
+  label,
+  options,
+  selected,
+  optionLabel,
+  onChange,
+}: {
+  label: string;
+  options: readonly T[];
+  selected: T[] | undefined;
+  optionLabel(o: T): string;
+  onChange(v: T[] | undefined): void;
+}) {
   const chosen = selected ?? [];
   return (
     <details className="filter-drop">
@@ -56,9 +68,27 @@ export function FilterBar() {
 
   return (
     <div className="filter-bar" role="group" aria-label={t('register.filter.label')}>
-      <MultiFilter label={t('register.filter.status')} options={STATUSES} selected={filters.status} optionLabel={(o) => t(`register.status.${o}`)} onChange={(status) => patch({ status })} />
-      <MultiFilter label={t('register.filter.category')} options={CATEGORIES} selected={filters.category} optionLabel={(o) => t(`register.category.${o}`)} onChange={(category) => patch({ category })} />
-      <MultiFilter label={t('register.filter.icrc')} options={ICRC_STATUSES} selected={filters.icrcStatus} optionLabel={(o) => t(`register.icrc.${o}`)} onChange={(icrcStatus) => patch({ icrcStatus })} />
+      <MultiFilter
+        label={t('register.filter.status')}
+        options={STATUSES}
+        selected={filters.status}
+        optionLabel={(o) => t(`register.status.${o}`)}
+        onChange={(status) => patch({ status })}
+      />
+      <MultiFilter
+        label={t('register.filter.category')}
+        options={CATEGORIES}
+        selected={filters.category}
+        optionLabel={(o) => t(`register.category.${o}`)}
+        onChange={(category) => patch({ category })}
+      />
+      <MultiFilter
+        label={t('register.filter.icrc')}
+        options={ICRC_STATUSES}
+        selected={filters.icrcStatus}
+        optionLabel={(o) => t(`register.icrc.${o}`)}
+        onChange={(icrcStatus) => patch({ icrcStatus })}
+      />
       <label className="filter-inline">
         <span>{t('register.filter.side')}</span>
         <select value={filters.side ?? ''} onChange={(e) => patch({ side: e.target.value === '' ? undefined : (e.target.value as 'ours' | 'held') })}>
@@ -73,8 +103,22 @@ export function FilterBar() {
       </label>
       <label className="filter-inline">
         <span>{t('register.filter.captivity')}</span>
-        <input className="days" inputMode="numeric" placeholder={t('register.filter.from')} aria-label={`${t('register.filter.captivity')} ${t('register.filter.from')}`} value={minDays} onChange={(e) => setMinDays(e.target.value)} />
-        <input className="days" inputMode="numeric" placeholder={t('register.filter.to')} aria-label={`${t('register.filter.captivity')} ${t('register.filter.to')}`} value={maxDays} onChange={(e) => setMaxDays(e.target.value)} />
+        <input
+          className="days"
+          inputMode="numeric"
+          placeholder={t('register.filter.from')}
+          aria-label={`${t('register.filter.captivity')} ${t('register.filter.from')}`}
+          value={minDays}
+          onChange={(e) => setMinDays(e.target.value)}
+        />
+        <input
+          className="days"
+          inputMode="numeric"
+          placeholder={t('register.filter.to')}
+          aria-label={`${t('register.filter.captivity')} ${t('register.filter.to')}`}
+          value={maxDays}
+          onChange={(e) => setMaxDays(e.target.value)}
+        />
       </label>
       <label className="check filter-inline">
         <input type="checkbox" checked={filters.seriouslyWounded === true} onChange={(e) => patch({ seriouslyWounded: e.target.checked ? true : undefined })} />

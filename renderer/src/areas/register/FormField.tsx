@@ -54,7 +54,16 @@ export function FormField({ label, kind, value, onChange, error, hint, wide, aut
       </select>
     );
   } else {
-    control = <input {...common} value={value} inputMode={kind === 'int' ? 'numeric' : undefined} placeholder={kind === 'date' ? t('register.field.dateHint') : undefined} onChange={(e) => onChange(e.target.value)} spellCheck={false} />;
+    control = (
+      <input
+        {...common}
+        value={value}
+        inputMode={kind === 'int' ? 'numeric' : undefined}
+        placeholder={kind === 'date' ? t('register.field.dateHint') : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        spellCheck={false}
+      />
+    );
   }
   return (
     <div className={wide ? 'field field-wide' : 'field'}>

@@ -49,7 +49,8 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
     setError(null);
     if (!file) return;
     // Refused before a byte is read: a 200 MB file never reaches memory.
-    if (file.size > IMPORT_MAX_BYTES) return setError(uiError('register.importer.tooLarge', { size: (file.size / 1048576).toFixed(0), limit: IMPORT_MAX_BYTES / 1048576 }));
+    if (file.size > IMPORT_MAX_BYTES)
+      return setError(uiError('register.importer.tooLarge', { size: (file.size / 1048576).toFixed(0), limit: IMPORT_MAX_BYTES / 1048576 }));
     if (!/\.(csv|tsv|txt|xlsx)$/i.test(file.name)) return setError(uiError('register.importer.badType'));
     setPhase('reading');
     const p = await readPicked(file);
@@ -77,15 +78,25 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
     <Dialog title={t('register.importer.title')} onClose={phase === 'applying' ? () => undefined : onClose} wide>
       <div className="dialog-body import-dialog" data-testid="import-dialog">
         {phase === 'pick' || phase === 'reading' || phase === 'preview' ? (
-          <FilePick id="import-file" label={t('register.importer.pick')} hint={t('register.importer.pickHint')} accept=".csv,.tsv,.txt,.xlsx" disabled={phase === 'reading'} onPick={(f) => void pick(f)} />
+          <FilePick
+            id="import-file"
+            label={t('register.importer.pick')}
+            hint={t('register.importer.pickHint')}
+            accept=".csv,.tsv,.txt,.xlsx"
+            disabled={phase === 'reading'}
+            onPick={(f) => void pick(f)}
+          />
         ) : null}
         {phase === 'reading' ? <p className="muted">{t('register.importer.reading')}</p> : null}
         {preview && (phase === 'preview' || phase === 'applying') ? (
           <>
             <p className="import-counts" data-testid="import-counts">
-              <strong>{preview.file}</strong> — {t('register.importer.counts', { total: preview.total, creates: preview.creates, updates: preview.updates, invalid: preview.invalid })}
+              <strong>{preview.file}</strong> —{' '}
+              {t('register.importer.counts', { total: preview.total, creates: preview.creates, updates: preview.updates, invalid: preview.invalid })}
             </p>
-            {preview.unmappedHeaders.length ? <p className="muted small">{t('register.importer.unmapped', { headers: preview.unmappedHeaders.join(', ') })}</p> : null}
+            {preview.unmappedHeaders.length ? (
+              <p className="muted small">{t('register.importer.unmapped', { headers: preview.unmappedHeaders.join(', ') })}</p>
+            ) : null}
             <details className="import-map-box" open={preview.unmappedHeaders.length > 0}>
               <summary>{t('register.importer.mapping')}</summary>
               <MappingTable preview={preview} mapping={mapping} onChange={(h, c) => setMapping({ ...mapping, [h]: c })} />
@@ -121,12 +132,19 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
         ) : null}
         <FormError error={error} />
         <div className="actions">
-          {phase === 'preview' && preview && (!blocked || skip) ? <span className="muted small">{t('register.importer.whatHappens', { creates: preview.creates, updates: preview.updates })}</span> : null}
+          {phase === 'preview' && preview && (!blocked || skip) ? (
+            <span className="muted small">{t('register.importer.whatHappens', { creates: preview.creates, updates: preview.updates })}</span>
+          ) : null}
           <button type="button" onClick={onClose} disabled={phase === 'applying'}>
             {phase === 'done' ? t('common.close') : t('common.cancel')}
           </button>
           {phase === 'preview' && preview ? (
-            <button type="button" className={skip ? 'danger' : 'primary'} disabled={(blocked && !skip) || preview.valid === 0 || mappingChanged} onClick={() => void apply()}>
+            <button
+              type="button"
+              className={skip ? 'danger' : 'primary'}
+              disabled={(blocked && !skip) || preview.valid === 0 || mappingChanged}
+              onClick={() => void apply()}
+            >
               {skip ? t('register.importer.confirmSkipYes') : t('register.importer.apply')}
             </button>
           ) : null}

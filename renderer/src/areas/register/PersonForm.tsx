@@ -94,7 +94,10 @@ export function PersonForm({ id }: { id: string | null }) {
     }
     setErrors({});
     // Dates that contradict each other stop the first save; the second one, deliberate, goes through.
-    const found = dateWarnings({ dateOfBirth: (input.dateOfBirth as string | null) ?? null, captureDate: (input.captureDate as string | null) ?? null }, todayIso());
+    const found = dateWarnings(
+      { dateOfBirth: (input.dateOfBirth as string | null) ?? null, captureDate: (input.captureDate as string | null) ?? null },
+      todayIso(),
+    );
     if (found.length && JSON.stringify(found) !== JSON.stringify(warnings)) {
       setWarnings(found);
       return focusProblem([]);
@@ -109,7 +112,9 @@ export function PersonForm({ id }: { id: string | null }) {
       setFailure(uiError('register.form.fixErrors', { count: 1 }));
       return focusProblem(['ref']);
     }
-    const r = person ? await window.obmin.persons.update({ id: person.id, patch: parsed.data as PersonPatch }) : await window.obmin.persons.create(parsed.data as PersonInput);
+    const r = person
+      ? await window.obmin.persons.update({ id: person.id, patch: parsed.data as PersonPatch })
+      : await window.obmin.persons.create(parsed.data as PersonInput);
     setBusy(false);
     if (!r.ok) {
       setFailure(r.error);

@@ -57,7 +57,16 @@ export function PersonPage({ id, perms }: { id: string; perms: RegisterPerms }) 
   // Tabs as the ARIA pattern has them: arrows move between them (wrapping), Home/End jump to the ends.
   const onTabKey = (e: ReactKeyboardEvent, list: readonly Tab[]) => {
     const i = list.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? list[(i + 1) % list.length] : e.key === 'ArrowLeft' ? list[(i - 1 + list.length) % list.length] : e.key === 'Home' ? list[0] : e.key === 'End' ? list[list.length - 1] : undefined;
+    const next =
+      e.key === 'ArrowRight'
+        ? list[(i + 1) % list.length]
+        : e.key === 'ArrowLeft'
+          ? list[(i - 1 + list.length) % list.length]
+          : e.key === 'Home'
+            ? list[0]
+            : e.key === 'End'
+              ? list[list.length - 1]
+              : undefined;
     if (!next) return;
     e.preventDefault();
     setTab(next);
@@ -115,7 +124,17 @@ export function PersonPage({ id, perms }: { id: string; perms: RegisterPerms }) 
       <FormError error={error} />
       <div className="tabs" role="tablist" aria-label={originalName(p)} onKeyDown={(e) => onTabKey(e, tabs)}>
         {tabs.map((x) => (
-          <button key={x} type="button" role="tab" id={`tab-${x}`} aria-selected={tab === x} tabIndex={tab === x ? 0 : -1} aria-controls="person-tab" className={tab === x ? 'tab tab-on' : 'tab'} onClick={() => setTab(x)}>
+          <button
+            key={x}
+            type="button"
+            role="tab"
+            id={`tab-${x}`}
+            aria-selected={tab === x}
+            tabIndex={tab === x ? 0 : -1}
+            aria-controls="person-tab"
+            className={tab === x ? 'tab tab-on' : 'tab'}
+            onClick={() => setTab(x)}
+          >
             {t(`register.person.tabs.${x}`)}
           </button>
         ))}
@@ -136,14 +155,23 @@ export function PersonPage({ id, perms }: { id: string; perms: RegisterPerms }) 
             <Timeline detail={detail} />
           </>
         ) : null}
-        {tab === 'family' && detail.relatives ? <Family relatives={detail.relatives} canWrite={perms.familyWrite} onAdd={() => setOpen({ kind: 'relative' })} onLog={(r) => setOpen({ kind: 'contact', relative: r })} /> : null}
+        {tab === 'family' && detail.relatives ? (
+          <Family
+            relatives={detail.relatives}
+            canWrite={perms.familyWrite}
+            onAdd={() => setOpen({ kind: 'relative' })}
+            onLog={(r) => setOpen({ kind: 'contact', relative: r })}
+          />
+        ) : null}
         {tab === 'attachments' ? <Attachments items={detail.attachments} canWrite={perms.write} onAdd={() => setOpen({ kind: 'attachment' })} /> : null}
         {tab === 'history' ? <History changes={detail.statusHistory} /> : null}
       </div>
       {open?.kind === 'status' ? <StatusDialog person={p} onClose={() => setOpen(null)} onDone={() => done(t('register.person.statusChanged'))} /> : null}
       {open?.kind === 'sighting' ? <SightingDialog personId={id} onClose={() => setOpen(null)} onDone={() => done(t('register.person.saved'))} /> : null}
       {open?.kind === 'relative' ? <RelativeDialog personId={id} onClose={() => setOpen(null)} onDone={() => done(t('register.person.saved'))} /> : null}
-      {open?.kind === 'contact' ? <ContactDialog relative={open.relative} onClose={() => setOpen(null)} onDone={() => done(t('register.person.saved'))} /> : null}
+      {open?.kind === 'contact' ? (
+        <ContactDialog relative={open.relative} onClose={() => setOpen(null)} onDone={() => done(t('register.person.saved'))} />
+      ) : null}
       {open?.kind === 'attachment' ? <AttachmentDialog personId={id} onClose={() => setOpen(null)} onDone={() => done(t('register.person.saved'))} /> : null}
     </section>
   );

@@ -39,7 +39,10 @@ export function RegisterHome({ perms }: { perms: RegisterPerms }) {
         e.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
-      } else if (perms.write && ((!ctrl && !e.altKey && (e.code === 'KeyN' || e.key === 'n') && !typing(e.target)) || (ctrl && (e.code === 'KeyN' || e.key.toLowerCase() === 'n')))) {
+      } else if (
+        perms.write &&
+        ((!ctrl && !e.altKey && (e.code === 'KeyN' || e.key === 'n') && !typing(e.target)) || (ctrl && (e.code === 'KeyN' || e.key.toLowerCase() === 'n')))
+      ) {
         e.preventDefault();
         show({ kind: 'new' });
       }
@@ -61,7 +64,11 @@ export function RegisterHome({ perms }: { perms: RegisterPerms }) {
       <div className="area-head reg-toolbar">
         <h1 id="area-title">{t('register.title')}</h1>
         <span className="muted reg-total" data-testid="register-total" aria-live="polite">
-          {rows.total === null ? '' : rows.good === null ? t('register.people', { count: rows.total }) : t('register.fit', { good: t('register.fitGood', { count: rows.good }), similar: t('register.fitSimilar', { count: rows.total - rows.good }) })}
+          {rows.total === null
+            ? ''
+            : rows.good === null
+              ? t('register.people', { count: rows.total })
+              : t('register.fit', { good: t('register.fitGood', { count: rows.good }), similar: t('register.fitSimilar', { count: rows.total - rows.good }) })}
         </span>
         <label className="reg-search">
           <span className="sr-only">{t('register.search')}</span>
@@ -112,18 +119,17 @@ export function RegisterHome({ perms }: { perms: RegisterPerms }) {
       <FilterBar />
       <FormError error={rows.error} />
       {empty ? (
-        <EmptyState onImport={perms.import ? () => setDialog('import') : null} onNew={perms.write ? () => show({ kind: 'new' }) : null} onDemoDone={perms.import ? changed : null} />
+        <EmptyState
+          onImport={perms.import ? () => setDialog('import') : null}
+          onNew={perms.write ? () => show({ kind: 'new' }) : null}
+          onDemoDone={perms.import ? changed : null}
+        />
       ) : rows.total === 0 ? (
         <p className="reg-none muted">{t('register.noMatches')}</p>
       ) : (
         <RegisterTable rows={rows} onOpen={(id) => show({ kind: 'person', id })} />
       )}
-      {dialog === 'import' ? (
-        <ImportDialog
-          onClose={() => setDialog(null)}
-          onApplied={() => changed()}
-        />
-      ) : null}
+      {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} onApplied={() => changed()} /> : null}
       {dialog === 'export' ? <ExportDialog query={text.trim()} filters={filters} onClose={() => setDialog(null)} /> : null}
     </section>
   );

@@ -25,7 +25,14 @@ export function RegisterTable({ rows, onOpen }: { rows: RowWindows; onOpen(id: s
   const count = rows.total ?? 0;
 
   // The sticky header sits above the rows inside the same scroller: scrollMargin and scrollPaddingStart account for it.
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 12, scrollMargin: ROW_H, scrollPaddingStart: ROW_H });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_H,
+    overscan: 12,
+    scrollMargin: ROW_H,
+    scrollPaddingStart: ROW_H,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -35,7 +42,15 @@ export function RegisterTable({ rows, onOpen }: { rows: RowWindows; onOpen(id: s
   const defs = useMemo(() => registerColumns(t), [t]);
   const columnVisibility = useMemo(() => Object.fromEntries(COLUMN_IDS.map((c) => [c, columns.includes(c)])), [columns]);
   // The table holds the column model and the header; rows live on the server and render through RegisterRow.
-  const table = useReactTable({ data: NO_ROWS, columns: defs, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, autoResetAll: false, state: { columnVisibility } });
+  const table = useReactTable({
+    data: NO_ROWS,
+    columns: defs,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    autoResetAll: false,
+    state: { columnVisibility },
+  });
   const cols = table.getVisibleLeafColumns();
   const openRef = useRef(onOpen);
   openRef.current = onOpen;
@@ -96,11 +111,25 @@ export function RegisterTable({ rows, onOpen }: { rows: RowWindows; onOpen(id: s
           const on = sort && meta.sortField && sort.field === meta.sortField ? flip(sort.dir) : null;
           const label = flexRender(h.column.columnDef.header, h.getContext());
           return (
-            <div key={h.id} role="columnheader" className={`reg-cell col-${h.column.id}${meta.numeric ? ' num' : ''}`} aria-sort={on === 'asc' ? 'ascending' : on === 'desc' ? 'descending' : undefined}>
+            <div
+              key={h.id}
+              role="columnheader"
+              className={`reg-cell col-${h.column.id}${meta.numeric ? ' num' : ''}`}
+              aria-sort={on === 'asc' ? 'ascending' : on === 'desc' ? 'descending' : undefined}
+            >
               {meta.sortField ? (
-                <button type="button" className="sort" tabIndex={-1} onClick={() => setSort(on === 'asc' ? { field: meta.sortField!, dir: flip('desc') } : on === 'desc' ? null : { field: meta.sortField!, dir: flip('asc') })}>
+                <button
+                  type="button"
+                  className="sort"
+                  tabIndex={-1}
+                  onClick={() =>
+                    setSort(on === 'asc' ? { field: meta.sortField!, dir: flip('desc') } : on === 'desc' ? null : { field: meta.sortField!, dir: flip('asc') })
+                  }
+                >
                   {label}
-                  <span className="sort-mark" aria-hidden="true">{on === 'asc' ? '▲' : on === 'desc' ? '▼' : ''}</span>
+                  <span className="sort-mark" aria-hidden="true">
+                    {on === 'asc' ? '▲' : on === 'desc' ? '▼' : ''}
+                  </span>
                 </button>
               ) : (
                 label
@@ -112,7 +141,16 @@ export function RegisterTable({ rows, onOpen }: { rows: RowWindows; onOpen(id: s
       {/* The body's height comes from the virtualiser: an inline style set through the CSSOM. */}
       <div className="reg-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((v) => (
-          <RegisterRow key={v.key} index={v.index} top={v.start - ROW_H} data={rows.rowAt(v.index)} cols={cols} focused={v.index === focus} t={t} onPick={onPick} />
+          <RegisterRow
+            key={v.key}
+            index={v.index}
+            top={v.start - ROW_H}
+            data={rows.rowAt(v.index)}
+            cols={cols}
+            focused={v.index === focus}
+            t={t}
+            onPick={onPick}
+          />
         ))}
       </div>
     </div>

@@ -31,7 +31,14 @@ function NameCell({ row, t }: { row: PersonRow; t: TFunction }) {
   );
 }
 
-type Def = { id: ColumnId; sort: SortField | null; numeric?: boolean; inverted?: boolean; cell(r: PersonRow, t: TFunction): ReactNode; title?(r: PersonRow, t: TFunction): string | undefined };
+type Def = {
+  id: ColumnId;
+  sort: SortField | null;
+  numeric?: boolean;
+  inverted?: boolean;
+  cell(r: PersonRow, t: TFunction): ReactNode;
+  title?(r: PersonRow, t: TFunction): string | undefined;
+};
 
 const fullName = (r: PersonRow): string => [originalName(r), latinName(r)].filter(Boolean).join(' · ');
 const plain = (v: string | null): string | undefined => v ?? undefined;
@@ -53,13 +60,26 @@ const DEFS: Def[] = [
     id: 'captivityDays',
     sort: 'captivityDays',
     numeric: true,
-    cell: (r, t) => (r.captivityDays === null ? '' : isCaptivityOver(r.status) ? t('register.daysEnded', { days: r.captivityDays.toLocaleString('uk-UA') }) : r.captivityDays.toLocaleString('uk-UA')),
-    title: (r, t) => (r.captivityDays !== null && isCaptivityOver(r.status) ? t('register.daysEndedHint', { status: t(`register.status.${r.status}`) }) : undefined),
+    cell: (r, t) =>
+      r.captivityDays === null
+        ? ''
+        : isCaptivityOver(r.status)
+          ? t('register.daysEnded', { days: r.captivityDays.toLocaleString('uk-UA') })
+          : r.captivityDays.toLocaleString('uk-UA'),
+    title: (r, t) =>
+      r.captivityDays !== null && isCaptivityOver(r.status) ? t('register.daysEndedHint', { status: t(`register.status.${r.status}`) }) : undefined,
   },
   {
     id: 'seriouslyWounded',
     sort: null,
-    cell: (r, t) => (r.seriouslyWounded ? <span className="wounded" title={t('register.wounded')}>{t('register.yes')}</span> : ''),
+    cell: (r, t) =>
+      r.seriouslyWounded ? (
+        <span className="wounded" title={t('register.wounded')}>
+          {t('register.yes')}
+        </span>
+      ) : (
+        ''
+      ),
   },
   { id: 'updatedAt', sort: 'updatedAt', numeric: true, cell: (r) => dayOf(r.updatedAt) },
   { id: 'score', sort: 'score', numeric: true, cell: (r) => (r.score === null ? '' : r.score.toFixed(2)) },
@@ -67,8 +87,21 @@ const DEFS: Def[] = [
 
 /** Column widths in px, the one place they are set: the grid's template and its minimum width derive from them. */
 export const COLUMN_WIDTH: Record<ColumnId, number> = {
-  name: 210, ref: 116, dateOfBirth: 100, status: 190, category: 96, side: 120, icrcStatus: 150, rank: 130, unit: 120,
-  facility: 150, captureDate: 100, captivityDays: 136, seriouslyWounded: 90, updatedAt: 100, score: 64,
+  name: 210,
+  ref: 116,
+  dateOfBirth: 100,
+  status: 190,
+  category: 96,
+  side: 120,
+  icrcStatus: 150,
+  rank: 130,
+  unit: 120,
+  facility: 150,
+  captureDate: 100,
+  captivityDays: 136,
+  seriouslyWounded: 90,
+  updatedAt: 100,
+  score: 64,
 };
 
 /** Text columns share what is left (the name most); the others keep their width; the grid scrolls sideways when narrow. */
@@ -86,7 +119,13 @@ export function registerColumns(t: TFunction): ColumnDef<PersonRow>[] {
     header: () => t(`register.col.${d.id}`),
     accessorFn: (r) => r.id,
     cell: (c) => d.cell(c.row.original, t),
-    meta: { sortField: d.sort, numeric: d.numeric ?? false, inverted: d.inverted ?? false, render: d.cell, title: d.title ?? (() => undefined) } satisfies ColumnMeta,
+    meta: {
+      sortField: d.sort,
+      numeric: d.numeric ?? false,
+      inverted: d.inverted ?? false,
+      render: d.cell,
+      title: d.title ?? (() => undefined),
+    } satisfies ColumnMeta,
   }));
 }
 

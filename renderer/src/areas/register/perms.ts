@@ -9,5 +9,10 @@ export interface RegisterPerms {
 }
 
 export function registerPerms(role: Role): RegisterPerms {
-  return { write: can(role, 'register.write'), import: can(role, 'register.import'), export: can(role, 'register.export'), familyWrite: can(role, 'family.write') };
+  return {
+    write: can(role, 'register.write'),
+    import: can(role, 'register.import'),
+    export: can(role, 'register.export'),
+    familyWrite: can(role, 'family.write'),
+  };
 }

@@ -20,11 +20,24 @@ export const SECTIONS: Section[] = [
   {
     id: 'identity',
     fields: [
-      f('surname'), f('givenName'), f('patronymic'), f('surnameLatin'), f('givenNameLatin'), f('patronymicLatin'),
-      f('nameVariants', 'list', true), f('ref'), f('side', { options: SIDES, labels: 'register.side' }),
-      f('category', { options: CATEGORIES, labels: 'register.category' }), f('dateOfBirth', 'date'), f('placeOfBirth'),
-      f('sex', { options: SEXES, labels: 'register.sex' }), f('citizenship'), f('documentNumbers'), f('fatherName'),
-      f('motherMaidenName'), f('personToInform', 'long', true),
+      f('surname'),
+      f('givenName'),
+      f('patronymic'),
+      f('surnameLatin'),
+      f('givenNameLatin'),
+      f('patronymicLatin'),
+      f('nameVariants', 'list', true),
+      f('ref'),
+      f('side', { options: SIDES, labels: 'register.side' }),
+      f('category', { options: CATEGORIES, labels: 'register.category' }),
+      f('dateOfBirth', 'date'),
+      f('placeOfBirth'),
+      f('sex', { options: SEXES, labels: 'register.sex' }),
+      f('citizenship'),
+      f('documentNumbers'),
+      f('fatherName'),
+      f('motherMaidenName'),
+      f('personToInform', 'long', true),
     ],
   },
   { id: 'service', fields: [f('rank'), f('unit'), f('serviceNumber')] },
@@ -35,14 +48,27 @@ export const SECTIONS: Section[] = [
   {
     id: 'capture',
     fields: [
-      f('captureDate', 'date'), f('capturePlace'), f('lastKnownLocation'), f('facility'), f('seriouslyWounded', 'bool'),
-      f('captureCircumstances', 'long', true), f('health', 'long', true), f('legalStatus', 'long', true),
+      f('captureDate', 'date'),
+      f('capturePlace'),
+      f('lastKnownLocation'),
+      f('facility'),
+      f('seriouslyWounded', 'bool'),
+      f('captureCircumstances', 'long', true),
+      f('health', 'long', true),
+      f('legalStatus', 'long', true),
     ],
   },
   { id: 'icrc', fields: [f('icrcStatus', { options: ICRC_STATUSES, labels: 'register.icrc' }), f('icrcRef'), f('icrcDate', 'date')] },
   {
     id: 'remains',
-    fields: [f('remainsTag'), f('recoveryPlace'), f('recoveryDate', 'date'), f('dnaLabRef'), f('dnaMatchResult', 'long', true), f('personalEffects', 'long', true)],
+    fields: [
+      f('remainsTag'),
+      f('recoveryPlace'),
+      f('recoveryDate', 'date'),
+      f('dnaLabRef'),
+      f('dnaMatchResult', 'long', true),
+      f('personalEffects', 'long', true),
+    ],
   },
   { id: 'notes', fields: [f('notes', 'long', true)] },
 ];
@@ -56,7 +82,13 @@ export function toInput(values: FormValues, specs: FieldSpec[]): Record<string, 
     const raw = values[s.name] ?? '';
     const v = raw.trim();
     if (s.kind === 'bool') out[s.name] = raw === 'true';
-    else if (s.kind === 'list') out[s.name] = v ? v.split(',').map((x) => x.trim()).filter(Boolean) : [];
+    else if (s.kind === 'list')
+      out[s.name] = v
+        ? v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [];
     else if (s.kind === 'int') out[s.name] = v === '' ? null : /^-?\d+$/.test(v) ? Number(v) : Number.NaN;
     else out[s.name] = v === '' ? null : v;
   }

@@ -3,7 +3,23 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { SearchFilters, SortField } from '../../../../shared/register';
 
-export const COLUMN_IDS = ['name', 'ref', 'dateOfBirth', 'status', 'category', 'side', 'icrcStatus', 'rank', 'unit', 'facility', 'captureDate', 'captivityDays', 'seriouslyWounded', 'updatedAt', 'score'] as const;
+export const COLUMN_IDS = [
+  'name',
+  'ref',
+  'dateOfBirth',
+  'status',
+  'category',
+  'side',
+  'icrcStatus',
+  'rank',
+  'unit',
+  'facility',
+  'captureDate',
+  'captivityDays',
+  'seriouslyWounded',
+  'updatedAt',
+  'score',
+] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 // Fits 1366 px beside the navigation; more columns scroll sideways.
 export const DEFAULT_COLUMNS: ColumnId[] = ['name', 'ref', 'dateOfBirth', 'status', 'category', 'icrcStatus', 'facility', 'captivityDays'];

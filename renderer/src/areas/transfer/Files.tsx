@@ -138,13 +138,20 @@ export function Receive({ canImport }: { canImport: boolean }) {
       ) : null}
       {verified ? (
         <p className="transfer-verified" data-testid="transfer-verified">
-          {t('transferUi.receive.verified', { site: verified.sender.site, name: verified.sender.name, seq: verified.seq, at: formatDateTime(verified.createdAt) })}
+          {t('transferUi.receive.verified', {
+            site: verified.sender.site,
+            name: verified.sender.name,
+            seq: verified.seq,
+            at: formatDateTime(verified.createdAt),
+          })}
         </p>
       ) : null}
       {verified?.alreadyImported ? <p>{t('transferUi.receive.already')}</p> : null}
       {preview && phase === 'checked' ? (
         <p data-testid="transfer-preview">
-          {preview.kind === 'ack' ? t('transferUi.receive.ack', { site: preview.sender.site, seq: preview.acknowledgedSeq ?? 0 }) : t('transferUi.receive.preview', preview)}
+          {preview.kind === 'ack'
+            ? t('transferUi.receive.ack', { site: preview.sender.site, seq: preview.acknowledgedSeq ?? 0 })
+            : t('transferUi.receive.preview', preview)}
         </p>
       ) : null}
       {phase === 'applying' ? (

@@ -25,7 +25,9 @@ export function Fingerprint({ fp, label }: { fp: string; label: string }) {
       <dl className="facts">
         <div className="fact">
           <dt>{label}</dt>
-          <dd className="mono" data-testid="fingerprint-hex">{groupedHex(fp)}</dd>
+          <dd className="mono" data-testid="fingerprint-hex">
+            {groupedHex(fp)}
+          </dd>
         </div>
         <div className="fact">
           <dt>{t('transferUi.me.words')}</dt>
@@ -47,7 +49,9 @@ function Ceremony({ peer, onDone }: { peer: PeerInfo; onDone: () => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<UiError | null>(null);
   const act = async (trust: boolean) => {
-    const r = trust ? await window.obmin.transfer.peerConfirm({ site: peer.site, fingerprint: peer.fingerprint }) : await window.obmin.transfer.peerRevoke({ site: peer.site });
+    const r = trust
+      ? await window.obmin.transfer.peerConfirm({ site: peer.site, fingerprint: peer.fingerprint })
+      : await window.obmin.transfer.peerRevoke({ site: peer.site });
     if (!r.ok) return setError(r.error);
     onDone();
   };

@@ -22,7 +22,16 @@ export function TransferArea({ session, initial = 'receive' }: { session: Sessio
       <h1 id="area-title">{t('transferUi.title')}</h1>
       <div className="tabs" role="tablist" aria-label={t('transferUi.title')}>
         {tabs.map((x) => (
-          <button key={x} type="button" role="tab" id={`tab-${x}`} aria-selected={tab === x} aria-controls="transfer-tab" className={tab === x ? 'tab tab-on' : 'tab'} onClick={() => setTab(x)}>
+          <button
+            key={x}
+            type="button"
+            role="tab"
+            id={`tab-${x}`}
+            aria-selected={tab === x}
+            aria-controls="transfer-tab"
+            className={tab === x ? 'tab tab-on' : 'tab'}
+            onClick={() => setTab(x)}
+          >
             {t(`transferUi.tabs.${x}`)}
           </button>
         ))}

@@ -33,7 +33,15 @@ export function AttachmentDialog({ personId, onClose, onDone }: { personId: stri
     setBusy(true);
     const dataBase64 = await fileToBase64(file);
     const thumbBase64 = file.type.startsWith('image/') ? await thumbnailOf(file) : null;
-    const r = await window.obmin.attachments.add({ personId, kind: kind as (typeof ATTACHMENT_KINDS)[number], mime: file.type as Mime, filename: file.name, caption: caption.trim() || null, dataBase64, thumbBase64 });
+    const r = await window.obmin.attachments.add({
+      personId,
+      kind: kind as (typeof ATTACHMENT_KINDS)[number],
+      mime: file.type as Mime,
+      filename: file.name,
+      caption: caption.trim() || null,
+      dataBase64,
+      thumbBase64,
+    });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     onDone();

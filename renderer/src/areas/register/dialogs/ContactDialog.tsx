@@ -29,8 +29,20 @@ export function ContactDialog({ relative, onClose, onDone }: { relative: Relativ
     <Dialog title={`${t('register.family.logContact')}: ${relative.name}`} onClose={onClose} dirty={v.summary.trim() !== ''}>
       <Form onSubmit={() => void submit()} className="dialog-body">
         <div className="form-cols">
-          <FormField label={t('register.family.channel')} kind={{ options: CONTACT_CHANNELS, labels: 'register.family.channels' }} value={v.channel} onChange={set('channel')} error={errors.channel} />
-          <FormField label={t('register.family.kind')} kind={{ options: CONTACT_KINDS, labels: 'register.family.kinds' }} value={v.kind} onChange={set('kind')} error={errors.kind} />
+          <FormField
+            label={t('register.family.channel')}
+            kind={{ options: CONTACT_CHANNELS, labels: 'register.family.channels' }}
+            value={v.channel}
+            onChange={set('channel')}
+            error={errors.channel}
+          />
+          <FormField
+            label={t('register.family.kind')}
+            kind={{ options: CONTACT_KINDS, labels: 'register.family.kinds' }}
+            value={v.kind}
+            onChange={set('kind')}
+            error={errors.kind}
+          />
         </div>
         <FormField label={t('register.family.summary')} kind="long" value={v.summary} onChange={set('summary')} error={errors.summary} autoFocus />
         <FormError error={failure} />

@@ -30,7 +30,12 @@ export function RelativeDialog({ personId, onClose, onDone }: { personId: string
   };
 
   return (
-    <Dialog title={t('register.family.add')} onClose={onClose} wide dirty={Object.entries(v).some(([k, x]) => k !== 'consent' && x.trim() !== '') || v.consent !== 'false'}>
+    <Dialog
+      title={t('register.family.add')}
+      onClose={onClose}
+      wide
+      dirty={Object.entries(v).some(([k, x]) => k !== 'consent' && x.trim() !== '') || v.consent !== 'false'}
+    >
       <Form onSubmit={() => void submit()} className="dialog-body">
         <div className="form-cols">
           {FIELDS.map((f, i) => (

@@ -37,7 +37,12 @@ export function SightingDialog({ personId, onClose, onDone }: { personId: string
   };
 
   return (
-    <Dialog title={t('register.timeline.addSighting')} onClose={onClose} wide dirty={Object.values(v).some((x) => x.trim() !== '') || source.sourceId !== '' || source.title.trim() !== ''}>
+    <Dialog
+      title={t('register.timeline.addSighting')}
+      onClose={onClose}
+      wide
+      dirty={Object.values(v).some((x) => x.trim() !== '') || source.sourceId !== '' || source.title.trim() !== ''}
+    >
       <Form onSubmit={() => void submit()} className="dialog-body">
         <div className="form-cols">
           <FormField label={t('register.timeline.place')} kind="text" value={v.place} onChange={set('place')} error={errors.place} autoFocus />

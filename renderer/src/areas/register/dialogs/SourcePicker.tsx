@@ -19,9 +19,17 @@ export interface SourceChoice {
 export const newChoice = (): SourceChoice => ({ mode: 'existing', sourceId: '', kind: '', title: '', reliability: '', credibility: '' });
 
 /** The choice as the IPC wants it, or the per-field errors to show. */
-export function resolveSource(c: SourceChoice): { ok: true; value: { sourceId: string } | { source: SourceInput } } | { ok: false; errors: Record<string, UiError> } {
-  if (c.mode === 'existing') return c.sourceId ? { ok: true, value: { sourceId: c.sourceId } } : { ok: false, errors: { sourceId: uiError('register.invalid.required') } };
-  const parsed = SourceInput.safeParse({ kind: c.kind || undefined, title: c.title, reliability: c.reliability || undefined, credibility: c.credibility ? Number(c.credibility) : undefined });
+export function resolveSource(
+  c: SourceChoice,
+): { ok: true; value: { sourceId: string } | { source: SourceInput } } | { ok: false; errors: Record<string, UiError> } {
+  if (c.mode === 'existing')
+    return c.sourceId ? { ok: true, value: { sourceId: c.sourceId } } : { ok: false, errors: { sourceId: uiError('register.invalid.required') } };
+  const parsed = SourceInput.safeParse({
+    kind: c.kind || undefined,
+    title: c.title,
+    reliability: c.reliability || undefined,
+    credibility: c.credibility ? Number(c.credibility) : undefined,
+  });
   return parsed.success ? { ok: true, value: { source: parsed.data } } : { ok: false, errors: fieldErrors(parsed.error) };
 }
 
@@ -45,7 +53,13 @@ export function SourcePicker({ value, onChange, errors }: { value: SourceChoice;
       <div className="segmented" role="radiogroup">
         {(['existing', 'new'] as const).map((m) => (
           <label key={m} className="check">
-            <input type="radio" name="source-mode" checked={value.mode === m} onChange={() => onChange({ ...value, mode: m })} disabled={m === 'existing' && sources?.length === 0} />
+            <input
+              type="radio"
+              name="source-mode"
+              checked={value.mode === m}
+              onChange={() => onChange({ ...value, mode: m })}
+              disabled={m === 'existing' && sources?.length === 0}
+            />
             {t(m === 'existing' ? 'register.statusDialog.existing' : 'register.statusDialog.create')}
           </label>
         ))}
@@ -68,9 +82,21 @@ export function SourcePicker({ value, onChange, errors }: { value: SourceChoice;
         )
       ) : (
         <div className="form-cols">
-          <FormField label={t('register.source.kind')} kind={{ options: SOURCE_KINDS, labels: 'register.source.kinds' }} value={value.kind} onChange={set('kind')} error={errors.kind} />
+          <FormField
+            label={t('register.source.kind')}
+            kind={{ options: SOURCE_KINDS, labels: 'register.source.kinds' }}
+            value={value.kind}
+            onChange={set('kind')}
+            error={errors.kind}
+          />
           <FormField label={t('register.source.title')} kind="text" value={value.title} onChange={set('title')} error={errors.title} />
-          <FormField label={t('register.source.reliability')} kind={{ options: RELIABILITY, labels: 'register.source.rel' }} value={value.reliability} onChange={set('reliability')} error={errors.reliability} />
+          <FormField
+            label={t('register.source.reliability')}
+            kind={{ options: RELIABILITY, labels: 'register.source.rel' }}
+            value={value.reliability}
+            onChange={set('reliability')}
+            error={errors.reliability}
+          />
           <FormField
             label={t('register.source.credibility')}
             kind={{ options: CREDIBILITY.map(String), labels: '' }}

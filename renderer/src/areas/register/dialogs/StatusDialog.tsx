@@ -36,13 +36,25 @@ export function StatusDialog({ person, onClose, onDone }: { person: Person; onCl
   };
 
   return (
-    <Dialog title={t('register.statusDialog.title')} onClose={onClose} wide dirty={status !== '' || note.trim() !== '' || source.title.trim() !== '' || source.sourceId !== ''}>
+    <Dialog
+      title={t('register.statusDialog.title')}
+      onClose={onClose}
+      wide
+      dirty={status !== '' || note.trim() !== '' || source.title.trim() !== '' || source.sourceId !== ''}
+    >
       <Form onSubmit={() => void submit()} className="dialog-body" label={t('register.statusDialog.title')}>
         <p>
           {t('register.statusDialog.current', { status: '' })}
           <StatusBadge status={person.status} />
         </p>
-        <FormField label={t('register.statusDialog.newStatus')} kind={{ options: options.filter((s) => s !== person.status), labels: 'register.status' }} value={status} onChange={setStatus} error={errors.status} autoFocus />
+        <FormField
+          label={t('register.statusDialog.newStatus')}
+          kind={{ options: options.filter((s) => s !== person.status), labels: 'register.status' }}
+          value={status}
+          onChange={setStatus}
+          error={errors.status}
+          autoFocus
+        />
         <SourcePicker value={source} onChange={setSource} errors={errors} />
         <FormField label={t('register.statusDialog.note')} kind="long" value={note} onChange={setNote} />
         <FormError error={failure} />

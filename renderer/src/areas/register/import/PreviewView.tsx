@@ -10,7 +10,15 @@ export function columnLabel(t: (k: string) => string, c: string): string {
   return label === key ? c : `${label} · ${c}`;
 }
 
-export function MappingTable({ preview, mapping, onChange }: { preview: ImportPreview; mapping: Record<string, ImportColumn | null>; onChange(header: string, c: ImportColumn | null): void }) {
+export function MappingTable({
+  preview,
+  mapping,
+  onChange,
+}: {
+  preview: ImportPreview;
+  mapping: Record<string, ImportColumn | null>;
+  onChange(header: string, c: ImportColumn | null): void;
+}) {
   const { t } = useTranslation();
   const headers = [...new Set([...Object.keys(preview.mapping), ...preview.unmappedHeaders])];
   return (
@@ -27,7 +35,11 @@ export function MappingTable({ preview, mapping, onChange }: { preview: ImportPr
             <tr key={h}>
               <td className="mono">{h}</td>
               <td>
-                <select aria-label={`${t('register.importer.column')}: ${h}`} value={mapping[h] ?? ''} onChange={(e) => onChange(h, (e.target.value || null) as ImportColumn | null)}>
+                <select
+                  aria-label={`${t('register.importer.column')}: ${h}`}
+                  value={mapping[h] ?? ''}
+                  onChange={(e) => onChange(h, (e.target.value || null) as ImportColumn | null)}
+                >
                   <option value="">{t('register.importer.ignore')}</option>
                   {IMPORT_COLUMNS.map((c) => (
                     <option key={c} value={c}>
@@ -45,7 +57,13 @@ export function MappingTable({ preview, mapping, onChange }: { preview: ImportPr
 }
 
 /** The labels of a column's closed vocabulary (the words the import accepts), as the window shows them. */
-const VALUE_LABELS: Record<string, string> = { side: 'register.side', category: 'register.category', status: 'register.status', icrc_status: 'register.icrc', sex: 'register.sex' };
+const VALUE_LABELS: Record<string, string> = {
+  side: 'register.side',
+  category: 'register.category',
+  status: 'register.status',
+  icrc_status: 'register.icrc',
+  sex: 'register.sex',
+};
 
 function allowedText(t: (k: string) => string, column: string | null, allowed: string[] | undefined): string {
   if (!column || !allowed?.length) return '';
@@ -79,7 +97,9 @@ export function RowErrors({ preview }: { preview: ImportPreview }) {
                 <td className="mono">{e.value ?? ''}</td>
                 <td className="import-reason">
                   {t(`register.importer.reasons.${e.code}`)}
-                  {e.allowed?.length ? <div className="muted small">{t('register.importer.allowed', { values: allowedText(t, e.column, e.allowed) })}</div> : null}
+                  {e.allowed?.length ? (
+                    <div className="muted small">{t('register.importer.allowed', { values: allowedText(t, e.column, e.allowed) })}</div>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -50,7 +50,15 @@ export function Attachments({ items, canWrite, onAdd }: { items: Attachment[]; c
           </button>
         </div>
       ) : null}
-      {items.length === 0 ? <p className="muted">{t('register.attach.none')}</p> : <div className="thumbs">{items.map((a) => <Thumb key={a.id} a={a} />)}</div>}
+      {items.length === 0 ? (
+        <p className="muted">{t('register.attach.none')}</p>
+      ) : (
+        <div className="thumbs">
+          {items.map((a) => (
+            <Thumb key={a.id} a={a} />
+          ))}
+        </div>
+      )}
     </div>
   );
 }

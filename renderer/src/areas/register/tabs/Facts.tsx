@@ -12,7 +12,8 @@ export function Facts({ person, sections }: { person: Person; sections: Section[
       .map((f) => {
         const v = person[f.name];
         if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return null;
-        const text = typeof f.kind === 'object' ? t(`${f.kind.labels}.${String(v)}`) : f.kind === 'bool' ? (v ? t('register.yes') : t('register.no')) : toText(v);
+        const text =
+          typeof f.kind === 'object' ? t(`${f.kind.labels}.${String(v)}`) : f.kind === 'bool' ? (v ? t('register.yes') : t('register.no')) : toText(v);
         return (
           <div key={f.name} className={f.wide ? 'fact fact-wide' : 'fact'}>
             <dt>{t(`register.field.${f.name}`)}</dt>

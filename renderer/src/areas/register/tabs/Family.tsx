@@ -10,7 +10,13 @@ function Sensitive({ value }: { value: string | null }) {
   if (!value) return <span className="muted">—</span>;
   if (shown) return <span>{value}</span>;
   return (
-    <button type="button" className="sensitive" onClick={() => setShown(true)} title={t('register.family.hidden')} aria-label={`${t('register.family.reveal')}: ${t('register.family.hidden')}`}>
+    <button
+      type="button"
+      className="sensitive"
+      onClick={() => setShown(true)}
+      title={t('register.family.hidden')}
+      aria-label={`${t('register.family.reveal')}: ${t('register.family.hidden')}`}
+    >
       <span className="blur" aria-hidden="true">
         {value}
       </span>
@@ -73,7 +79,8 @@ export function Family({ relatives, canWrite, onAdd, onLog }: { relatives: Relat
             <ul className="contacts">
               {r.contacts.map((c) => (
                 <li key={c.id}>
-                  <span className="mono">{formatDateTime(c.at)}</span> · {t(`register.family.kinds.${c.kind}`)} · {t(`register.family.channels.${c.channel}`)} — {c.summary}
+                  <span className="mono">{formatDateTime(c.at)}</span> · {t(`register.family.kinds.${c.kind}`)} · {t(`register.family.channels.${c.channel}`)} —{' '}
+                  {c.summary}
                 </li>
               ))}
             </ul>
