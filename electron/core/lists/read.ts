@@ -6,8 +6,7 @@ import path from 'node:path';
 import { ObminError } from '../../../shared/errors';
 import { parseFreeTextLine, parseListEntry, type ParsedEntry } from '../../../shared/matching';
 import { MAX_FIELD_CHARS } from '../../../shared/register/schemas';
-import { CSV_MAX_BYTES, XLSX_MAX_BYTES, decodeText, mb, readTableBuffer } from '../files';
-import { foldHeader } from '../register/importRows';
+import { CSV_MAX_BYTES, XLSX_MAX_BYTES, decodeText, foldHeader, mb, readTableBuffer } from '../files';
 import { regularFileSize } from '../fsutil';
 
 /** The list's own columns; anything else in the file is kept in the entry's columns but not matched on. */

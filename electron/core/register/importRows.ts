@@ -15,6 +15,7 @@ import {
   type Status,
 } from '../../../shared/register';
 import { camelCase as camel } from '../../../shared/register/columns';
+import { foldHeader } from '../files';
 
 // Ukrainian and English headers seen in office spreadsheets; compared after lowercasing and folding separators.
 const SYNONYMS: Partial<Record<ImportColumn, string[]>> = {
@@ -39,17 +40,6 @@ const SYNONYMS: Partial<Record<ImportColumn, string[]>> = {
   citizenship: ['citizenship', 'громадянство'],
   notes: ['notes', 'note', 'comment', 'примітки', 'коментар'],
 };
-
-export function foldHeader(h: string): string {
-  return h
-    .normalize('NFC')
-    .toLowerCase()
-    .trim()
-    .replace(/['’ʼ`]/g, '_')
-    .replace(/[\s./\\-]+/g, '_')
-    .replace(/_+/g, '_')
-    .replace(/^_|_$/g, '');
-}
 
 const LOOKUP = new Map<string, ImportColumn>();
 for (const c of IMPORT_COLUMNS) LOOKUP.set(c, c);

@@ -304,7 +304,7 @@ export const registerEn: RegisterMessages = {
     kind: 'Kind',
     caption: 'Caption',
     kinds: { photo: 'photo', scan: 'scan', screenshot: 'screenshot', video_still: 'video still', other: 'other' },
-    tooLarge: 'File too large: {{size}} MB, the limit is 20 MB.',
+    tooLarge: 'File too large: {{size}} MB, the limit is {{limit}} MB.',
     badType: 'This kind of file is not accepted: PNG, JPEG, WebP, SVG or PDF.',
     pickFile: 'Choose a file.',
     none: 'No attachments yet.',

@@ -291,7 +291,7 @@ export const registerUk = {
     kind: 'Вид',
     caption: 'Підпис',
     kinds: { photo: 'фото', scan: 'скан', screenshot: 'знімок екрана', video_still: 'кадр відео', other: 'інше' },
-    tooLarge: 'Файл завеликий: {{size}} МБ, дозволено до 20 МБ.',
+    tooLarge: 'Файл завеликий: {{size}} МБ, дозволено до {{limit}} МБ.',
     badType: 'Цей вид файлу не приймається: дозволено PNG, JPEG, WebP, SVG, PDF.',
     pickFile: 'Виберіть файл.',
     none: 'Вкладень ще немає.',

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportColumn, ImportPreview, ImportResult } from '../../../../shared/register';
 import { Dialog } from '../../components/Dialog';
 import { FormError, uiError, type UiError } from '../../components/FormError';
-import { IMPORT_MAX_BYTES, previewImport, readPicked, type PickedFile } from './import/api';
+import { importMaxBytes, previewImport, readPicked, type PickedFile } from './import/api';
 import { FilePick } from './FilePick';
 import { MappingTable, RowErrors } from './import/PreviewView';
 
@@ -49,8 +49,8 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
     setError(null);
     if (!file) return;
     // Refused before a byte is read: a 200 MB file never reaches memory.
-    if (file.size > IMPORT_MAX_BYTES)
-      return setError(uiError('register.importer.tooLarge', { size: (file.size / 1048576).toFixed(0), limit: IMPORT_MAX_BYTES / 1048576 }));
+    const limit = importMaxBytes(file.name);
+    if (file.size > limit) return setError(uiError('register.importer.tooLarge', { size: (file.size / 1048576).toFixed(0), limit: limit / 1048576 }));
     if (!/\.(csv|tsv|txt|xlsx)$/i.test(file.name)) return setError(uiError('register.importer.badType'));
     setPhase('reading');
     const p = await readPicked(file);

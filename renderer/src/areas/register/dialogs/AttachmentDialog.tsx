@@ -23,7 +23,8 @@ export function AttachmentDialog({ personId, onClose, onDone }: { personId: stri
     setError(null);
     setFile(null);
     if (!f) return;
-    if (f.size > ATTACHMENT_MAX_BYTES) return setError(uiError('register.attach.tooLarge', { size: (f.size / 1048576).toFixed(1) }));
+    if (f.size > ATTACHMENT_MAX_BYTES)
+      return setError(uiError('register.attach.tooLarge', { size: (f.size / 1048576).toFixed(1), limit: ATTACHMENT_MAX_BYTES / 1048576 }));
     if (!(ATTACHMENT_MIMES as readonly string[]).includes(f.type)) return setError(uiError('register.attach.badType'));
     setFile(f);
   };

@@ -1,10 +1,12 @@
 // The import dialog's one tie to IPC. The page has no file paths, so it sends the bytes it was given.
 import type { Result } from '../../../../../shared/errors';
-import type { ImportColumn, ImportPreview } from '../../../../../shared/register';
+import { IMPORT_MAX_BYTES, type ImportColumn, type ImportPreview } from '../../../../../shared/register';
 import { fileToBase64 } from '../files';
 
-/** What the page refuses before reading a byte (the core refuses the same, and larger CSVs, by path). */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+/** What the page refuses before reading a byte: the core's own limit for the file's kind (shared/register/queries.ts). */
+export function importMaxBytes(fileName: string): number {
+  return /\.xlsx$/i.test(fileName) ? IMPORT_MAX_BYTES.xlsx : IMPORT_MAX_BYTES.csv;
+}
 
 export interface PickedFile {
   fileName: string;
