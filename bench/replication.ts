@@ -8,6 +8,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { createCore } from '../electron/core';
 import { Writer } from '../electron/core/db/write';
 import { migrate } from '../electron/core/db/migrations';
+import { openTablesSession } from '../electron/core/tables';
 import { applyChanges, changesFor } from '../electron/core/replication';
 import { ukSortKey } from '../shared/register/collation';
 import { addAttachment } from '../electron/core/register/attachments';
@@ -40,6 +41,7 @@ export async function run(): Promise<Record<string, number>> {
   // The other site: an in-memory replica that received HQ's register, then edited every person once.
   const field = new Database(':memory:');
   field.function('uk_sort', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? ukSortKey(v) : null));
+  openTablesSession(field);
   migrate(field);
   field.prepare("INSERT INTO meta (key, value) VALUES ('site_id', 'bench-field-site')").run();
   const t0 = performance.now();

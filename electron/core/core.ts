@@ -27,8 +27,7 @@ import { kdfParams, type KdfCost, type KdfParams } from './vault/kdf';
 import { readSlotsFile } from './vault/keyslots';
 import { changePassphrase, initVault, isInitialised, lockVault, rotateDatabaseKey, unlockVault, type VaultSession } from './vault/vault';
 import { waitingChanges } from './transfer/status';
-// Side effect: each table's after-write hooks (search indexes) registered with the writer before any write.
-import './tables';
+import { TABLE_HOOKS } from './tables';
 import type { Role } from '../../shared/domain/roles';
 import type { EventName, EventPayload, EventSink, LockReason } from '../../shared/ipc/events';
 
@@ -141,7 +140,7 @@ export class Core {
 
   // ---- vault ----
   async init(a: { siteCode: string; siteName: string; operator: string; passphrase: string }): Promise<Session> {
-    this.session = await initVault(this.paths, a, this.kdf);
+    this.session = await initVault(this.paths, a, this.kdf, TABLE_HOOKS);
     return this.sessionInfo();
   }
 
@@ -150,7 +149,7 @@ export class Core {
     if (this.session) this.lock('manual');
     const err = this.startupCheck();
     if (err) throw err;
-    this.session = await unlockVault(this.paths, operator, passphrase, this.kdf);
+    this.session = await unlockVault(this.paths, operator, passphrase, this.kdf, TABLE_HOOKS);
     return this.sessionInfo();
   }
 

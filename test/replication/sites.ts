@@ -7,8 +7,8 @@ import { ukSortKey } from '../../shared/register/collation';
 import { migrate } from '../../electron/core/db/migrations';
 import { Writer } from '../../electron/core/db/write';
 import type { Db } from '../../electron/core/vault/database';
-// The core's after-write hooks (persons' search indexes), as createCore would register them.
-import '../../electron/core/tables';
+// The session an unlocked vault has, with the same tables' hooks (persons' search indexes).
+import { openTablesSession } from '../../electron/core/tables';
 
 let template: Buffer | null = null;
 
@@ -30,11 +30,14 @@ export interface Site {
 export function newSite(name: string, id: string = crypto.randomUUID()): Site {
   if (!template) {
     const t = withFunctions(new Database(':memory:'));
+    const session = openTablesSession(t);
     migrate(t);
     template = t.serialize();
+    session.close();
     t.close();
   }
   const db = withFunctions(new Database(template));
+  openTablesSession(db);
   db.prepare("INSERT INTO meta (key, value) VALUES ('site_id', ?), ('site_code', ?)").run(id, name);
   const operator = `op-${name}`;
   const site: Site = {

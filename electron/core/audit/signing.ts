@@ -1,6 +1,7 @@
 // Each audit entry is signed with the acting operator's own Ed25519 key, whose private half only their slot yields.
 import crypto from 'node:crypto';
 import type { Db } from '../vault/database';
+import { sessionOf } from '../db/session';
 
 export interface AuditSigner {
   keyId: string;
@@ -13,16 +14,13 @@ export interface SigningPublic {
   publicKey: string;
 }
 
-// The session's signer for a connection: set at unlock, cleared at lock (the key object never leaves the core).
-const signers = new WeakMap<Db, AuditSigner>();
-
+// The session's signer (db/session.ts): set at unlock, gone with the session at lock (the key never leaves the core).
 export function setAuditSigner(db: Db, signer: AuditSigner | null): void {
-  if (signer) signers.set(db, signer);
-  else signers.delete(db);
+  sessionOf(db).signer = signer ?? undefined;
 }
 
 export function auditSigner(db: Db): AuditSigner | undefined {
-  return signers.get(db);
+  return sessionOf(db).signer;
 }
 
 const message = (hash: string, keyId: string) => Buffer.from(`obmin-audit-1\n${hash}\n${keyId}`, 'utf8');

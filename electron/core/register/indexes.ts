@@ -152,7 +152,7 @@ export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson): v
 }
 
 /** The persons table's after-write hook (registered in core/tables.ts): only a change to an indexed field rebuilds. */
-export const personIndexesAfterWrite: AfterWrite = (db, id, e) => {
+export const personIndexesAfterWrite: AfterWrite = ({ db }, id, e) => {
   if (e.kind === 'insert') refreshPersonIndexes(db, id, { rowid: e.rowid, values: e.values });
   else if (!e.fields || e.fields.some((f) => INDEXED_PERSON_FIELDS.has(f))) refreshPersonIndexes(db, id);
 };

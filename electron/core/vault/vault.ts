@@ -10,11 +10,12 @@ import { appendAudit } from '../audit/audit';
 import { registerOperatorKey, setAuditSigner } from '../audit/signing';
 import type { DataPaths } from '../paths';
 import { migrate } from '../db/migrations';
+import { openSession, type Session, type TableHooks } from '../db/session';
 import { openDatabase, type Db } from './database';
 import { isInitialised, openWithCandidates, recordKeyCheck, rekeyDatabase, saveUpgradedSlot } from './store';
 
 export { isInitialised } from './store';
-import { DEFAULT_KDF, type KdfParams } from './kdf';
+import type { KdfParams } from './kdf';
 import { clearFamilyKey, setFamilyKey } from './family';
 import { establishFamilyKey, familySealDone, sealExistingFamilyData } from './familySeal';
 import { settleFamilyRotation } from './familyRotate';
@@ -32,6 +33,8 @@ export interface OperatorRow {
 
 export interface VaultSession {
   db: Db;
+  /** What lives as long as the connection (db/session.ts): closed by lockVault. */
+  session: Session;
   key: Buffer;
   /** The family key (vault/family.ts) when this operator's slot holds it; null for roles without family.read. */
   familyKey: Buffer | null;
@@ -47,6 +50,7 @@ export async function initVault(
   p: DataPaths,
   a: { siteCode: string; siteName: string; operator: string; passphrase: string },
   kdf: KdfParams,
+  hooks: TableHooks,
 ): Promise<VaultSession> {
   if (isInitialised(p)) throw new ObminError('ALREADY_INITIALISED', { dir: p.dir });
   assertStrong(a.passphrase, [a.operator, a.siteCode, a.siteName]);
@@ -59,10 +63,12 @@ export async function initVault(
   slots.slots.push(made.slot);
   let familyKey: Buffer | null = null;
   let db: Db | undefined;
+  let session: Session | undefined;
   try {
     // Created empty with owner-only permissions first; SQLite gives its WAL and SHM files the same mode.
     fs.writeFileSync(p.db, '', { mode: 0o600, flag: 'wx' });
     db = openDatabase(p.db, key, { create: true });
+    session = openSession(db, hooks);
     migrate(db);
     const now = new Date().toISOString();
     db.transaction(() => {
@@ -85,12 +91,13 @@ export async function initVault(
     })();
     writeSlotsFile(p.slots, slots);
   } catch (e) {
+    session?.close();
     db?.close();
     for (const f of [p.db, `${p.db}-wal`, `${p.db}-shm`, p.slots]) fs.rmSync(f, { force: true });
     throw e;
   }
   setFamilyKey(db, familyKey);
-  return { db, key, familyKey, operator: loadOperator(db, operatorId)! };
+  return { db, session: session!, key, familyKey, operator: loadOperator(db, operatorId)! };
 }
 
 /** Records the operator's public signing key if new (audited, signed by it) and signs this session's entries with it. */
@@ -104,7 +111,7 @@ export function loadOperator(db: Db, id: string): OperatorRow | undefined {
   return db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
 }
 
-export async function unlockVault(p: DataPaths, operator: string | null, passphrase: string, dummyKdf: KdfParams = DEFAULT_KDF): Promise<VaultSession> {
+export async function unlockVault(p: DataPaths, operator: string | null, passphrase: string, dummyKdf: KdfParams, hooks: TableHooks): Promise<VaultSession> {
   if (!isInitialised(p)) throw new ObminError('NOT_INITIALISED');
   const slots = readSlotsFile(p.slots);
   if (!fs.existsSync(p.db)) throw new ObminError('DB_CORRUPT', { file: p.db });
@@ -115,6 +122,7 @@ export async function unlockVault(p: DataPaths, operator: string | null, passphr
   const fail = () => new ObminError('WRONG_CREDENTIALS');
   if (!opened) throw fail();
   const { db, key } = openWithCandidates(p, slots, opened.candidates);
+  const session = openSession(db, hooks);
   try {
     migrate(db);
     const op = loadOperator(db, opened.slot.operatorId);
@@ -130,8 +138,9 @@ export async function unlockVault(p: DataPaths, operator: string | null, passphr
     const familyKey = settleFamilyRotation(p, db, op.id, openFamily(p, db, op, opened.familyKey), opened.pendingFamilyKey);
     settleSuccess(p.throttle);
     setFamilyKey(db, familyKey);
-    return { db, key, familyKey, operator: op };
+    return { db, session, key, familyKey, operator: op };
   } catch (e) {
+    session.close();
     db.close();
     throw knownError(e) ?? e;
   }
@@ -167,7 +176,7 @@ export function lockVault(s: VaultSession, reason: string): void {
     s.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     clearFamilyKey(s.db);
-    setAuditSigner(s.db, null);
+    s.session.close();
     s.db.close();
     s.key.fill(0);
   }

@@ -1,0 +1,60 @@
+// State that lives as long as an unlocked database is one session object (electron/core/db/session.ts): made at
+// unlock, closed at lock, so nothing of the old session — signer, keys, statements, previews — survives a lock.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sessionOf, slot } from '../../electron/core/db/session';
+import { initCore, PASS } from '../helpers/tmp';
+
+const CORE = path.resolve(__dirname, '../../electron/core');
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+describe('the session', () => {
+  it('is made at unlock and closed at lock: its signer and slots do not survive', async () => {
+    const core = await initCore();
+    try {
+      const first = core.require().session;
+      expect(sessionOf(core.require().db)).toBe(first);
+      expect(first.signer).toBeDefined();
+      const KEY = slot<{ made: number }>('test.made');
+      expect(first.slot(KEY, () => ({ made: 1 })).made).toBe(1);
+      expect(first.slot(KEY, () => ({ made: 2 })).made).toBe(1);
+      const oldDb = core.require().db;
+      core.lock('manual');
+      expect(first.open).toBe(false);
+      expect(first.signer).toBeUndefined();
+      expect(first.peek(KEY)).toBeUndefined();
+      expect(() => sessionOf(oldDb)).toThrow();
+      await core.unlock(null, PASS);
+      const second = core.require().session;
+      expect(second).not.toBe(first);
+      expect(second.peek(KEY)).toBeUndefined();
+      expect(second.signer).toBeDefined();
+    } finally {
+      core.close();
+    }
+  });
+
+  it('keeps every per-database map in one place: no `new WeakMap<Db` elsewhere under electron/core', () => {
+    const holders = filesUnder(CORE)
+      .filter((f) => f.endsWith('.ts') && /new WeakMap<Db\b/.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(CORE, f).split(path.sep).join('/'))
+      .sort();
+    // Shrinks to ['db/session.ts'] as each module's state moves into the session.
+    expect(holders).toEqual([
+      'db/session.ts',
+      'db/write.ts',
+      'lists/match.ts',
+      'register/import.ts',
+      'register/indexes.ts',
+      'register/search.ts',
+      'register/surnameVocab.ts',
+      'replication/kept.ts',
+      'replication/materialize.ts',
+      'vault/family.ts',
+    ]);
+  });
+});
