@@ -34,6 +34,11 @@ export const INDEXED_PERSON_FIELDS: ReadonlySet<string> = new Set<string>([
 ] satisfies PersonColumn[]);
 // Never a family (sealed) field: search must not index what only some roles may read (shared/register/sensitivity.ts).
 const FTS_FIELDS = [...INDEXED_PERSON_FIELDS].filter((f) => f !== 'name_variants' && f !== 'date_of_birth');
+// What each of the three derived parts reads: an edit of other fields leaves that part as it is (an edit of the unit
+// rewrites neither the eleven name keys nor the surname vocabulary).
+const KEY_FIELDS: ReadonlySet<string> = new Set(['surname', 'given_name', 'patronymic', 'surname_latin', 'name_variants', 'date_of_birth']);
+const MATCH_FIELDS: ReadonlySet<string> = new Set(['ref', 'surname', 'given_name', 'patronymic', 'date_of_birth', 'unit']);
+const FTS_FIELD_SET: ReadonlySet<string> = new Set([...FTS_FIELDS, 'name_variants', 'surname_latin']);
 
 interface Row {
   rowid: number;
@@ -117,8 +122,11 @@ function build(r: Row): { keys: { key: string; kind: string }[]; body: string } 
   return { keys, body };
 }
 
-/** `fresh`: the person was just inserted with these values, so there is nothing old to remove and nothing to read back. */
-export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson): void {
+/**
+ * `fresh`: the person was just inserted with these values, so there is nothing old to remove and nothing to read back.
+ * `fields`: the columns an update changed (not `deleted`); absent: all parts are rebuilt.
+ */
+export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson, fields?: readonly string[]): void {
   const s = stmts(db);
   const d = deferred.get(db);
   let r: Row | undefined;
@@ -132,6 +140,7 @@ export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson): v
     if (d?.ids.has(id)) flushPersonIndexes(db);
     r = s.row.get(id) as Row | undefined;
     if (!r) return;
+    if (fields && !r.deleted) return refreshParts(db, id, r, fields);
     s.dropKeys.run(id);
     s.dropFts.run(r.rowid);
     s.dropMatch.run(id);
@@ -151,10 +160,35 @@ export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson): v
   s.addMatch.run(...matchRow(id, r));
 }
 
+/** A standing person's update: only the parts that read a changed field are dropped and written again. */
+function refreshParts(db: Db, id: string, r: Row, fields: readonly string[]): void {
+  const s = stmts(db);
+  const has = (set: ReadonlySet<string>) => fields.some((f) => set.has(f));
+  const keysToo = has(KEY_FIELDS);
+  const ftsToo = has(FTS_FIELD_SET);
+  if (keysToo || ftsToo) {
+    const { keys, body } = build(r);
+    if (keysToo) {
+      s.dropKeys.run(id);
+      for (const k of keys) s.addKey.run(k.key, id, k.kind);
+      addSurnameVocab(db, keys);
+    }
+    if (ftsToo) {
+      s.dropFts.run(r.rowid);
+      if (body) s.addFts.run(r.rowid, body);
+    }
+  }
+  if (has(MATCH_FIELDS)) {
+    s.dropMatch.run(id);
+    s.addMatch.run(...matchRow(id, r));
+  }
+}
+
 /** The persons table's after-write hook (registered in core/tables.ts): only a change to an indexed field rebuilds. */
 export const personIndexesAfterWrite: AfterWrite = ({ db }, id, e) => {
   if (e.kind === 'insert') refreshPersonIndexes(db, id, { rowid: e.rowid, values: e.values });
-  else if (!e.fields || e.fields.some((f) => INDEXED_PERSON_FIELDS.has(f))) refreshPersonIndexes(db, id);
+  else if (!e.fields) refreshPersonIndexes(db, id);
+  else if (e.fields.some((f) => INDEXED_PERSON_FIELDS.has(f))) refreshPersonIndexes(db, id, undefined, e.fields.includes('deleted') ? undefined : e.fields);
 };
 
 /** Until flushPersonIndexes, new people's name keys and FTS bodies are collected instead of written. Same transaction only. */

@@ -64,7 +64,7 @@ export class Materializer {
     const current = this.stmt(`SELECT * FROM ${tbl} WHERE id = ?`).get(id) as Record<string, Scalar> | undefined;
     if (tbl === 'persons') this.settleRef(id, want, current?.ref);
     const stamped = tbl === 'persons';
-    let changed = false;
+    let changed: string[] | null = null;
     let fresh: { rowid: number | bigint; values: Record<string, Scalar> } | undefined;
     try {
       if (!current) {
@@ -72,7 +72,7 @@ export class Materializer {
         const values = [...Object.values(want), deleted, ...(stamped ? [this.now()] : [])];
         const { lastInsertRowid } = this.stmt(`INSERT INTO ${tbl} (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`).run(id, ...values);
         fresh = { rowid: lastInsertRowid, values: { ...want, [DELETED]: deleted } }; // a new person: indexes from these values, no read-back
-        changed = true;
+        changed = names;
       } else {
         const diff = Object.keys(want).filter((c) => current[c] !== want[c]);
         if (current[DELETED] !== deleted) diff.push(DELETED);
@@ -85,7 +85,7 @@ export class Materializer {
             params.push(this.now());
           }
           this.stmt(`UPDATE ${tbl} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
-          changed = true;
+          changed = diff;
         }
       }
     } catch (e) {
@@ -99,7 +99,7 @@ export class Materializer {
     this.stmt('DELETE FROM replica_pending WHERE tbl = ? AND row_id = ?').run(tbl, id);
     this.writeClock(tbl, id, state);
     this.writeKept(tbl, id, state);
-    if (changed) runAfterWrite(this.db, tbl, id, fresh ? { kind: 'insert', ...fresh } : { kind: 'update' });
+    if (changed) runAfterWrite(this.db, tbl, id, fresh ? { kind: 'insert', ...fresh } : { kind: 'update', fields: changed });
     return !current ? 'added' : changed ? 'changed' : 'unchanged';
   }
 
