@@ -9,6 +9,7 @@ import { importFile } from '../../electron/core/transfer/importFile';
 import { tmpDir } from '../helpers/tmp';
 import { ctx, pair, site } from '../transfer/sites';
 import { appAfterFirstRun, SITE } from './flows';
+import { screenshotBoth } from './harness';
 
 type Ok<T> = { ok: true; value: T };
 
@@ -77,6 +78,56 @@ describe('conflicts between two sites in the window', () => {
     await page.locator('.reg-row[data-person]', { hasText: 'Конфліктенко' }).click();
     await page.getByText('в/ч А0002').first().waitFor();
     expect(await page.getByText('в/ч А0003').count()).toBe(0);
+    expect(suite.app.problems).toEqual([]);
+  });
+
+  it('“or edit”: a third value, refused when the card would refuse it, saved otherwise; the office importing it has no conflict and the same value', async () => {
+    const { page } = suite.app;
+    const rh = createRouter(suite.app.core);
+    const ro = createRouter(office);
+    // A second conflict, on the height: HQ says 171, the office (later) 172, neither seeing the other.
+    expect((await rh.handle('persons.update', { id: personId, patch: { heightCm: 171 } })).ok).toBe(true);
+    expect((await ro.handle('persons.update', { id: personId, patch: { heightCm: 172 } })).ok).toBe(true);
+    expect(await importFile(ctx(suite.app.core), (await exportFile(ctx(office), [SITE.code], path.join(media, 'f3.obmin'))).file)).toMatchObject({
+      applied: true,
+    });
+    expect(await importFile(ctx(office), (await exportFile(ctx(suite.app.core), ['OFFICE-C'], path.join(media, 'f4.obmin'))).file)).toMatchObject({
+      applied: true,
+    });
+    const officeConflicts = async () => ((await ro.handle('conflicts.list', {})) as Ok<{ entries: { field: string }[] }>).value.entries;
+    expect((await officeConflicts()).map((c) => c.field)).toEqual(['height_cm']);
+
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /Конфлікти/ })
+      .click();
+    const list = page.getByTestId('conflicts');
+    const item = list.locator('li.conflict').first();
+    await item.waitFor();
+    expect(await list.locator('li.conflict').count()).toBe(1);
+    expect(await item.getByTestId('side-mine').locator('.conflict-value').textContent()).toBe('172');
+    expect(await item.getByTestId('side-theirs').locator('.conflict-value').textContent()).toBe('171');
+    await item.getByRole('button', { name: 'Або ввести інше значення…' }).click();
+    const input = item.getByLabel('Нове значення: Зріст, см');
+    expect(await input.inputValue()).toBe('172'); // starts from the value shown now
+    // The card's own rule refuses 999 cm: the message is the card's, and nothing is written.
+    await input.fill('999');
+    await item.getByRole('button', { name: 'Записати це значення' }).click();
+    await item.getByText('Має бути ціле число від 30 до 260.').waitFor();
+    expect(((await rh.handle('persons.get', { id: personId })) as Ok<{ person: { heightCm: number } }>).value.person.heightCm).toBe(172);
+    await screenshotBoth(page, 'conflicts-edit-uk');
+    await input.fill('181');
+    await input.press('Control+Enter');
+    await page.getByRole('status').filter({ hasText: 'Записано «181»' }).waitFor();
+    await page.getByText('Конфліктів немає.').waitFor();
+    expect(((await rh.handle('persons.get', { id: personId })) as Ok<{ person: { heightCm: number } }>).value.person.heightCm).toBe(181);
+
+    // The decision travels like any edit: the office imports HQ's next file, its conflict is gone, it shows 181.
+    expect(await importFile(ctx(office), (await exportFile(ctx(suite.app.core), ['OFFICE-C'], path.join(media, 'f5.obmin'))).file)).toMatchObject({
+      applied: true,
+    });
+    expect(await officeConflicts()).toEqual([]);
+    expect(((await ro.handle('persons.get', { id: personId })) as Ok<{ person: { heightCm: number } }>).value.person.heightCm).toBe(181);
     expect(suite.app.problems).toEqual([]);
   });
 });

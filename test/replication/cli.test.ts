@@ -7,29 +7,34 @@ import { newSite } from './sites';
 
 const env = { OBMIN_PASSPHRASE: PASS };
 
+async function conflicted(): Promise<{ dir: string; fieldId: string }> {
+  const dir = tmpDir();
+  const core = await initCore(dir);
+  const s = core.require();
+  const db = s.db;
+  const field = newSite('FIELD');
+  db.transaction(() =>
+    new Writer(db, s.operator.id).insert(
+      'persons',
+      'p1',
+      { ref: 'HQ-7', surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1' },
+      null,
+    ),
+  )();
+  applyChanges(field.db, [...changesFor(db, field.id)]);
+  field.tx((w) => w.update('persons', 'p1', { unit: 'Б2' }, null));
+  const until = Date.now() + 3;
+  while (Date.now() < until);
+  db.transaction(() => new Writer(db, s.operator.id).update('persons', 'p1', { unit: 'В3' }, null))();
+  applyChanges(db, [...changesFor(field.db, 'nobody')]);
+  core.close();
+
+  return { dir, fieldId: field.id };
+}
+
 describe('obmin conflicts', () => {
   it('lists a concurrent edit from another site with both values, and resolve --keep theirs makes it the value', async () => {
-    const dir = tmpDir();
-    const core = await initCore(dir);
-    const s = core.require();
-    const db = s.db;
-    const field = newSite('FIELD');
-    db.transaction(() =>
-      new Writer(db, s.operator.id).insert(
-        'persons',
-        'p1',
-        { ref: 'HQ-7', surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1' },
-        null,
-      ),
-    )();
-    applyChanges(field.db, [...changesFor(db, field.id)]);
-    field.tx((w) => w.update('persons', 'p1', { unit: 'Б2' }, null));
-    const until = Date.now() + 3;
-    while (Date.now() < until);
-    db.transaction(() => new Writer(db, s.operator.id).update('persons', 'p1', { unit: 'В3' }, null))();
-    applyChanges(db, [...changesFor(field.db, 'nobody')]);
-    core.close();
-
+    const { dir, fieldId } = await conflicted();
     const list = obmin(['conflicts', 'list', '--data', dir, '--json'], env);
     expect(list.stderr).toBe('');
     expect(list.code).toBe(0);
@@ -41,7 +46,7 @@ describe('obmin conflicts', () => {
       theirs: { value: string; site: string };
     }[];
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ ref: 'HQ-7', field: 'unit', mine: { value: 'В3', siteCode: 'TEST-HQ' }, theirs: { value: 'Б2', site: field.id } });
+    expect(entries[0]).toMatchObject({ ref: 'HQ-7', field: 'unit', mine: { value: 'В3', siteCode: 'TEST-HQ' }, theirs: { value: 'Б2', site: fieldId } });
 
     const bad = obmin(['conflicts', 'resolve', '--data', dir, '999', '--keep', 'theirs'], env);
     expect(bad.code).toBe(1);
@@ -52,5 +57,22 @@ describe('obmin conflicts', () => {
     expect(JSON.parse(obmin(['conflicts', 'list', '--data', dir, '--json'], env).stdout)).toEqual([]);
     const shown = obmin(['persons', 'show', '--data', dir, 'HQ-7', '--json'], env);
     expect(shown.stdout).toContain('Б2');
+  });
+
+  it('resolve --value writes a third value checked as the form checks it; --keep and --value together, or neither, are refused', async () => {
+    const { dir } = await conflicted();
+    const [entry] = JSON.parse(obmin(['conflicts', 'list', '--data', dir, '--json'], env).stdout) as { id: number }[];
+    const id = String(entry!.id);
+    expect(obmin(['conflicts', 'resolve', '--data', dir, id], env).code).not.toBe(0);
+    expect(obmin(['conflicts', 'resolve', '--data', dir, id, '--keep', 'mine', '--value', 'Г4'], env).code).not.toBe(0);
+    const bad = obmin(['conflicts', 'resolve', '--data', dir, id, '--value', 'Г'.repeat(129)], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/unit/);
+    expect(JSON.parse(obmin(['conflicts', 'list', '--data', dir, '--json'], env).stdout)).toHaveLength(1);
+    const r = obmin(['conflicts', 'resolve', '--data', dir, id, '--value', 'Г4', '--json'], env);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ ref: 'HQ-7', field: 'unit', kept: 'value', value: 'Г4' });
+    expect(JSON.parse(obmin(['conflicts', 'list', '--data', dir, '--json'], env).stdout)).toEqual([]);
+    expect(obmin(['persons', 'show', '--data', dir, 'HQ-7', '--json'], env).stdout).toContain('Г4');
   });
 });

@@ -3,10 +3,32 @@ import { ObminError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n';
 import type { ResultOf } from '../../../shared/ipc/contract';
 import type { KeepSide } from '../../../shared/replication';
+import type { Call } from '../call';
 import { localeOf, printJson, withSession, type GlobalOptions, type Io } from '../context';
 import type { CliModule } from './types';
 
 const show = (v: unknown) => (v === null ? '∅' : String(v));
+type Entries = ResultOf<'conflicts.list'>['entries'];
+
+/** Every open conflict, page by page (the window pages the same channel). */
+async function allConflicts(call: Call): Promise<Entries> {
+  const entries: Entries = [];
+  for (let total = 1; entries.length < total;) {
+    const page = await call('conflicts.list', { limit: 1000, offset: entries.length });
+    if (!page.entries.length) break;
+    entries.push(...page.entries);
+    total = page.total;
+  }
+  return entries;
+}
+
+/** The typed word as the field's values are kept: a number where the sides hold numbers, empty = no value. */
+function typed(entries: Entries, id: number, raw: string): string | number | null {
+  if (raw.trim() === '') return null;
+  const c = entries.find((e) => e.id === id);
+  const numeric = c && [c.mine.value, c.theirs.value].some((v) => typeof v === 'number');
+  return numeric && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+}
 
 /** The conflict queue: a thin mapping onto the same handlers the window calls (permissions included). */
 export const conflictsCommands: CliModule = (program: Command, io: Io, run) => {
@@ -19,14 +41,7 @@ export const conflictsCommands: CliModule = (program: Command, io: Io, run) => {
     .action(
       run(async (o: GlobalOptions & { json?: boolean }) => {
         await withSession(o, io, async (call, core) => {
-          // Every open conflict, page by page (the window pages the same channel).
-          const entries: ResultOf<'conflicts.list'>['entries'] = [];
-          for (let total = 1; entries.length < total;) {
-            const page = await call('conflicts.list', { limit: 1000, offset: entries.length });
-            if (!page.entries.length) break;
-            entries.push(...page.entries);
-            total = page.total;
-          }
+          const entries = await allConflicts(call);
           if (o.json) printJson(io, entries);
           else if (!entries.length) io.out(`${translate(localeOf(o, io, core), 'replication.conflicts.none')}\n`);
           else
@@ -40,18 +55,21 @@ export const conflictsCommands: CliModule = (program: Command, io: Io, run) => {
 
   conflicts
     .command('resolve')
-    .description('keep one side; the decision is an ordinary edit that travels to the other sites')
+    .description('keep one side, or write another value (--value); the decision is an ordinary edit that travels to the other sites')
     .argument('<id>', 'conflict id from `conflicts list`')
-    .addOption(new Option('--keep <SIDE>', 'mine = the value shown now, theirs = the other kept value').choices(['mine', 'theirs']).makeOptionMandatory())
+    .addOption(new Option('--keep <SIDE>', 'mine = the value shown now, theirs = the other kept value').choices(['mine', 'theirs']).conflicts('value'))
+    .option('--value <V>', 'a third value for the field, checked as the form checks it (empty = clear the field)')
     .option('--json', 'machine-readable output')
     .action(
-      run(async (id: string, o: GlobalOptions & { keep: KeepSide; json?: boolean }) => {
+      run(async (id: string, o: GlobalOptions & { keep?: KeepSide; value?: string; json?: boolean }) => {
         const n = Number(id);
         if (!Number.isSafeInteger(n) || n < 1) throw new ObminError('USAGE', { detail: `conflict id: ${id}` });
+        if (o.keep === undefined && o.value === undefined) throw new ObminError('USAGE', { detail: '--keep mine|theirs or --value V' });
         await withSession(o, io, async (call, core) => {
-          const c = await call('conflicts.resolve', { id: n, keep: o.keep });
-          const value = o.keep === 'mine' ? c.mine.value : c.theirs.value;
-          if (o.json) printJson(io, { id: c.id, ref: c.ref, field: c.field, kept: o.keep, value });
+          const sent = o.keep ? null : typed(await allConflicts(call), n, o.value!);
+          const c = o.keep ? await call('conflicts.resolve', { id: n, keep: o.keep }) : await call('conflicts.resolve', { id: n, value: sent });
+          const value = o.keep ? (o.keep === 'mine' ? c.mine.value : c.theirs.value) : sent;
+          if (o.json) printJson(io, { id: c.id, ref: c.ref, field: c.field, kept: o.keep ?? 'value', value });
           else io.out(`${translate(localeOf(o, io, core), 'replication.conflicts.kept', { value: show(value), field: c.field, ref: c.ref ?? c.row })}\n`);
         });
       }),

@@ -2,8 +2,20 @@
 // edit through the write path that supersedes every value it saw, so it travels to other sites like any edit.
 import { ObminError } from '../../../shared/errors';
 import { parseStamp } from '../../../shared/hlc';
-import { DELETED, conflictsOf, type ConflictEntry, type ConflictSide, type KeepSide, type Table, type Version } from '../../../shared/replication';
-import { Writer } from '../db/write';
+import { statusFitsSide, type Side, type Status } from '../../../shared/register';
+import {
+  DELETED,
+  conflictsOf,
+  parseEdit,
+  type ConflictEntry,
+  type ConflictSide,
+  type EditValue,
+  type KeepSide,
+  type Table,
+  type Version,
+} from '../../../shared/replication';
+import { Writer, type Scalar } from '../db/write';
+import { toValues } from '../register/mapping';
 import type { Db } from '../vault/database';
 import { isSealedColumn, openForDisplay } from '../vault/family';
 import { Materializer } from './materialize';
@@ -94,13 +106,37 @@ export function getConflict(db: Db, id: number): ConflictEntry {
   return c;
 }
 
-/** Keeps one side: writes it again (even when it is the shown value) so every site learns the decision. */
-export function resolveConflict(db: Db, operatorId: string, id: number, keep: KeepSide): ConflictEntry {
+/** Keep one side, or write the resolver's own value; either way an edit that has seen both sides. */
+export type Resolution = KeepSide | { value: EditValue };
+
+/** The resolver's value, judged by the field's form schema and the record's own rules, as a column value. */
+function editedValue(db: Db, c: ConflictEntry, value: EditValue): Scalar {
+  const parsed = parseEdit(c.tbl, c.field, value);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || c.field}: ${i.message}`).join('; ');
+    throw new ObminError('VALIDATION', { detail });
+  }
+  const out = toValues(parsed.data)[c.field];
+  const v = out === undefined ? null : out;
+  if (c.tbl === 'persons' && c.field === 'ref' && v !== null && db.prepare('SELECT 1 FROM persons WHERE ref = ? AND id <> ?').get(v, c.row))
+    throw new ObminError('CONFLICT', { detail: `ref ${String(v)}` });
+  if (c.tbl === 'persons' && c.field === 'side') {
+    const status = db.prepare('SELECT status FROM persons WHERE id = ?').pluck().get(c.row) as Status;
+    if (!statusFitsSide(status, v as Side)) throw new ObminError('VALIDATION', { detail: `status ${status} / side ${String(v)}` });
+  }
+  return v;
+}
+
+/** Writes the decision again (even when it is the shown value) so every site learns it; the write supersedes both sides. */
+export function resolveConflict(db: Db, operatorId: string, id: number, how: Resolution): ConflictEntry {
   return db.transaction(() => {
     const c = getConflict(db, id);
     const w = new Writer(db, operatorId);
-    const value = keep === 'mine' ? c.mine.value : c.theirs.value;
-    w.update(c.tbl as Table, c.row, { [c.field]: value }, { action: 'conflicts.resolve', details: { conflict: id, field: c.field, keep } }, true);
+    const keep = typeof how === 'string' ? how : null;
+    const value = keep ? (keep === 'mine' ? c.mine.value : c.theirs.value) : editedValue(db, c, (how as { value: EditValue }).value);
+    // The audit names the decision, never the value (a family value stays sealed in the register only).
+    const details = keep ? { conflict: id, field: c.field, keep } : { conflict: id, field: c.field, edited: true };
+    w.update(c.tbl as Table, c.row, { [c.field]: value }, { action: 'conflicts.resolve', details }, true);
     return c;
   })();
 }

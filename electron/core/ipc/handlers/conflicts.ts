@@ -21,10 +21,10 @@ export function conflictsHandlers(core: Core): AreaHandlers<keyof typeof conflic
       const all = visibleConflicts(core.require('register.read'));
       return { entries: all.slice(offset, offset + limit), total: all.length };
     },
-    'conflicts.resolve': ({ id, keep }) => {
+    'conflicts.resolve': ({ id, keep, value }) => {
       const s = core.require('register.write');
       if (FAMILY.has(getConflict(s.db, id).tbl)) core.require('family.write');
-      return resolveConflict(s.db, s.operator.id, id, keep);
+      return resolveConflict(s.db, s.operator.id, id, keep ?? { value: value ?? null });
     },
   };
 }

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConflictEntry, ConflictSide, KeepSide } from '../../../../shared/replication/conflicts';
+import type { ConflictEntry, ConflictSide, EditValue as Value, KeepSide } from '../../../../shared/replication/conflicts';
+import { camelCase } from '../../../../shared/register/columns';
 import { FormError, type UiError } from '../../components/FormError';
 import { formatDateTime } from '../../lib/format';
+import { canEdit, EditValue } from './EditValue';
 import './conflicts.css';
 
 function Side({ side, label, onKeep, busy, testId }: { side: ConflictSide; label: string; onKeep: () => void; busy: boolean; testId: string }) {
@@ -35,6 +37,7 @@ export function ConflictsArea() {
   const [error, setError] = useState<UiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     const r = await window.obmin.conflicts.list({ limit: 200, offset: 0 });
@@ -43,17 +46,22 @@ export function ConflictsArea() {
   }, []);
   useEffect(() => void load(), [load]);
 
-  const keep = async (c: ConflictEntry, side: KeepSide) => {
+  const resolve = async (c: ConflictEntry, how: { keep: KeepSide } | { value: Value }) => {
     setBusy(true);
     setError(null);
-    const r = await window.obmin.conflicts.resolve({ id: c.id, keep: side });
+    const r = await window.obmin.conflicts.resolve({ id: c.id, ...how });
     setBusy(false);
     if (!r.ok) return setError(r.error);
-    const value = side === 'mine' ? c.mine.value : c.theirs.value;
-    setNotice(t('conflicts.kept', { value: value ?? t('conflicts.empty_value') }));
+    const value = 'value' in how ? how.value : how.keep === 'mine' ? c.mine.value : c.theirs.value;
+    setNotice(
+      t('value' in how ? 'conflicts.edited' : 'conflicts.kept', { value: value === null || value === '' ? t('conflicts.empty_value') : String(value) }),
+    );
+    setEditing(null);
     await load();
   };
-  const fieldLabel = (f: string) => (i18n.exists(`register.field.${f}`) ? t(`register.field.${f}`) : f);
+  const keep = (c: ConflictEntry, side: KeepSide) => resolve(c, { keep: side });
+  // The register's own field names (camelCase keys) for the columns the queue names.
+  const fieldLabel = (f: string) => (i18n.exists(`register.field.${camelCase(f)}`) ? t(`register.field.${camelCase(f)}`) : f);
 
   return (
     <section className="area" aria-labelledby="area-title">
@@ -79,6 +87,19 @@ export function ConflictsArea() {
               <Side side={c.mine} label={t('conflicts.shown')} busy={busy} onKeep={() => void keep(c, 'mine')} testId="side-mine" />
               <Side side={c.theirs} label={t('conflicts.other')} busy={busy} onKeep={() => void keep(c, 'theirs')} testId="side-theirs" />
             </div>
+            {editing === c.id ? (
+              <EditValue
+                conflict={c}
+                label={t('conflicts.editLabel', { field: fieldLabel(c.field) })}
+                busy={busy}
+                onSave={(value) => void resolve(c, { value })}
+                onCancel={() => setEditing(null)}
+              />
+            ) : canEdit(c) ? (
+              <button type="button" className="conflict-edit-open" onClick={() => setEditing(c.id)} disabled={busy}>
+                {t('conflicts.edit')}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -20,4 +20,11 @@ export const conflictsEn: Record<keyof typeof conflictsUk, string> = {
   kept: 'Kept “{{value}}”. The decision goes to the other sites with the next changes file.',
   record: 'Record',
   field: 'Field',
+  edit: 'Or enter another value…',
+  editTitle: 'Another value for the field',
+  editLabel: 'New value: {{field}}',
+  editHint: 'Checked as on the person’s card; it goes to the other sites as an ordinary edit.',
+  editSave: 'Save this value',
+  editCancel: 'Cancel',
+  edited: 'Saved “{{value}}”. The decision goes to the other sites with the next changes file.',
 };
