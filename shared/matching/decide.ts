@@ -1,5 +1,5 @@
 // Turning scored candidates into a suggestion: link automatically, ask a human, or create a new person.
-import { SCORE_SCALE, pointsToScore } from './score';
+import { SCORE_SCALE, pointsToScore } from './weights';
 import type { Suggestion, Thresholds } from './types';
 
 /**

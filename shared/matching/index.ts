@@ -3,7 +3,9 @@ export { compareDates, findDate, parseDate, TWO_DIGIT_YEAR_PIVOT } from './dates
 export type { DateComparison } from './dates';
 export { normaliseUnit, parseFreeTextLine, parseListEntry, parseName } from './parse';
 export { extractParts, extractRank } from './extract';
-export { candidateScore, MatchFeatures, pointsToScore, preparePerson, scoreCandidate, SCORE_MIDPOINT, SCORE_SCALE, WEIGHTS } from './score';
+export { MatchFeatures, preparePerson } from './features';
+export { candidateScore, scoreCandidate } from './score';
+export { pointsToScore, SCORE_MIDPOINT, SCORE_SCALE, WEIGHTS } from './weights';
 export { decide, DEFAULT_THRESHOLDS, POINTS_PER_LOGIT } from './decide';
 export { MatchIndex } from './matcher';
 export type { Candidate, ParsedEntry, Reason, ReasonField, RegisteredPerson, Suggestion, Thresholds } from './types';

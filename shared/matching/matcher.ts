@@ -1,7 +1,8 @@
 // In-memory candidate retrieval over the same keys the SQL index stores.
 import { closeSurnameBases, fuzzyQueryBases, personNameKeys, personSurnameBases, queryNameKeys, surnameVocabKeys } from '../names';
 import { decide } from './decide';
-import { MatchFeatures, preparePerson, scoreCandidate } from './score';
+import { MatchFeatures, preparePerson } from './features';
+import { scoreCandidate } from './score';
 import type { Candidate, ParsedEntry, RegisteredPerson, Suggestion, Thresholds } from './types';
 
 export class MatchIndex {
