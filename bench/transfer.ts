@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../electron/core';
 import { FEMALE, MALE, PATRONYMIC_STEMS, PLACES, RANKS, SURNAMES, patronymic } from '../electron/core/demo/names';
 import { Writer } from '../electron/core/db/write';
-import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from '../electron/core/register/indexes';
+import { sessionOf } from '../electron/core/db/session';
 import { mulberry32 } from '../shared/random';
 import { ageDecrypt, ageEncrypt } from '../electron/core/transfer/age';
 import { readContainer, ciphertextOf } from '../electron/core/transfer/container';
@@ -41,34 +41,34 @@ function fillBulk(db: Db, operatorId: string, n: number): number {
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
   const w = new Writer(db, operatorId);
   const created = new Date().toISOString();
-  db.transaction(() => {
-    deferPersonIndexes(db); // search keys written once at the end, as the register's bulk import does
-    for (let i = 0; i < n; i++) {
-      const female = r() < 0.1;
-      w.insert(
-        'persons',
-        `bench-${i.toString(36)}`,
-        {
-          ref: `ВГ-${String(i).padStart(6, '0')}`,
-          surname: pick(SURNAMES),
-          given_name: pick(female ? FEMALE : MALE),
-          patronymic: patronymic(pick(PATRONYMIC_STEMS), female),
-          sex: female ? 'F' : 'M',
-          date_of_birth: `${1970 + Math.floor(r() * 35)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
-          side: 'ours',
-          category: 'military',
-          rank: pick(RANKS),
-          unit: `А${1000 + Math.floor(r() * 9000)}`,
-          status: 'missing',
-          last_known_location: pick(PLACES),
-          created_at: created,
-        },
-        null,
-      );
-    }
-    flushPersonIndexes(db);
-    discardPersonIndexes(db);
-  })();
+  // Bulk: search keys written once at the end, as the register's import does.
+  db.transaction(() =>
+    sessionOf(db).bulk(() => {
+      for (let i = 0; i < n; i++) {
+        const female = r() < 0.1;
+        w.insert(
+          'persons',
+          `bench-${i.toString(36)}`,
+          {
+            ref: `ВГ-${String(i).padStart(6, '0')}`,
+            surname: pick(SURNAMES),
+            given_name: pick(female ? FEMALE : MALE),
+            patronymic: patronymic(pick(PATRONYMIC_STEMS), female),
+            sex: female ? 'F' : 'M',
+            date_of_birth: `${1970 + Math.floor(r() * 35)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
+            side: 'ours',
+            category: 'military',
+            rank: pick(RANKS),
+            unit: `А${1000 + Math.floor(r() * 9000)}`,
+            status: 'missing',
+            last_known_location: pick(PLACES),
+            created_at: created,
+          },
+          null,
+        );
+      }
+    }),
+  )();
   return n;
 }
 

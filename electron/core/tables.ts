@@ -2,11 +2,11 @@
 // database opened without a Core (tests' sites, benches) — one list, so both write the same derived data.
 import type { Db } from './vault/database';
 import { openSession, type Session, type TableHooks } from './db/session';
-import { personIndexesAfterWrite } from './register/indexes';
+import { endPersonBulk, personIndexesAfterWrite } from './register/indexes';
 
 export const TABLE_HOOKS: TableHooks = {
   afterWrite: { persons: [personIndexesAfterWrite] },
-  endBulk: [],
+  endBulk: [endPersonBulk],
 };
 
 /** The session of a database opened without a Core, with the same hooks as an unlocked vault's. */

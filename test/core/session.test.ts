@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sessionOf, slot } from '../../electron/core/db/session';
 import { initCore, PASS } from '../helpers/tmp';
+import { newSite } from '../replication/sites';
 
 const CORE = path.resolve(__dirname, '../../electron/core');
 
@@ -38,6 +39,35 @@ describe('the session', () => {
     }
   });
 
+  it('bulk mode is explicit: a new person’s name keys wait for the end of the bulk; a failed bulk leaves none behind', () => {
+    const site = newSite('A');
+    const s = sessionOf(site.db);
+    const keys = () => site.db.prepare('SELECT count(*) FROM person_name_keys').pluck().get() as number;
+    const person = (ref: string) => ({ ref, surname: 'Вигаданенко', given_name: 'Тарас', side: 'ours', category: 'military', status: 'missing' });
+    site.tx((w) =>
+      s.bulk(() => {
+        w.insert('persons', 'p1', person('B1'), null);
+        expect(s.inBulk).toBe(true);
+        expect(keys()).toBe(0);
+      }),
+    );
+    const after = keys();
+    expect(after).toBeGreaterThan(0);
+    expect(s.inBulk).toBe(false);
+    expect(() =>
+      site.tx((w) =>
+        s.bulk(() => {
+          w.insert('persons', 'p2', person('B2'), null);
+          throw new Error('refused');
+        }),
+      ),
+    ).toThrow('refused');
+    expect(s.inBulk).toBe(false);
+    // Outside a bulk a new person is indexed at once.
+    site.tx((w) => w.insert('persons', 'p3', person('B3'), null));
+    expect(keys()).toBe(2 * after);
+  });
+
   it('keeps every per-database map in one place: no `new WeakMap<Db` elsewhere under electron/core', () => {
     const holders = filesUnder(CORE)
       .filter((f) => f.endsWith('.ts') && /new WeakMap<Db\b/.test(fs.readFileSync(f, 'utf8')))
@@ -49,7 +79,6 @@ describe('the session', () => {
       'db/write.ts',
       'lists/match.ts',
       'register/import.ts',
-      'register/indexes.ts',
       'register/search.ts',
       'register/surnameVocab.ts',
       'replication/kept.ts',

@@ -23,9 +23,9 @@ import type { Db } from '../vault/database';
 import { readTable, readTableBuffer } from '../files';
 import { checkRow, mapHeaders, validateRow, type ExistingPerson } from './importRows';
 import { toValues } from './mapping';
-import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from './indexes';
 import { createSource } from './sources';
 import { yieldBetweenBatches } from '../db/yield';
+import { sessionOf } from '../db/session';
 
 export const IMPORT_BATCH = 2000;
 /** Page cache while an import's transaction runs (negative: KiB), 512 MiB; the usual one is restored after. */
@@ -162,19 +162,17 @@ export async function applyImport(
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
-    // New people's name keys and FTS bodies are written once, sorted, before the commit (same transaction).
-    deferPersonIndexes(db);
-    for (let i = 0; i < rows.length; i += IMPORT_BATCH) {
-      for (const r of rows.slice(i, i + IMPORT_BATCH)) applyRow(r);
-      onProgress(Math.min(i + IMPORT_BATCH, rows.length), rows.length);
-      await yieldBetweenBatches(db);
-    }
-    flushPersonIndexes(db);
-    discardPersonIndexes(db);
+    // Bulk: new people's name keys and FTS bodies are written once, sorted, when the batches end (same transaction).
+    await sessionOf(db).bulk(async () => {
+      for (let i = 0; i < rows.length; i += IMPORT_BATCH) {
+        for (const r of rows.slice(i, i + IMPORT_BATCH)) applyRow(r);
+        onProgress(Math.min(i + IMPORT_BATCH, rows.length), rows.length);
+        await yieldBetweenBatches(db);
+      }
+    });
     appendAudit(db, operatorId, 'persons.import', path.basename(pending.file), { sha256: pending.sha256, ...result });
     db.exec('COMMIT');
   } catch (e) {
-    discardPersonIndexes(db);
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
   } finally {

@@ -3,6 +3,7 @@
 import { personNameKeys } from '../../../shared/names';
 import type { PersonColumn } from '../../../shared/register/columns';
 import type { AfterWrite } from '../db/afterWrite';
+import { sessionOf, slot, type Session } from '../db/session';
 import type { Db } from '../vault/database';
 import { addSurnameVocab } from './surnameVocab';
 
@@ -54,7 +55,7 @@ interface Row {
   [k: string]: unknown;
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+const STATEMENTS = slot<ReturnType<typeof prepare>>('register.indexStatements');
 
 function prepare(db: Db) {
   return {
@@ -68,14 +69,7 @@ function prepare(db: Db) {
   };
 }
 
-function stmts(db: Db): ReturnType<typeof prepare> {
-  let s = statements.get(db);
-  if (!s) {
-    s = prepare(db);
-    statements.set(db, s);
-  }
-  return s;
-}
+const stmts = (session: Session) => session.slot(STATEMENTS, () => prepare(session.db));
 
 function parseVariants(json: string): string[] {
   try {
@@ -102,7 +96,7 @@ type MatchRow = [
   unit: string | null,
 ];
 
-interface Deferred {
+interface Collected {
   ids: Set<string>;
   keys: { key: string; personId: string; kind: string }[];
   fts: { rowid: number | bigint; body: string }[];
@@ -111,8 +105,9 @@ interface Deferred {
 
 const matchRow = (id: string, r: Row): MatchRow => [id, r.ref, r.surname, r.given_name, r.patronymic, r.date_of_birth, r.unit];
 
-// Bulk writers (import) collect the indexes of new people and write them once, sorted, at the end of their transaction.
-const deferred = new WeakMap<Db, Deferred>();
+// In the session's bulk mode (an import, a merged file) new people's indexes are collected here and written once,
+// sorted, when the bulk ends (endPersonBulk) — inside the bulk's transaction.
+const COLLECTED = slot<Collected>('register.bulkIndexes');
 
 function build(r: Row): { keys: { key: string; kind: string }[]; body: string } {
   const variants = parseVariants(r.name_variants);
@@ -127,8 +122,9 @@ function build(r: Row): { keys: { key: string; kind: string }[]; body: string } 
  * `fields`: the columns an update changed (not `deleted`); absent: all parts are rebuilt.
  */
 export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson, fields?: readonly string[]): void {
-  const s = stmts(db);
-  const d = deferred.get(db);
+  const session = sessionOf(db);
+  const s = stmts(session);
+  const d = fresh && session.inBulk ? session.slot(COLLECTED, () => ({ ids: new Set<string>(), keys: [], fts: [], match: [] })) : session.peek(COLLECTED);
   let r: Row | undefined;
   if (fresh) {
     const row: Record<string, unknown> = { deleted: 0, name_variants: '[]' };
@@ -137,10 +133,10 @@ export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson, fi
     r = row as unknown as Row;
   } else {
     // A person whose new indexes still wait is changed again: write the waiting ones first, then refresh as usual.
-    if (d?.ids.has(id)) flushPersonIndexes(db);
+    if (d?.ids.has(id)) flushPersonIndexes(session);
     r = s.row.get(id) as Row | undefined;
     if (!r) return;
-    if (fields && !r.deleted) return refreshParts(db, id, r, fields);
+    if (fields && !r.deleted) return refreshParts(session, id, r, fields);
     s.dropKeys.run(id);
     s.dropFts.run(r.rowid);
     s.dropMatch.run(id);
@@ -161,8 +157,9 @@ export function refreshPersonIndexes(db: Db, id: string, fresh?: FreshPerson, fi
 }
 
 /** A standing person's update: only the parts that read a changed field are dropped and written again. */
-function refreshParts(db: Db, id: string, r: Row, fields: readonly string[]): void {
-  const s = stmts(db);
+function refreshParts(session: Session, id: string, r: Row, fields: readonly string[]): void {
+  const { db } = session;
+  const s = stmts(session);
   const has = (set: ReadonlySet<string>) => fields.some((f) => set.has(f));
   const keysToo = has(KEY_FIELDS);
   const ftsToo = has(FTS_FIELD_SET);
@@ -191,14 +188,10 @@ export const personIndexesAfterWrite: AfterWrite = ({ db }, id, e) => {
   else if (e.fields.some((f) => INDEXED_PERSON_FIELDS.has(f))) refreshPersonIndexes(db, id, undefined, e.fields.includes('deleted') ? undefined : e.fields);
 };
 
-/** Until flushPersonIndexes, new people's name keys and FTS bodies are collected instead of written. Same transaction only. */
-export function deferPersonIndexes(db: Db): void {
-  if (!deferred.has(db)) deferred.set(db, { ids: new Set(), keys: [], fts: [], match: [] });
-}
-
-/** Drops what was collected (the transaction is being rolled back) and ends deferral. */
-export function discardPersonIndexes(db: Db): void {
-  deferred.delete(db);
+/** The bulk's end (a TableHooks.endBulk, registered in core/tables.ts): what was collected is written (`ok`) or dropped. */
+export function endPersonBulk(session: Session, ok: boolean): void {
+  if (ok) flushPersonIndexes(session);
+  session.drop(COLLECTED);
 }
 
 /** Below this many collected keys the (key-sorted) inserts go straight into both B-trees; above, the person_id index is rebuilt. */
@@ -207,13 +200,14 @@ const REBUILD_MIN_KEYS = 50_000;
 /**
  * Writes the collected keys sorted by key (the primary key's order: appends, not page splits all over the tree) and
  * FTS bodies in rowid order. When the batch is at least as big as what the table already holds, the person_id
- * index is dropped and created again from its own SQL (one sort instead of random inserts); inside the caller's
- * transaction, so a rollback undoes that too. Deferral stays on for the rest of the transaction.
+ * index is dropped and created again from its own SQL (one sort instead of random inserts); inside the bulk's
+ * transaction, so a rollback undoes that too.
  */
-export function flushPersonIndexes(db: Db): void {
-  const d = deferred.get(db);
+function flushPersonIndexes(session: Session): void {
+  const d = session.peek(COLLECTED);
   if (!d || (d.keys.length === 0 && d.fts.length === 0 && d.match.length === 0)) return;
-  const s = stmts(db);
+  const { db } = session;
+  const s = stmts(session);
   const { keys, fts, match } = d;
   d.ids = new Set();
   d.keys = [];

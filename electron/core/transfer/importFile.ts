@@ -5,7 +5,7 @@ import { ClockDriftError, MAX_DRIFT_MS } from '../../../shared/hlc';
 import { ObminError } from '../../../shared/errors';
 import type { Header } from '../../../shared/transfer/format';
 import { appendAudit, recordWitness } from '../audit/audit';
-import { deferPersonIndexes, discardPersonIndexes, flushPersonIndexes } from '../register/indexes';
+import { sessionOf } from '../db/session';
 import { yieldBetweenBatches } from '../db/yield';
 import { AgeError, ageDecrypt } from './age';
 import { linesOf, schemaOf, validateChange, validateRecord, type BlobRecord, type ValidRecord } from './changes';
@@ -266,37 +266,38 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
   const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
-  deferPersonIndexes(db);
+  const session = sessionOf(db);
   try {
-    let n = 0;
-    for await (const r of recordsOf(ctx, v, 'apply', meta)) {
-      if ('ack' in r) {
-        const seq = (r.ack as { seq: number }).seq;
-        s.acknowledgedSeq = seq;
-        db.prepare('UPDATE peers SET acked_seq = max(acked_seq, ?), acked_at = ? WHERE site = ?').run(seq, new Date().toISOString(), v.sender.site);
-        ackedThrough(db, v.sender.site, (r.ack as { files: string[] }).files);
-        continue;
+    // Bulk: new people's search indexes are written once, sorted, when the merge is done (same transaction).
+    await session.bulk(async () => {
+      let n = 0;
+      for await (const r of recordsOf(ctx, v, 'apply', meta)) {
+        if ('ack' in r) {
+          const seq = (r.ack as { seq: number }).seq;
+          s.acknowledgedSeq = seq;
+          db.prepare('UPDATE peers SET acked_seq = max(acked_seq, ?), acked_at = ? WHERE site = ?').run(seq, new Date().toISOString(), v.sender.site);
+          ackedThrough(db, v.sender.site, (r.ack as { files: string[] }).files);
+          continue;
+        }
+        if ('blob' in r) {
+          db.prepare('INSERT OR IGNORE INTO attachment_blobs (sha256, bytes, thumb) VALUES (?, ?, ?)').run(r.blob, r.bytes, r.thumb);
+          continue;
+        }
+        if (!('change' in r)) throw new TransferRefused('bad-record', { detail: 'row format' });
+        changes.push(r.change);
+        if (++n % 5000 === 0) {
+          session.flushBulk();
+          await yieldBetweenBatches(db);
+        }
       }
-      if ('blob' in r) {
-        db.prepare('INSERT OR IGNORE INTO attachment_blobs (sha256, bytes, thumb) VALUES (?, ?, ?)').run(r.blob, r.bytes, r.thumb);
-        continue;
-      }
-      if (!('change' in r)) throw new TransferRefused('bad-record', { detail: 'row format' });
-      changes.push(r.change);
-      if (++n % 5000 === 0) {
-        flushPersonIndexes(db);
-        await yieldBetweenBatches(db);
-      }
-    }
-    // The merge, relaying and conflicts (electron/core/replication) in this same transaction.
-    const register = db.prepare('SELECT count(*) FROM persons WHERE deleted = 0').pluck().get() as number;
-    const applied = changes.length ? applyChanges(db, changes, { operatorId: ctx.operatorId, parsed: true }) : null;
-    count(s, changes, applied);
-    s.massChange = applied ? massChange(applied.personsChanged, register) : null;
-    // The guard: rolled back (below) unless someone confirmed this many changes; the numbers are in the message.
-    if (s.massChange && !opts.acceptMassChange) throw new ObminError('CONFLICT', { ...s.massChange }, 'replication.errors.massChange');
-    flushPersonIndexes(db);
-    discardPersonIndexes(db); // deferral ends with this transaction: later writes index their people at once
+      // The merge, relaying and conflicts (electron/core/replication) in this same transaction.
+      const register = db.prepare('SELECT count(*) FROM persons WHERE deleted = 0').pluck().get() as number;
+      const applied = changes.length ? applyChanges(db, changes, { operatorId: ctx.operatorId, parsed: true }) : null;
+      count(s, changes, applied);
+      s.massChange = applied ? massChange(applied.personsChanged, register) : null;
+      // The guard: rolled back (below) unless someone confirmed this many changes; the numbers are in the message.
+      if (s.massChange && !opts.acceptMassChange) throw new ObminError('CONFLICT', { ...s.massChange }, 'replication.errors.massChange');
+    });
     const now = new Date().toISOString();
     const h = v.header;
     db.prepare(
@@ -332,7 +333,6 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
     return s;
   } catch (e) {
     if (db.open && db.inTransaction) db.exec('ROLLBACK');
-    if (db.open) discardPersonIndexes(db);
     if (refused(e) || e instanceof ObminError) throw e;
     if (e instanceof ClockDriftError) throw new TransferRefused('clock-drift');
     throw new TransferRefused('bad-record', { detail: (e as Error).name });
