@@ -46,9 +46,74 @@ describe('layer boundaries', () => {
   it('the core write path (core/db) cannot import a feature such as the register', async () => {
     expect(
       await ruleIds('electron/core/db/x.ts', "import { refreshPersonIndexes } from '../register/indexes';\nexport const x = refreshPersonIndexes;\n"),
-    ).toContain('no-restricted-imports');
+    ).toContain(RESTRICTED);
     expect(await ruleIds('electron/core/db/y.ts', "import { appendAudit } from '../audit/audit';\nexport const y = appendAudit;\n")).toEqual([]);
   });
+});
+
+// Inside the core each layer imports only those below it (CORE_LAYERS in eslint.config.mjs): one bad and one good
+// import per layer, so a rule that stops matching fails here.
+const RESTRICTED = '@typescript-eslint/no-restricted-imports';
+const use = (name: string, from: string) => `import { ${name} } from '${from}';\nexport const x = ${name};\n`;
+
+describe('core layers', () => {
+  it.each([
+    // base: the connection and its session name a type from above, never call it
+    ['electron/core/db/session.ts', use('appendAudit', '../audit/audit')],
+    ['electron/core/vault/database.ts', use('isSealed', './family')],
+    ['electron/core/files/table.ts', use('Writer', '../db/write')],
+    // keys: not login, not audit
+    ['electron/core/vault/family.ts', use('lockVault', './vault')],
+    ['electron/core/vault/keyslots.ts', use('appendAudit', '../audit/audit')],
+    // audit: not the write path
+    ['electron/core/audit/audit.ts', use('Writer', '../db/write')],
+    // the write path: no feature, no login, not replication's merge
+    ['electron/core/db/write.ts', use('refreshPersonIndexes', '../register/indexes')],
+    ['electron/core/db/write.ts', use('lockVault', '../vault/vault')],
+    ['electron/core/db/write.ts', use('applyChanges', '../replication/apply')],
+    ['electron/core/replication/kept.ts', use('applyChanges', './apply')],
+    ['electron/core/replication/kept.ts', use('migrate', '../db/migrations')],
+    // migrations: not login, not the door
+    ['electron/core/db/migrations/0099_x.ts', use('lockVault', '../../vault/vault')],
+    ['electron/core/db/migrations/0099_x.ts', use('createRouter', '../../ipc/router')],
+    // login: no feature (family sealing runs the tables' hooks instead)
+    ['electron/core/vault/familySeal.ts', use('refreshPersonIndexes', '../register/indexes')],
+    ['electron/core/operators/operators.ts', use('searchPersons', '../register/search')],
+    // features: not the session holder, the door or the worker
+    ['electron/core/register/x.ts', use('Core', '../core')],
+    ['electron/core/lists/x.ts', use('createRouter', '../ipc/router')],
+    ['electron/core/replication/apply.ts', use('startWorker', '../worker/host')],
+    // the holder and the door: not the worker or the front door
+    ['electron/core/core.ts', use('createRouter', './ipc/router')],
+    ['electron/core/ipc/handlers/x.ts', use('startWorker', '../../worker/host')],
+    ['electron/core/ipc/router.ts', use('createCore', '..')],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await ruleIds(file, code)).toContain(RESTRICTED);
+  });
+
+  it.each([
+    ['electron/core/db/session.ts', "import type { AuditSigner } from '../audit/signing';\nexport type X = AuditSigner;\n"],
+    ['electron/core/vault/keyslots.ts', use('openDatabase', './database')],
+    ['electron/core/audit/audit.ts', use('openDatabase', '../vault/database')],
+    ['electron/core/db/write.ts', use('takeKept', '../replication/kept')],
+    ['electron/core/db/write.ts', use('sealValues', '../vault/family')],
+    ['electron/core/replication/apply.ts', use('takeKept', './kept')],
+    ['electron/core/db/migrations/0099_x.ts', use('addSurnameVocab', '../../register/surnameVocab')],
+    ['electron/core/vault/familySeal.ts', use('runAfterWrite', '../db/afterWrite')],
+    ['electron/core/vault/vault.ts', use('migrate', '../db/migrations')],
+    ['electron/core/register/x.ts', use('candidateViews', '../lists/lists')],
+    ['electron/core/lists/x.ts', use('foldHeader', '../files')],
+    ['electron/core/ipc/handlers/x.ts', use('searchPersons', '../../register/search')],
+    ['electron/core/ipc/handlers/y.ts', "import type { Core } from '../../core';\nexport type X = Core;\n"],
+    ['electron/core/core.ts', use('TABLE_HOOKS', './tables')],
+    ['electron/core/index.ts', use('createRouter', './ipc/router')],
+    ['electron/core/worker/entry.ts', use('createRouter', '../ipc/router')],
+  ])('%s may: %s', async (file, code) => {
+    expect(await ruleIds(file, code)).toEqual([]);
+  });
+});
+
+describe('layer boundaries (processes)', () => {
   it('main may use core and shared', async () => {
     expect(
       await ruleIds(

@@ -3,7 +3,8 @@
 import crypto from 'node:crypto';
 import { SEALED_COLUMNS, seesFamily } from '../../../shared/register/sensitivity';
 import type { Role } from '../../../shared/domain/roles';
-import { refreshPersonIndexes } from '../register/indexes';
+import type { Table } from '../../../shared/replication/tables';
+import { runAfterWrite } from '../db/afterWrite';
 import type { Db } from './database';
 import { isSealed, sealValue } from './family';
 import { familyKeyCheckOf, withFamilyKey, type SlotsFile } from './keyslots';
@@ -60,7 +61,8 @@ export function walkFamilyData(db: Db, plaintextOnly: boolean, next: (tbl: strin
       }
       if (sets.length === 0) continue;
       db.prepare(`UPDATE ${tbl} SET ${sets.join(', ')} WHERE id = ?`).run(...params, r.id);
-      if (tbl === 'persons' && plaintextOnly) refreshPersonIndexes(db, String(r.id));
+      // Sealing rewrote indexed columns: the table's own hooks rebuild what derives from them (the register's indexes).
+      if (plaintextOnly) runAfterWrite(db, tbl as Table, String(r.id), { kind: 'update' });
     }
     const sealed = new Set(cols);
     const log = db.prepare('SELECT seq, fields FROM change_log WHERE tbl = ?').all(tbl) as { seq: number; fields: string }[];
