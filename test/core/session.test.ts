@@ -20,6 +20,8 @@ describe('the session', () => {
       const first = core.require().session;
       expect(sessionOf(core.require().db)).toBe(first);
       expect(first.signer).toBeDefined();
+      const familyKey = first.familyKey;
+      expect(familyKey).toBeInstanceOf(Buffer);
       const KEY = slot<{ made: number }>('test.made');
       expect(first.slot(KEY, () => ({ made: 1 })).made).toBe(1);
       expect(first.slot(KEY, () => ({ made: 2 })).made).toBe(1);
@@ -27,6 +29,9 @@ describe('the session', () => {
       core.lock('manual');
       expect(first.open).toBe(false);
       expect(first.signer).toBeUndefined();
+      // The family key is wiped, not just forgotten.
+      expect(familyKey!.equals(Buffer.alloc(32))).toBe(true);
+      expect(first.familyKey).toBeUndefined();
       expect(first.peek(KEY)).toBeUndefined();
       expect(() => sessionOf(oldDb)).toThrow();
       await core.unlock(null, PASS);
@@ -83,7 +88,6 @@ describe('the session', () => {
       'register/surnameVocab.ts',
       'replication/kept.ts',
       'replication/materialize.ts',
-      'vault/family.ts',
     ]);
   });
 });

@@ -1,12 +1,13 @@
 // The family key: a second random key that seals the most sensitive columns (SEALED_COLUMNS) inside the already
 // encrypted database, so an operator whose slot does not hold it (a role without family.read) finds only ciphertext
 // even with the database key. AES-256-GCM from node:crypto; the column is the associated data (a value cannot be
-// moved to another column unnoticed). The session registers its key per connection; the write path seals, readers open.
+// moved to another column unnoticed). The session holds its key (db/session.ts); the write path seals, readers open.
 import crypto from 'node:crypto';
 import { ObminError } from '../../../shared/errors';
 import { SEALED_COLUMNS } from '../../../shared/register/sensitivity';
 import type { Table } from '../../../shared/replication/tables';
 import type { Db } from './database';
+import { sessionOf } from '../db/session';
 
 /** A sealed value: this prefix + base64(iv ‖ ciphertext ‖ tag). Text, so the columns keep their type. */
 export const SEALED_PREFIX = 'obmin-fk1:';
@@ -47,21 +48,14 @@ export function openValue(key: Buffer, tbl: string, col: string, sealed: string)
   }
 }
 
-// Per connection: a Buffer (this session holds the family key), null (it does not), absent (no session: migrations,
-// tests' bare databases) — then values pass as they are.
-const keys = new WeakMap<Db, Buffer | null>();
-
+// The session's (db/session.ts): a Buffer (it holds the family key), null (it does not), undefined (not decided yet:
+// migrations before the unlock finishes, tests' bare sites) — then values pass as they are. Wiped when it closes.
 export function setFamilyKey(db: Db, key: Buffer | null): void {
-  keys.set(db, key);
-}
-
-export function clearFamilyKey(db: Db): void {
-  keys.get(db)?.fill(0);
-  keys.delete(db);
+  sessionOf(db).familyKey = key;
 }
 
 export function familyKeyOf(db: Db): Buffer | null | undefined {
-  return keys.get(db);
+  return sessionOf(db).familyKey;
 }
 
 /**
@@ -71,7 +65,7 @@ export function familyKeyOf(db: Db): Buffer | null | undefined {
  */
 export function sealValues(db: Db, tbl: string, values: Record<string, Scalar>, keepNulls = false): Record<string, Scalar> {
   const cols = SEALED.get(tbl);
-  const key = keys.get(db);
+  const key = familyKeyOf(db);
   if (!cols || key === undefined) return values;
   let out: Record<string, Scalar> | null = null;
   for (const col of Object.keys(values)) {
@@ -95,7 +89,7 @@ export function sealValues(db: Db, tbl: string, values: Record<string, Scalar>, 
 /** Whether a stored value already says what a write brings (plaintext compared after opening). */
 export function sameSealed(db: Db, tbl: string, col: string, stored: Scalar | undefined, incoming: Scalar): boolean {
   if (stored === incoming) return true;
-  const key = keys.get(db);
+  const key = familyKeyOf(db);
   if (!key || !isSealed(stored) || isSealed(incoming) || incoming === null) return false;
   return openValue(key, tbl, col, stored) === String(incoming);
 }
@@ -104,7 +98,7 @@ export function sameSealed(db: Db, tbl: string, col: string, stored: Scalar | un
 export function openRow<T extends Record<string, unknown>>(db: Db, tbl: Table, row: T): T {
   const cols = SEALED.get(tbl);
   if (!cols) return row;
-  const key = keys.get(db);
+  const key = familyKeyOf(db);
   let out: Record<string, unknown> | null = null;
   for (const col of cols) {
     const v = row[col];
@@ -122,7 +116,7 @@ export function openRow<T extends Record<string, unknown>>(db: Db, tbl: Table, r
  */
 export function openFieldsForTransfer<T extends Scalar>(db: Db, tbl: string, fields: Record<string, T>): Record<string, T> {
   const cols = SEALED.get(tbl);
-  const key = keys.get(db);
+  const key = familyKeyOf(db);
   if (!cols || !key) return fields;
   let out: Record<string, T> | null = null;
   for (const col of cols) {
@@ -139,6 +133,6 @@ export function openFieldsForTransfer<T extends Scalar>(db: Db, tbl: string, fie
 /** A value as this session may show it (a conflict's two sides): opened when sealed; null without the key. */
 export function openForDisplay(db: Db, tbl: string, col: string, v: Scalar): Scalar {
   if (!isSealed(v) || !isSealedColumn(tbl, col)) return v;
-  const key = keys.get(db);
+  const key = familyKeyOf(db);
   return key ? openValue(key, tbl, col, v) : null;
 }

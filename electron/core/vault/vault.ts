@@ -16,7 +16,7 @@ import { isInitialised, openWithCandidates, recordKeyCheck, rekeyDatabase, saveU
 
 export { isInitialised } from './store';
 import type { KdfParams } from './kdf';
-import { clearFamilyKey, setFamilyKey } from './family';
+import { setFamilyKey } from './family';
 import { establishFamilyKey, familySealDone, sealExistingFamilyData } from './familySeal';
 import { settleFamilyRotation } from './familyRotate';
 import { createSlotWithSigning, keyCheckOf, newSlotsFile, openSlot, readSlotsFile, rewrapSlot, writeSlotsFile, type OpenedSigning } from './keyslots';
@@ -175,7 +175,7 @@ export function lockVault(s: VaultSession, reason: string): void {
     appendAudit(s.db, s.operator.id, 'lock', null, { reason });
     s.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
-    clearFamilyKey(s.db);
+    // Wipes the family key, drops the signer and every statement, cache and preview of the session.
     s.session.close();
     s.db.close();
     s.key.fill(0);
