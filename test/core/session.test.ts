@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sessionOf, slot } from '../../electron/core/db/session';
+import { applyImport, previewImport } from '../../electron/core/register/import';
 import { initCore, PASS } from '../helpers/tmp';
 import { newSite } from '../replication/sites';
 
@@ -39,6 +40,24 @@ describe('the session', () => {
       expect(second).not.toBe(first);
       expect(second.peek(KEY)).toBeUndefined();
       expect(second.signer).toBeDefined();
+    } finally {
+      core.close();
+    }
+  });
+
+  it('drops the register import’s previews at lock: a token from before the lock is refused after unlocking', async () => {
+    const core = await initCore();
+    try {
+      const csv = 'surname,given_name,side,category\nВигаданенко,Тарас,ours,military\n';
+      const p = await previewImport(core.require().db, { fileName: 'people.csv', bytes: Buffer.from(csv) });
+      core.lock('manual');
+      await core.unlock(null, PASS);
+      const { db, operator } = core.require();
+      await expect(applyImport(db, operator.id, { token: p.token, skipInvalid: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(0);
+      // The same file previewed in this session applies.
+      const again = await previewImport(db, { fileName: 'people.csv', bytes: Buffer.from(csv) });
+      expect((await applyImport(db, operator.id, { token: again.token, skipInvalid: false })).created).toBe(1);
     } finally {
       core.close();
     }
@@ -83,7 +102,6 @@ describe('the session', () => {
       'db/session.ts',
       'db/write.ts',
       'lists/match.ts',
-      'register/import.ts',
       'register/search.ts',
       'register/surnameVocab.ts',
       'replication/kept.ts',

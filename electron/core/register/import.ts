@@ -25,7 +25,7 @@ import { checkRow, mapHeaders, validateRow, type ExistingPerson } from './import
 import { toValues } from './mapping';
 import { createSource } from './sources';
 import { yieldBetweenBatches } from '../db/yield';
-import { sessionOf } from '../db/session';
+import { sessionOf, slot } from '../db/session';
 
 export const IMPORT_BATCH = 2000;
 /** Page cache while an import's transaction runs (negative: KiB), 512 MiB; the usual one is restored after. */
@@ -48,8 +48,9 @@ interface Pending {
   invalid: number;
 }
 
-// Previews live with the open database: locking drops them.
-const pendingByDb = new WeakMap<Db, Map<string, Pending>>();
+// Previews live in the session (db/session.ts): locking drops them, so a token from before a lock is refused.
+const PREVIEWS = slot<Map<string, Pending>>('register.importPreviews');
+const previews = (db: Db) => sessionOf(db).slot(PREVIEWS, () => new Map<string, Pending>());
 
 type Known = ExistingPerson & { id: string };
 
@@ -103,8 +104,7 @@ export async function previewImport(
   }
   const invalid = rows.filter((r) => !r.valid).length;
   const token = crypto.randomUUID();
-  let pending = pendingByDb.get(db);
-  if (!pending) pendingByDb.set(db, (pending = new Map()));
+  const pending = previews(db);
   pending.set(token, { file: fileLabel, sha256: table.sha256, rows, invalid });
   const mapped = Object.entries(mapping).filter(([, c]) => c !== null);
   // As they will be written: the window's words read as codes, dates as ISO.
@@ -140,7 +140,7 @@ export async function applyImport(
   a: { token: string; skipInvalid: boolean },
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<ImportResult> {
-  const pending = pendingByDb.get(db)?.get(a.token);
+  const pending = previews(db).get(a.token);
   if (!pending) throw new ObminError('NOT_FOUND', { what: 'import preview' });
   if (pending.invalid > 0 && !a.skipInvalid) throw new ObminError('VALIDATION', { count: pending.invalid }, 'importProblems.rowsWithErrors');
   const rows = pending.rows.filter((r) => r.valid);
@@ -178,7 +178,7 @@ export async function applyImport(
   } finally {
     if (db.open) db.pragma(`cache_size = ${Math.trunc(cacheBefore)}`);
   }
-  pendingByDb.get(db)?.delete(a.token);
+  previews(db).delete(a.token);
   return result;
 
   function statusChange(personId: string, from: Status | null, to: Status): void {
