@@ -1,4 +1,5 @@
 // The layer rule is enforced by lint, not memory: prove that a crossing import fails and a legal one passes.
+import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -121,5 +122,21 @@ describe('layer boundaries (processes)', () => {
         "import { createCore } from '../core';\nimport { CHANNELS } from '../../shared/ipc/contract';\nexport const y = [createCore, CHANNELS];\n",
       ),
     ).toEqual([]);
+  });
+});
+
+describe('every core file has a layer', () => {
+  it('is classified by CORE_LAYERS (a new folder or root file must be placed before it is linted)', async () => {
+    const files = fs
+      .readdirSync(path.join(root, 'electron/core'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `electron/core/${f.split(path.sep).join('/')}`);
+    expect(files.length).toBeGreaterThan(50);
+    const unplaced: string[] = [];
+    for (const f of files) {
+      const config = (await eslint.calculateConfigForFile(path.join(root, f))) as { rules?: Record<string, unknown> };
+      if (!config.rules?.[RESTRICTED]) unplaced.push(f);
+    }
+    expect(unplaced).toEqual([]);
   });
 });
