@@ -2,7 +2,7 @@ import type { Migration } from './types';
 
 /**
  * Exchange rounds (DOMAIN.md "Exchange round", "Proposal"): rounds, their entries per direction with each state change,
- * frozen proposals, and the liaison's tasks. Replicated records: every write goes through store/write.ts.
+ * frozen proposals, and the liaison's tasks. Replicated records: every write goes through db/write.ts.
  */
 export const m0007: Migration = {
   version: 7,
