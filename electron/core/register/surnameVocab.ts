@@ -5,25 +5,26 @@
 import { personSurnameBases, surnameVocabKeys, type NameKey } from '../../../shared/names';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/database';
+import { sessionOf, slot } from '../db/session';
 
 type Pair = Database.Statement<[string, string]>;
-const statements = new WeakMap<Db, { has: Pair; add: Pair }>();
+type Stmts = { has: Pair; add: Pair };
 
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) {
-    s = {
-      has: db.prepare<[string, string]>('SELECT 1 FROM surname_vocab WHERE key = ? AND base = ?'),
-      add: db.prepare<[string, string]>('INSERT OR IGNORE INTO surname_vocab (key, base) VALUES (?, ?)'),
-    };
-    statements.set(db, s);
-  }
-  return s;
-}
+const prepare = (db: Db): Stmts => ({
+  has: db.prepare<[string, string]>('SELECT 1 FROM surname_vocab WHERE key = ? AND base = ?'),
+  add: db.prepare<[string, string]>('INSERT OR IGNORE INTO surname_vocab (key, base) VALUES (?, ?)'),
+});
+const STATEMENTS = slot<Stmts>('register.surnameVocabStatements');
 
 /** Adds the surname spellings of these keys that the vocabulary does not hold yet (inside the caller's transaction). */
 export function addSurnameVocab(db: Db, keys: Pick<NameKey, 'key' | 'kind'>[]): void {
-  const s = stmts(db);
+  addWith(
+    sessionOf(db).slot(STATEMENTS, () => prepare(db)),
+    keys,
+  );
+}
+
+function addWith(s: Stmts, keys: Pick<NameKey, 'key' | 'kind'>[]): void {
   for (const base of new Set(personSurnameBases(keys))) {
     if (s.has.get('f:' + base, base)) continue;
     for (const k of surnameVocabKeys(base).sort()) s.add.run(k, base);
@@ -33,6 +34,7 @@ export function addSurnameVocab(db: Db, keys: Pick<NameKey, 'key' | 'kind'>[]): 
 /** Fills the vocabulary from the name keys already stored (the migration, for existing registers). */
 export function fillSurnameVocab(db: Db): number {
   const keys = db.prepare("SELECT DISTINCT key, kind FROM person_name_keys WHERE kind IN ('surname', 'variant')").all() as { key: string; kind: string }[];
-  addSurnameVocab(db, keys);
+  // Its own statements: a migration may run on a database that has no session yet.
+  addWith(prepare(db), keys);
   return keys.length;
 }
