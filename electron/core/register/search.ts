@@ -13,6 +13,7 @@ import {
 } from '../../../shared/register';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/database';
+import { sessionOf, slot } from '../db/session';
 
 /** More candidates than anyone reads; bounds the work of a very common surname. */
 export const MAX_CANDIDATES = 5000;
@@ -120,13 +121,12 @@ export interface SearchOptions {
   explain?: string[];
 }
 
-// Prepared once per database and SQL text (the texts come from a small fixed set: filters only add placeholders).
-const statements = new WeakMap<Db, Map<string, Database.Statement<unknown[]>>>();
+// Prepared once per session and SQL text (the texts come from a small fixed set: filters only add placeholders).
+const STATEMENTS = slot<Map<string, Database.Statement<unknown[]>>>('register.searchStatements');
 
 function run(db: Db, sql: string, params: unknown[], o: SearchOptions): DbRow[] {
   if (o.explain) for (const r of db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]) o.explain.push(r.detail);
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
+  const cache = sessionOf(db).slot(STATEMENTS, () => new Map<string, Database.Statement<unknown[]>>());
   let st = cache.get(sql);
   if (!st) {
     st = db.prepare<unknown[]>(sql);
