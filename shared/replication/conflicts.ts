@@ -10,8 +10,10 @@ export const ConflictSide = z.object({
   stamp: z.string(),
   at: z.string(),
   site: z.string(),
-  /** This site's code when the write was made here; otherwise null (the site id names it). */
+  /** The writing site's code: this site's, or another's as verified transfer files named it; null when unknown. */
   siteCode: z.string().nullable(),
+  /** The write was made at this site. */
+  here: z.boolean(),
   operator: z.string().nullable(),
   operatorName: z.string().nullable(),
 });

@@ -116,3 +116,14 @@ export function transferFileName(h: Pick<Header, 'sender' | 'recipients' | 'crea
   const kind = h.kind === 'changes' ? '' : `${h.kind}_`;
   return `obmin_${kind}${h.sender.site}_to_${to}_${seq}_${h.createdAt.slice(0, 10)}.obmin`;
 }
+
+/** At most this many site ids a file names with their codes (a relay network is tens of sites). */
+export const MAX_SITE_CODES = 10_000;
+/** A changes file's line naming sites: replication site id (the stamps' site part) → site code, the sender's own
+ * and every one it knows (docs/transfer-format.md); signed with the file, so a relayed third site is named too. */
+export const siteCodesLineSchema = z
+  .object({
+    sites: z.record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/), SiteCode).refine((m) => Object.keys(m).length <= MAX_SITE_CODES, { message: 'too many sites' }),
+  })
+  .strict();
+export type SiteCodesLine = z.infer<typeof siteCodesLineSchema>;

@@ -1,5 +1,5 @@
 // «Конфлікти» in the window: this site and an office change one person's unit without seeing each other's change; the
-// screen shows both sides (value, site, time), the operator keeps this site's value, the conflict goes and the person
+// screen shows both sides (value, site by code, time), the operator keeps this site's value, the conflict goes and the person
 // carries the kept value. The office is a real second vault driven through the core, as in transfers.test.ts.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,9 +63,10 @@ describe('conflicts between two sites in the window', () => {
     expect(await shown.locator('.conflict-value').textContent()).toBe('в/ч А0003');
     expect(await other.locator('.conflict-value').textContent()).toBe('в/ч А0002');
     expect(await other.textContent()).toContain(SITE.code);
-    // The office's side names it by its site id (the screen knows no code for another site's clock).
+    // The office's side names it by its code, learnt from the office's signed file (not by its site id).
     const officeId = office.require().db.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string;
-    expect(await shown.textContent()).toContain(`пункт ${officeId.slice(0, 8)}`);
+    expect(await shown.textContent()).toContain('пункт OFFICE-C');
+    expect(await shown.textContent()).not.toContain(officeId.slice(0, 8));
     for (const side of [shown, other]) expect(await side.locator('dd.mono').textContent()).toMatch(/\d{2}[.:]\d{2}/);
 
     await other.getByRole('button', { name: 'Залишити це' }).click();

@@ -51,7 +51,11 @@ describe('transfer file with standard tools', () => {
     const plain = execFileSync('age', ['-d', '-i', key.file, path.join(dir, 'payload.age')], { maxBuffer: 1 << 26 });
     expect(plain.length).toBe(header.payload.size);
     expect(crypto.createHash('sha256').update(plain).digest('hex')).toBe(header.payload.sha256);
-    expect(plain.toString('utf8').split('\n')[0]).toMatch(/^\{"c":\{"origin":"[^"]+","seq":\d+,"stamp":"[^"]+","tbl":"persons",/);
+    // The first line names the sender's replication site id with its code; the changes follow.
+    const lines = plain.toString('utf8').split('\n');
+    const officeId = office.require().db.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string;
+    expect(JSON.parse(lines[0]!)).toEqual({ sites: { [officeId]: 'OFFICE-ONE' } });
+    expect(lines[1]).toMatch(/^\{"c":\{"origin":"[^"]+","seq":\d+,"stamp":"[^"]+","tbl":"persons",/);
     // A changed header byte: openssl refuses.
     const bad = Buffer.from(bytes.subarray(0, second + 1));
     bad[40]! ^= 1;

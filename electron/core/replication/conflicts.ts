@@ -44,6 +44,8 @@ export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] 
   const m = new Materializer(db, sites);
   const me = db.prepare("SELECT value FROM meta WHERE key = 'site_id'").pluck().get() as string;
   const myCode = (db.prepare("SELECT value FROM meta WHERE key = 'site_code'").pluck().get() as string | undefined) ?? null;
+  // Other sites' codes as verified transfer files named them (transfer/siteCodes.ts); unknown ones stay null.
+  const codes = new Map((db.prepare('SELECT site_id, code FROM sites WHERE code IS NOT NULL').raw().all() as [string, string][]).map(([i, c]) => [i, c]));
   const opName = db.prepare('SELECT name FROM operators WHERE id = ?').pluck();
   const side = (tbl: string, field: string, v: Version): ConflictSide => {
     const s = parseStamp(v.stamp);
@@ -52,7 +54,8 @@ export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] 
       stamp: v.stamp,
       at: new Date(s.millis).toISOString(),
       site: s.site,
-      siteCode: s.site === me ? myCode : null,
+      siteCode: s.site === me ? myCode : (codes.get(s.site) ?? null),
+      here: s.site === me,
       operator: v.by,
       operatorName: s.site === me && v.by ? ((opName.get(v.by) as string | undefined) ?? null) : null,
     };

@@ -11,7 +11,9 @@ import { maxBytesOf, siteMeta, type TransferContext } from './context';
 import { changesPayload } from './changes';
 import { exchangePayload } from '../replication';
 import { trustedPeer } from './peers';
+import { siteCodesLine } from './siteCodes';
 import { currentKeys } from './siteKeys';
+import type { Db } from '../vault/database';
 
 export interface ExportResult {
   file: string;
@@ -21,6 +23,12 @@ export interface ExportResult {
   records: number;
   bytes: number;
   sha256: string;
+}
+
+/** A full changes file names the sites its stamps come from first (transfer/siteCodes.ts). */
+function* withSiteCodes(db: Db, changes: Generator<Buffer>): Generator<Buffer> {
+  yield Buffer.from(siteCodesLine(db), 'utf8');
+  yield* changes;
 }
 
 function* ackPayload(body: unknown): Generator<Buffer> {
@@ -82,7 +90,7 @@ export async function exportFile(
       ? ackPayload({ ack: appliedFrom(ctx, sites[0]!) })
       : exchange !== undefined
         ? exchangePayload(db, exchange, counter)
-        : changesPayload(db, since, through, counter);
+        : withSiteCodes(db, changesPayload(db, since, through, counter));
   const full = kind === 'changes' && exchange === undefined;
   const draft = {
     fileId: crypto.randomUUID(),

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { ClockDriftError, MAX_DRIFT_MS } from '../../../shared/hlc';
 import { ObminError } from '../../../shared/errors';
-import type { Header } from '../../../shared/transfer/format';
+import { siteCodesLineSchema, type Header, type SiteCodesLine } from '../../../shared/transfer/format';
 import { appendAudit, recordWitness } from '../audit/audit';
 import { sessionOf } from '../db/session';
 import { yieldBetweenBatches } from '../db/yield';
@@ -14,6 +14,7 @@ import { fitsExchange, massChange, profileLineSchema, type Change, type MassChan
 import { ciphertextOf, readContainer, signatureValid, type ParsedFile } from './container';
 import { maxBytesOf, siteMeta, type TransferContext, type TransferPhase } from './context';
 import { getPeer, peerKey } from './peers';
+import { learnSiteCodes } from './siteCodes';
 import { TransferRefused, refused } from './refusal';
 import { allKeys } from './siteKeys';
 import type { Db } from '../vault/database';
@@ -89,7 +90,7 @@ async function* recordsOf(
   v: Verified,
   phase: TransferPhase,
   meta: { round?: number | null } = {},
-): AsyncGenerator<ValidRecord | BlobRecord | { change: Change } | { ack: unknown }> {
+): AsyncGenerator<ValidRecord | BlobRecord | { change: Change } | { ack: unknown } | SiteCodesLine> {
   const schema = schemaOf(ctx.db);
   const ctHash = crypto.createHash('sha512');
   const ptHash = crypto.createHash('sha256');
@@ -128,6 +129,19 @@ async function* recordsOf(
       if (!parsed.success || v.header.kind !== 'changes') throw new TransferRefused('bad-record', { line: lineNo });
       exchange = parsed.data.profile.name === 'exchange';
       meta.round = exchange ? parsed.data.profile.round : null;
+      continue;
+    }
+    if (lineNo <= 2 && v.header.kind === 'changes' && line.startsWith('{"sites":')) {
+      // Which site each stamp's site id is (transfer/siteCodes.ts); learnt only when the whole file applies.
+      let p: unknown;
+      try {
+        p = JSON.parse(line);
+      } catch {
+        throw new TransferRefused('bad-record', { line: lineNo });
+      }
+      const parsed = siteCodesLineSchema.safeParse(p);
+      if (!parsed.success) throw new TransferRefused('bad-record', { line: lineNo });
+      yield parsed.data;
       continue;
     }
     if (v.header.kind === 'ack') {
@@ -233,6 +247,7 @@ export async function previewFile(ctx: TransferContext, file: string): Promise<I
   if (v.alreadyImported) return s;
   const changes: Change[] = [];
   for await (const r of recordsOf(ctx, v, 'preview')) {
+    if ('sites' in r) continue;
     if ('ack' in r) {
       s.acknowledgedSeq = (r.ack as { seq: number }).seq;
       continue;
@@ -268,10 +283,15 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
   db.exec('BEGIN IMMEDIATE');
   const session = sessionOf(db);
   try {
+    let sites: SiteCodesLine['sites'] | null = null;
     // Bulk: new people's search indexes are written once, sorted, when the merge is done (same transaction).
     await session.bulk(async () => {
       let n = 0;
       for await (const r of recordsOf(ctx, v, 'apply', meta)) {
+        if ('sites' in r) {
+          sites = r.sites;
+          continue;
+        }
         if ('ack' in r) {
           const seq = (r.ack as { seq: number }).seq;
           s.acknowledgedSeq = seq;
@@ -298,6 +318,7 @@ export async function importFile(ctx: TransferContext, file: string, opts: { dry
       // The guard: rolled back (below) unless someone confirmed this many changes; the numbers are in the message.
       if (s.massChange && !opts.acceptMassChange) throw new ObminError('CONFLICT', { ...s.massChange }, 'replication.errors.massChange');
     });
+    if (sites) learnSiteCodes(db, v.sender.site, sites);
     const now = new Date().toISOString();
     const h = v.header;
     db.prepare(

@@ -13,10 +13,11 @@ import { m0010 } from './0010_manifest_prints';
 import { m0011 } from './0011_replication';
 import { m0012 } from './0012_acked_through';
 import { m0013 } from './0013_package_round';
+import { m0014 } from './0014_site_codes';
 import type { Migration } from './types';
 
 /** One entry per schema version, strictly ascending; never edit a released migration, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Db): number {

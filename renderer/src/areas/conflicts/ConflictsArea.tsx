@@ -17,7 +17,7 @@ function Side({ side, label, onKeep, busy, testId }: { side: ConflictSide; label
       </p>
       <dl className="conflict-meta">
         <dt>{t('conflicts.site')}</dt>
-        <dd>{side.siteCode ? t('conflicts.thisSite', { code: side.siteCode }) : t('conflicts.otherSite', { id: side.site.slice(0, 8) })}</dd>
+        <dd>{side.here ? t('conflicts.thisSite', { code: side.siteCode ?? '' }) : t('conflicts.otherSite', { id: side.siteCode ?? side.site.slice(0, 8) })}</dd>
         <dt>{t('conflicts.when')}</dt>
         <dd className="mono">{formatDateTime(side.at)}</dd>
         <dt>{t('conflicts.who')}</dt>
