@@ -170,7 +170,7 @@ export function Receive({ canImport }: { canImport: boolean }) {
           <p>
             <strong>{t('replication.massChange.warning', preview.massChange)}</strong>
           </p>
-          <label>
+          <label className="check">
             <input type="checkbox" checked={acceptMass} onChange={(e) => setAcceptMass(e.target.checked)} /> {t('replication.massChange.confirm')}
           </label>
         </div>
