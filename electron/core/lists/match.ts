@@ -14,6 +14,7 @@ import {
   type Thresholds,
 } from '../../../shared/matching';
 import type { Db } from '../vault/database';
+import { sessionOf, slot } from '../db/session';
 
 export interface EntryMatch {
   suggestion: Suggestion;
@@ -42,36 +43,33 @@ interface PersonRow {
   sex: string | null;
 }
 
-const statements = new WeakMap<Db, Record<'keys' | 'grouped' | 'distinct' | 'persons', ReturnType<Db['prepare']>>>();
+type Stmts = Record<'keys' | 'grouped' | 'distinct' | 'persons', ReturnType<Db['prepare']>>;
+const STATEMENTS = slot<Stmts>('lists.matchStatements');
 
-function prepared(db: Db) {
-  let s = statements.get(db);
-  if (!s) {
-    s = {
-      // json_each binds any number of keys as one parameter; the primary key (key, person_id) serves the lookup.
-      keys: db.prepare('SELECT k.key AS key, k.person_id AS person_id FROM person_name_keys k WHERE k.key IN (SELECT value FROM json_each(?))'),
-      // Per entry (the outer array's index), the distinct people sharing any of its keys, as one comma-joined string:
-      // a same-surname person shares ~10 keys, and returning one row per key costs more than the lookup itself.
-      grouped: db.prepare(`SELECT CAST(q.key AS INTEGER) AS i, group_concat(DISTINCT k.person_id) AS ids
+function prepared(db: Db): Stmts {
+  return sessionOf(db).slot(STATEMENTS, () => ({
+    // json_each binds any number of keys as one parameter; the primary key (key, person_id) serves the lookup.
+    keys: db.prepare('SELECT k.key AS key, k.person_id AS person_id FROM person_name_keys k WHERE k.key IN (SELECT value FROM json_each(?))'),
+    // Per entry (the outer array's index), the distinct people sharing any of its keys, as one comma-joined string:
+    // a same-surname person shares ~10 keys, and returning one row per key costs more than the lookup itself.
+    grouped: db.prepare(`SELECT CAST(q.key AS INTEGER) AS i, group_concat(DISTINCT k.person_id) AS ids
         FROM json_each(?) q CROSS JOIN json_each(q.value) kk CROSS JOIN person_name_keys k ON k.key = kk.value
         GROUP BY q.key`),
-      // The distinct people sharing any of a set of keys: SQLite drops the repeats (a same-surname person shares ~10
-      // keys with the query) before anything reaches JS.
-      distinct: db.prepare('SELECT DISTINCT person_id FROM person_name_keys WHERE key IN (SELECT value FROM json_each(?))'),
-      // Driven from the id list (CROSS JOIN keeps that order): one primary-key lookup per id into the matcher's
-      // compact copy of each living person (person_match, migration 0004), never a scan.
-      persons: db.prepare(
-        'SELECT m.person_id, m.ref, m.surname, m.given_name, m.patronymic, m.date_of_birth, m.unit FROM json_each(?) j CROSS JOIN person_match m ON m.person_id = j.value',
-      ),
-    };
-    statements.set(db, s);
-  }
-  return s;
+    // The distinct people sharing any of a set of keys: SQLite drops the repeats (a same-surname person shares ~10
+    // keys with the query) before anything reaches JS.
+    distinct: db.prepare('SELECT DISTINCT person_id FROM person_name_keys WHERE key IN (SELECT value FROM json_each(?))'),
+    // Driven from the id list (CROSS JOIN keeps that order): one primary-key lookup per id into the matcher's
+    // compact copy of each living person (person_match, migration 0004), never a scan.
+    persons: db.prepare(
+      'SELECT m.person_id, m.ref, m.surname, m.given_name, m.patronymic, m.date_of_birth, m.unit FROM json_each(?) j CROSS JOIN person_match m ON m.person_id = j.value',
+    ),
+  }));
 }
 
 // People read for matching, with the scorer's prepared features, kept while the register does not change: every
-// replicated write appends to the change log, so its last seq says whether the cache is still the register.
-const warm = new WeakMap<Db, { version: number; persons: PersonCache }>();
+// replicated write appends to the change log, so its last seq says whether the cache is still the register. Held by
+// the session: a lock drops it.
+const WARM = slot<{ version: number; persons: PersonCache }>('lists.warmCache');
 const WARM_MAX = 300_000;
 
 // Derived name forms shared by a cache's people (MatchFeatures): same lifetime as the cache, so nothing outlives a lock.
@@ -88,23 +86,25 @@ export function cacheFeatures(cache: PersonCache): MatchFeatures {
 
 export function registerCache(db: Db): PersonCache {
   const version = (db.prepare('SELECT coalesce(max(seq), 0) AS v FROM change_log').get() as { v: number }).v;
-  let c = warm.get(db);
+  const session = sessionOf(db);
+  let c = session.peek(WARM);
   if (!c || c.version !== version || c.persons.size > WARM_MAX) {
-    c = { version, persons: new Map() };
-    warm.set(db, c);
+    session.drop(WARM);
+    c = session.slot(WARM, () => ({ version, persons: new Map() }));
   }
   return c.persons;
 }
 
-const warming = new WeakSet<Db>();
+const WARMING = slot<true>('lists.warming');
 
 /**
  * Reads the register into the matching cache in slices between other work, so the first list after unlocking
  * matches at warm speed (the Lists area starts it when opened). Stops early if the register changes underneath.
  */
 export async function warmRegisterCache(db: Db, slice = 5000): Promise<number> {
-  if (warming.has(db)) return 0;
-  warming.add(db);
+  const session = sessionOf(db);
+  if (session.peek(WARMING)) return 0;
+  session.slot(WARMING, () => true);
   try {
     const stmt = db.prepare(
       'SELECT person_id AS id, ref, surname, given_name, patronymic, date_of_birth, unit FROM person_match WHERE person_id > ? ORDER BY person_id LIMIT ?',
@@ -140,7 +140,7 @@ export async function warmRegisterCache(db: Db, slice = 5000): Promise<number> {
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
-    warming.delete(db);
+    session.drop(WARMING);
   }
 }
 
@@ -259,15 +259,11 @@ export function rank(
   return { suggestion: decide(scored.slice(0, 2), opts.thresholds), candidates: scored.slice(0, limit) };
 }
 
-const vocabStatement = new WeakMap<Db, ReturnType<Db['prepare']>>();
+const VOCAB_STATEMENT = slot<ReturnType<Db['prepare']>>('lists.vocabStatement');
 
 /** 'f:' vocabulary key → registered surname bases, for a set of keys in one statement (surname_vocab, migration 0009). */
 function lookupVocab(db: Db, keys: Iterable<string>): Map<string, string[]> {
-  let stmt = vocabStatement.get(db);
-  if (!stmt) {
-    stmt = db.prepare('SELECT key, base FROM surname_vocab WHERE key IN (SELECT value FROM json_each(?))');
-    vocabStatement.set(db, stmt);
-  }
+  const stmt = sessionOf(db).slot(VOCAB_STATEMENT, () => db.prepare('SELECT key, base FROM surname_vocab WHERE key IN (SELECT value FROM json_each(?))'));
   const out = new Map<string, string[]>();
   const all = [...keys];
   for (let i = 0; i < all.length; i += 5000) {
