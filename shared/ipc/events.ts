@@ -10,7 +10,7 @@ export const LockedReason = z.enum([...LockReason.options, 'restart']);
 export type LockedReason = z.infer<typeof LockedReason>;
 
 /** The long tasks that report progress. */
-export const ProgressPhase = z.enum(['register.import', 'lists.import', 'transfer.preview', 'transfer.apply']);
+export const ProgressPhase = z.enum(['register.import', 'lists.import', 'transfer.preview', 'transfer.apply', 'transfer.export']);
 export type ProgressPhase = z.infer<typeof ProgressPhase>;
 
 export const events = {

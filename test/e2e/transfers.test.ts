@@ -163,8 +163,21 @@ describe('transfers between two sites in the window', () => {
     const pkg = page.getByTestId('field-package');
     await pkg.getByRole('heading', { name: 'Підготувати польовий ноутбук' }).waitFor();
     expect(await pkg.getByLabel('Для вузла').inputValue()).toBe('OFFICE-ONE');
+    // Every text the progress line shows while the package is written (it is gone once the file is done).
+    await page.evaluate(() => {
+      const w = window as unknown as { progressSeen: string[] };
+      w.progressSeen = [];
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="field-package-progress"]')?.textContent;
+        if (text && w.progressSeen.at(-1) !== text) w.progressSeen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await pkg.getByRole('button', { name: 'Обрати носій і записати пакет' }).click();
     await page.getByTestId('field-package-written').waitFor();
+    // The core's transfer.export progress reached the window as a percentage, ending at 100 %.
+    const progressSeen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(progressSeen).toContain('Записую пакет обміну… 100 %');
+    expect(progressSeen.every((t) => /^Записую пакет обміну…( \d+ %)?$/.test(t))).toBe(true);
     const [name] = fs.readdirSync(drive);
     expect(await page.getByTestId('field-package-written').textContent()).toContain(`Пакет обміну для вузла OFFICE-ONE записано: ${path.join(drive, name!)}`);
     // The office can read it as an exchange package from this site.

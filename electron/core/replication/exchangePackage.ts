@@ -10,6 +10,13 @@ import { Sites } from './sites';
 const BATCH = 64 * 1024;
 
 /** The records of round N the package carries, per table (parents first, as the change lines must arrive). */
+/** Records written so far (`records`), and for progress the payload's units done of its total (records or changes). */
+export interface PayloadCounter {
+  records: number;
+  done?: number;
+  total?: number;
+}
+
 export function exchangeRecords(db: Db, round: number): Map<Table, string[]> {
   const r = db.prepare('SELECT id, source_id FROM exchange_rounds WHERE number = ? AND deleted = 0').get(round) as
     { id: string; source_id: string } | undefined;
@@ -32,8 +39,9 @@ export function exchangeRecords(db: Db, round: number): Map<Table, string[]> {
 }
 
 /** The package's payload: the profile line, then per record its changes cut to the allowlist (photos' bytes first). */
-export function* exchangePayload(db: Db, round: number, counter: { records: number }): Generator<Buffer> {
+export function* exchangePayload(db: Db, round: number, counter: PayloadCounter): Generator<Buffer> {
   const records = exchangeRecords(db, round);
+  counter.total = [...records.values()].reduce((n, ids) => n + ids.length, 0);
   const sites = new Sites(db);
   let pending: string[] = [`${JSON.stringify({ profile: { name: 'exchange', round } })}\n`];
   let size = 0;
@@ -61,6 +69,7 @@ export function* exchangePayload(db: Db, round: number, counter: { records: numb
         yield* push(`${JSON.stringify({ c })}\n`);
       }
       if (any) counter.records++;
+      counter.done = (counter.done ?? 0) + 1;
     }
   }
   if (pending.length) yield Buffer.from(pending.join(''), 'utf8');

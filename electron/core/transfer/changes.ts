@@ -5,6 +5,7 @@ import { MAX_DRIFT_MS, parseStamp, type Stamp } from '../../../shared/hlc';
 import { MAX_LINE_BYTES, MAX_RECORDS, type FieldValue } from '../../../shared/transfer/format';
 import { TABLES, type Table } from '../db/write';
 import { changesIn } from '../replication/log';
+import type { PayloadCounter } from '../replication/exchangePackage';
 import { DELETED, changeSchema, type Change } from '../../../shared/replication';
 import type { Db } from '../vault/database';
 import { openFieldsForTransfer } from '../vault/family';
@@ -14,7 +15,9 @@ const ORDER = Object.keys(TABLES) as Table[]; // parents before children (person
 const BATCH = 64 * 1024;
 
 /** Yields the payload for everything in the change log after `since` up to `through` (own and relayed), in 64 KiB pieces. */
-export function* changesPayload(db: Db, since: number, through: number, counter: { records: number }): Generator<Buffer> {
+export function* changesPayload(db: Db, since: number, through: number, counter: PayloadCounter): Generator<Buffer> {
+  counter.total = db.prepare('SELECT count(*) FROM change_log WHERE seq > ? AND seq <= ?').pluck().get(since, through) as number;
+  counter.done = 0;
   let pending: string[] = [];
   let size = 0;
   const records = new Set<string>();
@@ -43,6 +46,7 @@ export function* changesPayload(db: Db, since: number, through: number, counter:
     for (const change of changesIn(db, tbl, since, through)) {
       records.add(`${tbl}\u0000${change.row}`);
       const c = { ...change, fields: openFieldsForTransfer(db, tbl, change.fields) };
+      counter.done++;
       yield* push(`${JSON.stringify({ c })}\n`);
     }
     counter.records = records.size;

@@ -7,11 +7,11 @@ export interface TransferContext {
   operatorId: string | null;
   /** Files over this are refused before a byte is read. */
   maxBytes?: number;
-  /** Progress of long work: bytes of payload done of total. */
+  /** Progress of long work: bytes of payload done of total (import), records or changes written of total (export). */
   progress?: (phase: TransferPhase, done: number, total: number) => void;
 }
 
-export type TransferPhase = 'preview' | 'apply';
+export type TransferPhase = 'preview' | 'apply' | 'export';
 
 export const maxBytesOf = (ctx: TransferContext) => ctx.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
 

@@ -10,6 +10,7 @@ import { ciphertextDigest, readContainer, signatureValid, writeContainer } from 
 import { maxBytesOf, siteMeta, type TransferContext } from './context';
 import { changesPayload } from './changes';
 import { exchangePayload } from '../replication';
+import type { PayloadCounter } from '../replication/exchangePackage';
 import { trustedPeer } from './peers';
 import { siteCodesLine } from './siteCodes';
 import { currentKeys } from './siteKeys';
@@ -84,7 +85,7 @@ export async function exportFile(
   const through = (db.prepare('SELECT max(seq) FROM change_log').pluck().get() as number | null) ?? 0;
   // Everything the peers have not acknowledged (a lost file's changes go again; duplicates are no-ops on arrival).
   const since = Math.min(...peers.map((p) => p.acked_through));
-  const counter = { records: 0 };
+  const counter: PayloadCounter = { records: 0 };
   const payload =
     kind === 'ack'
       ? ackPayload({ ack: appliedFrom(ctx, sites[0]!) })
@@ -92,6 +93,14 @@ export async function exportFile(
         ? exchangePayload(db, exchange, counter)
         : withSiteCodes(db, changesPayload(db, since, through, counter));
   const full = kind === 'changes' && exchange === undefined;
+  // Progress as the payload is written (whole percents, so a big file sends at most a hundred events).
+  let shown = -1;
+  const report = (done: number, total: number) => {
+    const pct = total > 0 ? Math.floor((100 * Math.min(done, total)) / total) : 100;
+    if (pct === shown || !ctx.progress) return;
+    shown = pct;
+    ctx.progress('export', Math.min(done, total), total);
+  };
   const draft = {
     fileId: crypto.randomUUID(),
     kind,
@@ -107,7 +116,10 @@ export async function exportFile(
     out,
     draft,
     (async function* () {
-      for (const b of payload) yield b;
+      for (const b of payload) {
+        yield b;
+        if (counter.total !== undefined) report(counter.done ?? 0, counter.total);
+      }
     })(),
     peers.map((p) => p.key.encryption_key),
     keys.signing.privateKey,
@@ -118,6 +130,9 @@ export async function exportFile(
     throw new ObminError('IO', { file: out, reason: 'read-back' });
   }
   const now = new Date().toISOString();
+  // Written and read back: done (an empty payload reports 1 of 1).
+  shown = -1;
+  report(counter.total || 1, counter.total || 1);
   db.transaction(() => {
     const ins = db.prepare(
       "INSERT INTO transfer_files (file_id, peer, direction, kind, seq, created_at, processed_at, sha256, bytes, records, through_change, audit_head, exchange) VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -64,6 +64,7 @@ export const roundsEn: Tree<typeof roundsUk> = {
     noPeers: 'No trusted sites. Add the field site’s card under “Transfers”.',
     write: 'Choose the drive and write the package',
     writing: 'Writing the exchange package…',
+    progress: 'Writing the exchange package… {{percent}} %',
     written: 'Exchange package for site {{site}} written: {{file}}',
     summary: 'Records: {{records}}, bytes: {{bytes}}, SHA-256: {{sha}}…',
   },

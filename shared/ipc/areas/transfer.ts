@@ -29,6 +29,7 @@ export const transferContract = {
         kind: z.enum(['changes', 'ack']).default('changes'),
         file: MediaFile,
         exchange: z.number().int().positive().optional(),
+        taskId: z.string().max(64).optional(),
       })
       .strict(),
     result: ExportResult,

@@ -30,9 +30,15 @@ export function transferHandlers(core: Core): AreaHandlers<keyof typeof transfer
       return null;
     },
     'transfer.rotateKeys': () => transfer.rotate(ctx('settings.manage')),
-    'transfer.export': ({ to, kind, file, exchange }) => {
+    'transfer.export': ({ to, kind, file, exchange, taskId }) => {
       core.assertOutsideData(file);
-      return transfer.exportFile(ctx('register.export', 'family.read'), to, file, kind, { exchange });
+      const task = taskId ?? crypto.randomUUID();
+      const c = {
+        ...ctx('register.export', 'family.read'),
+        progress: (phase: transfer.TransferPhase, done: number, total: number) =>
+          core.emit('progress', { taskId: task, phase: `transfer.${phase}` as const, done, total }),
+      };
+      return transfer.exportFile(c, to, file, kind, { exchange });
     },
     'transfer.verify': ({ file }) => transfer.verify(ctx('register.read'), file),
     'transfer.import': ({ file, dryRun, acceptMassChange, taskId }) => {

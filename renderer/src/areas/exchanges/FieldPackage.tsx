@@ -1,6 +1,6 @@
 // "Prepare the field laptop": the round's exchange package (profile `exchange`, docs/replication.md) written for one
 // trusted site through transfer.export; main's save dialog chooses the drive.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEDIA, type ExportResult } from '../../../../shared/transfer/schemas';
 import { FormError, type UiError } from '../../components/FormError';
@@ -17,15 +17,26 @@ export function FieldPackage({ exchange }: { exchange: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
   const [done, setDone] = useState<ExportResult | null>(null);
+  const [percent, setPercent] = useState<number | null>(null);
+  const taskId = useRef(`field-package-${Date.now()}`);
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // The core reports the package's records written of its total while it writes (phase transfer.export).
+  useEffect(
+    () =>
+      window.obmin.events.on('progress', (p) => {
+        if (p.taskId === taskId.current) setPercent(p.total > 0 ? Math.floor((100 * p.done) / p.total) : 0);
+      }),
+    [],
+  );
   const site = to || trusted[0]?.site || '';
   const write = async () => {
     setBusy(true);
     setError(null);
     setDone(null);
-    const r = await window.obmin.transfer.export({ to: [site], kind: 'changes', exchange, file: MEDIA.folder });
+    setPercent(null);
+    const r = await window.obmin.transfer.export({ to: [site], kind: 'changes', exchange, file: MEDIA.folder, taskId: taskId.current });
     setBusy(false);
     if (!r.ok) return r.error.messageKey === CANCELLED ? undefined : setError(r.error);
     setDone(r.value);
@@ -54,7 +65,12 @@ export function FieldPackage({ exchange }: { exchange: number }) {
           </button>
         </div>
       )}
-      {busy ? <p role="status">{t('rounds.field.writing')}</p> : null}
+      {busy ? (
+        <div className="import-progress" role="status" data-testid="field-package-progress">
+          <progress value={percent ?? 0} max={100} aria-label={t('rounds.field.writing')} />
+          <span>{percent === null ? t('rounds.field.writing') : t('rounds.field.progress', { percent })}</span>
+        </div>
+      ) : null}
       <FormError error={error} />
       {done ? (
         <p role="status" data-testid="field-package-written">
