@@ -3,6 +3,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, type Core } from '../../electron/core';
+import { Writer } from '../../electron/core/db/write';
+import { addEntries, createRound } from '../../electron/core/exchanges';
+import { createPerson } from '../../electron/core/register/persons';
 import { exportFile } from '../../electron/core/transfer/exportFile';
 import { importFile } from '../../electron/core/transfer/importFile';
 import { learnSiteCodes } from '../../electron/core/transfer/siteCodes';
@@ -78,5 +81,28 @@ describe('site codes travel with changes files', () => {
     expect(codeOf('f00dfeed-0000-4000-8000-000000000001')).toBeNull();
     expect(codeOf('f00dfeed-0000-4000-8000-000000000002')).toBe('SITE-C');
     expect(codeOf('f00dfeed-0000-4000-8000-000000000003')).toBe('HQ-S');
+  });
+
+  it('the field laptop learns the codes from the exchange package alone (after its profile line)', async () => {
+    const fieldSite = await site('FIELD-S');
+    try {
+      await pair(hq, fieldSite);
+      const s = hq.require();
+      const w = new Writer(s.db, s.operator.id);
+      s.db.transaction(() => {
+        const p = createPerson(w, { surname: 'Польовенко', category: 'military', side: 'ours', status: 'captivity_confirmed' });
+        addEntries(w, createRound(w, { number: 73, mediators: ['icrc'] }).id, 'receive', [p.id]);
+      })();
+      const f = await exportFile(ctx(hq), ['FIELD-S'], path.join(media, 'field.obmin'), 'changes', { exchange: 73 });
+      expect(await importFile(ctx(fieldSite), f.file)).toMatchObject({ applied: true });
+      const known = fieldSite.require().db.prepare('SELECT site_id, code FROM sites WHERE code IS NOT NULL ORDER BY code').all();
+      expect(known).toEqual([
+        { site_id: siteId(hq), code: 'HQ-S' },
+        { site_id: siteId(a), code: 'SITE-A' },
+        { site_id: siteId(b), code: 'SITE-B' },
+      ]);
+    } finally {
+      fieldSite.close();
+    }
   });
 });

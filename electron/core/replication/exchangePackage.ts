@@ -39,11 +39,12 @@ export function exchangeRecords(db: Db, round: number): Map<Table, string[]> {
 }
 
 /** The package's payload: the profile line, then per record its changes cut to the allowlist (photos' bytes first). */
-export function* exchangePayload(db: Db, round: number, counter: PayloadCounter): Generator<Buffer> {
+export function* exchangePayload(db: Db, round: number, counter: PayloadCounter, sitesLine?: string): Generator<Buffer> {
   const records = exchangeRecords(db, round);
   counter.total = [...records.values()].reduce((n, ids) => n + ids.length, 0);
   const sites = new Sites(db);
-  let pending: string[] = [`${JSON.stringify({ profile: { name: 'exchange', round } })}\n`];
+  // The profile line first (the importer checks every later line against it), then which site is which (transfer/siteCodes.ts).
+  let pending: string[] = [`${JSON.stringify({ profile: { name: 'exchange', round } })}\n`, ...(sitesLine ? [sitesLine] : [])];
   let size = 0;
   const push = function* (line: string): Generator<Buffer> {
     pending.push(line);

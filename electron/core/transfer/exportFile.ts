@@ -90,7 +90,7 @@ export async function exportFile(
     kind === 'ack'
       ? ackPayload({ ack: appliedFrom(ctx, sites[0]!) })
       : exchange !== undefined
-        ? exchangePayload(db, exchange, counter)
+        ? exchangePayload(db, exchange, counter, siteCodesLine(db))
         : withSiteCodes(db, changesPayload(db, since, through, counter));
   const full = kind === 'changes' && exchange === undefined;
   // Progress as the payload is written (whole percents, so a big file sends at most a hundred events).
