@@ -38,12 +38,14 @@ const CORE_LAYERS = [
   // the write path (Writer: HLC, change log, audit, sealing; after-write hooks; batching) and the replication
   // bookkeeping every write does (kept units, materialising, site numbers, the change log)
   { layer: 'write', targets: ['db/!session', 'replication/kept|materialize|sites|log'] },
-  // migrations may fill a new table with its feature's own code (0008 transfer keys, 0009 surname vocabulary)
-  { layer: 'migrations', targets: ['db/migrations/'], also: ['features'] },
+  // migrations may fill a new table with its feature's own code (0008 transfer keys, 0009 the register's surname vocabulary)
+  { layer: 'migrations', targets: ['db/migrations/'], also: ['register', 'features'] },
   // login and session: creating, unlocking and re-keying the vault, family-key sealing and rotation, backup, operators
   { layer: 'login', targets: ['vault/vault|familySeal|familyRotate|backup', 'operators/'] },
-  // the use cases: one folder per feature; replication's merge, conflicts and packages
-  { layer: 'features', targets: ['register/', 'lists/', 'exchanges/', 'manifest/', 'transfer/', 'demo/', 'replication/!kept|materialize|sites|log'] },
+  // the register: people and what hangs on them, search, import/export, duplicates and merge, the matching cache
+  { layer: 'register', targets: ['register/'] },
+  // the other use cases, built on the register: one folder per feature; replication's merge, conflicts and packages
+  { layer: 'features', targets: ['lists/', 'exchanges/', 'manifest/', 'transfer/', 'demo/', 'replication/!kept|materialize|sites|log'] },
   // the session holder (unlock, lock, roles, settings, backup) and the tables' hooks it hands each session; the door names it as a type
   { layer: 'holder', targets: ['core', 'tables'] },
   // the door: the router and its handlers

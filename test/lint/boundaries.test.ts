@@ -80,6 +80,9 @@ describe('core layers', () => {
     // login: no feature (family sealing runs the tables' hooks instead)
     ['electron/core/vault/familySeal.ts', use('refreshPersonIndexes', '../register/indexes')],
     ['electron/core/operators/operators.ts', use('searchPersons', '../register/search')],
+    // the register: not the features built on it (lists, exchanges, transfer…)
+    ['electron/core/register/duplicates.ts', use('candidateViews', '../lists/lists')],
+    ['electron/core/register/x.ts', use('exportChanges', '../transfer/exportFile')],
     // features: not the session holder, the door or the worker
     ['electron/core/register/x.ts', use('Core', '../core')],
     ['electron/core/lists/x.ts', use('createRouter', '../ipc/router')],
@@ -102,8 +105,9 @@ describe('core layers', () => {
     ['electron/core/db/migrations/0099_x.ts', use('addSurnameVocab', '../../register/surnameVocab')],
     ['electron/core/vault/familySeal.ts', use('runAfterWrite', '../db/afterWrite')],
     ['electron/core/vault/vault.ts', use('migrate', '../db/migrations')],
-    ['electron/core/register/x.ts', use('candidateViews', '../lists/lists')],
+    ['electron/core/lists/x.ts', use('candidateViews', '../register/matchable')],
     ['electron/core/lists/x.ts', use('foldHeader', '../files')],
+    ['electron/core/exchanges/x.ts', use('matchEntries', '../lists')],
     ['electron/core/ipc/handlers/x.ts', use('searchPersons', '../../register/search')],
     ['electron/core/ipc/handlers/y.ts', "import type { Core } from '../../core';\nexport type X = Core;\n"],
     ['electron/core/core.ts', use('TABLE_HOOKS', './tables')],

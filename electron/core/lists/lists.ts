@@ -4,7 +4,6 @@ import { ObminError } from '../../../shared/errors';
 import type { ParsedEntry } from '../../../shared/matching';
 import {
   SOURCE_KIND_OF_LIST,
-  type CandidateView,
   type IntakeEntry,
   type IntakeList,
   type ListCounts,
@@ -13,6 +12,7 @@ import {
   type ParsedView,
 } from '../../../shared/lists';
 import { appendAudit } from '../audit/audit';
+import { candidateViews } from '../register/matchable';
 import { createSource } from '../register/sources';
 import { Writer } from '../db/write';
 import type { Db } from '../vault/database';
@@ -233,25 +233,6 @@ export interface EntryRow {
   decided_at: string | null;
   sighting_id: string | null;
   columns_json: string;
-}
-
-/** Candidates with who they are now; a person merged away since shows where they went. */
-export function candidateViews(db: Db, cands: MatchCandidate[]): CandidateView[] {
-  const stmt = db.prepare('SELECT id, ref, surname, given_name, patronymic, date_of_birth, unit, status, deleted FROM persons WHERE id = ?');
-  return cands.map((c) => {
-    const p = stmt.get(c.personId) as Record<string, string | number | null> | undefined;
-    const s = (k: string) => (p?.[k] as string | null | undefined) ?? null;
-    return {
-      ...c,
-      surname: s('surname'),
-      givenName: s('given_name'),
-      patronymic: s('patronymic'),
-      dateOfBirth: s('date_of_birth'),
-      unit: s('unit'),
-      status: s('status'),
-      gone: !p || p.deleted === 1,
-    };
-  });
 }
 
 export function toEntry(db: Db, r: EntryRow): IntakeEntry {

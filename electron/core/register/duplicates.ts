@@ -5,8 +5,7 @@ import { DEFAULT_THRESHOLDS, pointsToScore, scoreCandidate, type ParsedEntry, ty
 import type { DuplicatePair } from '../../../shared/lists';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../vault/database';
-import { loadPersons, lookupKeys, registerCache, toRegistered, type PersonCache } from '../lists/match';
-import { candidateViews } from '../lists/lists';
+import { candidateViews, loadPersons, lookupKeys, registerCache, toRegistered, type PersonCache } from './matchable';
 
 /** A registered person read as if they were a list entry, so one scorer serves both. */
 export function entryOfPerson(p: RegisteredPerson): ParsedEntry {
