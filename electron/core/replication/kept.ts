@@ -2,14 +2,16 @@
 // the shown value (the concurrent values kept for its fields, which it now decides), and the origin's next sequence.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/database';
+import { sessionOf, slot } from '../db/session';
 import { Materializer } from './materialize';
 import { Sites } from './sites';
 
 type Stmts = Record<'kept' | 'drop' | 'any' | 'next', Database.Statement>;
-const perDb = new WeakMap<Db, Stmts>();
+const STATEMENTS = slot<Stmts>('replication.keptStatements');
 
 function stmts(db: Db): Stmts {
-  let s = perDb.get(db);
+  const session = sessionOf(db);
+  let s = session.peek(STATEMENTS);
   if (!s) {
     s = {
       any: db.prepare('SELECT 1 FROM replica_kept WHERE tbl = ? AND row_id = ? LIMIT 1').pluck(),
@@ -17,7 +19,7 @@ function stmts(db: Db): Stmts {
       drop: db.prepare('DELETE FROM replica_kept WHERE id = ?'),
       next: db.prepare('SELECT coalesce(max(oseq), 0) + 1 FROM change_log WHERE site = ?').pluck(),
     };
-    perDb.set(db, s);
+    session.slot(STATEMENTS, () => s!);
   }
   return s;
 }
