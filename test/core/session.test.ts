@@ -98,6 +98,6 @@ describe('the session', () => {
       .map((f) => path.relative(CORE, f).split(path.sep).join('/'))
       .sort();
     // Shrinks to ['db/session.ts'] as each module's state moves into the session.
-    expect(holders).toEqual(['db/session.ts', 'db/write.ts', 'replication/kept.ts', 'replication/materialize.ts']);
+    expect(holders).toEqual(['db/session.ts', 'db/write.ts']);
   });
 });

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { DELETED, TABLES, resolveRecord, type Op, type RecordState, type Scalar, type Table } from '../../../shared/replication';
 import { runAfterWrite } from '../db/afterWrite';
+import { sessionOf, slot } from '../db/session';
 import type { Db } from '../vault/database';
 import type { Sites } from './sites';
 
@@ -16,8 +17,8 @@ interface LogRow {
   operator_id: string | null;
 }
 
-// Statements per connection, dropped with it.
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+// Statements per session (db/session.ts), dropped with it at lock.
+const STATEMENTS = slot<Map<string, Database.Statement>>('replication.materializeStatements');
 
 export class Materializer {
   private readonly cache: Map<string, Database.Statement>;
@@ -26,9 +27,7 @@ export class Materializer {
     private readonly sites: Sites,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {
-    let c = statements.get(db);
-    if (!c) statements.set(db, (c = new Map()));
-    this.cache = c;
+    this.cache = sessionOf(db).slot(STATEMENTS, () => new Map());
   }
 
   private stmt(sql: string): Database.Statement {
