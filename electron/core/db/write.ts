@@ -11,6 +11,7 @@ import { ObminError } from '../../../shared/errors';
 import { TABLES, type Table } from '../../../shared/replication/tables';
 import { appendAudit } from '../audit/audit';
 import { runAfterWrite } from './afterWrite';
+import { sessionOf, slot } from './session';
 import { refFreed, takeKept, nextOriginSeq } from '../replication/kept';
 import type { Db } from '../vault/database';
 import { sameSealed, sealValues } from '../vault/family';
@@ -49,11 +50,12 @@ interface Prepared {
   site: number | null;
 }
 
-// One clock and one set of statements per open database; dropped with the connection.
-const perDb = new WeakMap<Db, Prepared>();
+// One clock and one set of statements per session (db/session.ts); dropped with it at lock.
+const PREPARED = slot<Prepared>('db.writer');
 
 function prepared(db: Db): Prepared {
-  let p = perDb.get(db);
+  const session = sessionOf(db);
+  let p = session.peek(PREPARED);
   if (p) {
     if (p.site === null && !db.inTransaction)
       p.site = (p.siteNum.get(p.clock.site) as number | undefined) ?? Number(p.addSite.run(p.clock.site).lastInsertRowid);
@@ -77,7 +79,7 @@ function prepared(db: Db): Prepared {
   // Outside a transaction the site's row is added at once, for good; inside one it could still be rolled back, so
   // siteNum() looks it up (or adds it) per write until a later Writer finds it committed.
   if (p.site === null && !db.inTransaction) p.site = Number(p.addSite.run(site).lastInsertRowid);
-  perDb.set(db, p);
+  session.slot(PREPARED, () => p!);
   return p;
 }
 
