@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { AuditAction, AuditFilter } from '../../../shared/audit';
 import type { AuditEntry, AuditProblem, AuditVerifyResult } from '../../../shared/ipc/schemas';
 import type { Db } from '../vault/database';
+import { sessionOf, slot } from '../db/session';
 import { auditSigner, entrySignatureHolds, signEntry } from './signing';
 import { GENESIS_HASH, listWitnesses } from './witness';
 
@@ -134,12 +135,13 @@ const PERSON_OF_TARGET = `CASE
   WHEN a.target LIKE 'contact_log:%' THEN (SELECT r.person_id FROM contact_log c JOIN relatives r ON r.id = c.relative_id WHERE c.id = substr(a.target, 13))
 END`;
 
-// Case-insensitive for Cyrillic too (SQLite's own lower() knows ASCII only); registered once per connection.
-const folding = new WeakSet<Db>();
+// Case-insensitive for Cyrillic too (SQLite's own lower() knows ASCII only); registered once per session's connection.
+const FOLDING = slot<true>('audit.foldFunction');
 function foldOn(db: Db): void {
-  if (folding.has(db)) return;
-  db.function('audit_fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLocaleLowerCase('uk') : null));
-  folding.add(db);
+  sessionOf(db).slot(FOLDING, () => {
+    db.function('audit_fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLocaleLowerCase('uk') : null));
+    return true;
+  });
 }
 
 type ListedRow = Body & {
