@@ -5,7 +5,9 @@
 // - the newest live value by hybrid clock is the field's value (newest-wins); every other live value is a concurrent
 //   write nobody has decided on — kept, and a conflict for a person when its value differs;
 // - the record is deleted when its newest tombstone is newer than every edit of it: tombstones win over older edits and
-//   lose to newer ones (an edit made without having seen the delete brings the record back).
+//   lose to newer ones (an edit made without having seen the delete brings the record back);
+// - a live tombstone and an edit that neither saw (the edit is not in the tombstone's causal past, reached through
+//   prev, and did not supersede it with deleted = 0) are a conflict on `deleted`: the tombstone against the newest such edit.
 import { ObminError } from '../errors';
 import { MAX_DRIFT_MS, parseStamp } from '../hlc';
 import { DELETED } from './tables';
@@ -36,6 +38,8 @@ export interface FieldState {
 export interface RecordState {
   fields: Map<string, FieldState>;
   deleted: boolean;
+  /** A live tombstone (value 1) and the newest edit made without having seen it (value 0: the record stands). */
+  deletion?: { tomb: Version; edit: Version };
 }
 
 /** Full stamp strings sort like the clock (fixed-width time and counter, then the site id), so `<` compares them. */
@@ -72,7 +76,34 @@ export function resolveRecord(ops: Iterable<Op>): RecordState {
     fields.set(f, { winner: vs[vs.length - 1]!, others: vs.slice(0, -1) });
   }
   const tomb = fields.get(DELETED)?.winner;
-  return { fields, deleted: !!tomb && tomb.value === 1 && newer(tomb.stamp, lastEdit) };
+  const state: RecordState = { fields, deleted: !!tomb && tomb.value === 1 && newer(tomb.stamp, lastEdit) };
+  if (tomb?.value === 1) {
+    const edit = newestUnseenEdit(list, tomb.stamp);
+    if (edit) state.deletion = { tomb, edit: { stamp: edit.stamp, value: 0, by: edit.by } };
+  }
+  return state;
+}
+
+/** The newest edit outside the tombstone's causal past (every stamp reachable from its prev, through every field). */
+function newestUnseenEdit(list: readonly Op[], tombStamp: string): Op | undefined {
+  const byStamp = new Map(list.map((op) => [op.stamp, op]));
+  const past = new Set<string>();
+  const todo = [tombStamp];
+  while (todo.length) {
+    const op = byStamp.get(todo.pop()!);
+    if (!op) continue;
+    for (const stamps of Object.values(op.prev)) for (const s of stamps) {
+      if (past.has(s)) continue;
+      past.add(s);
+      todo.push(s);
+    }
+  }
+  let best: Op | undefined;
+  for (const op of list) {
+    if (op.stamp === tombStamp || past.has(op.stamp) || !Object.keys(op.fields).some((f) => f !== DELETED)) continue;
+    if (!best || newer(op.stamp, best.stamp)) best = op;
+  }
+  return best;
 }
 
 export interface Conflict {
@@ -88,6 +119,8 @@ export function conflictsOf(state: RecordState): Conflict[] {
     if (field === DELETED) continue;
     for (const loser of others) if (!sameValue(loser.value, winner.value)) out.push({ field, winner, loser });
   }
+  const d = state.deletion;
+  if (d) out.push(newer(d.tomb.stamp, d.edit.stamp) ? { field: DELETED, winner: d.tomb, loser: d.edit } : { field: DELETED, winner: d.edit, loser: d.tomb });
   return out;
 }
 

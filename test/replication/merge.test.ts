@@ -77,6 +77,7 @@ describe('merge (pure)', () => {
     expect(changeSchema.safeParse({ ...good, fields: { 'unit = 1; --': 'x' } }).success).toBe(false);
     expect(changeSchema.safeParse({ ...good, origin: 'B' }).success).toBe(false);
     expect(changeSchema.safeParse({ ...good, prev: { unit: [st(50, 'B')] } }).success).toBe(false);
-    expect(changeSchema.safeParse({ ...good, fields: { deleted: 0 } }).success).toBe(false);
+    expect(changeSchema.safeParse({ ...good, fields: { deleted: 2 } }).success).toBe(false);
+    expect(changeSchema.safeParse({ ...good, fields: { deleted: 0 }, prev: { deleted: [st(5, 'B')] } }).success).toBe(true);
   });
 });

@@ -189,7 +189,8 @@ export class Simulation {
     throw new Error('the sites did not settle');
   }
 
-  /** Conflicts from ground truth: per field, the writes no other write of it had seen; the newest shows, the rest differ. */
+  /** Conflicts from ground truth: per field, the writes no other write of it had seen; the newest shows, the rest differ;
+   * and per record a live tombstone against the newest edit made without seeing it. */
   expectedConflicts(): string[] {
     const byRecord = new Map<string, [string, Write][]>();
     for (const [stamp, w] of this.writes) {
@@ -205,6 +206,16 @@ export class Simulation {
         const maximal = writers.filter(([s]) => !writers.some(([, o]) => o.seen.has(s))).sort(([a], [b]) => (a < b ? -1 : 1));
         const [winStamp, win] = maximal[maximal.length - 1]!;
         for (const [s, w] of maximal.slice(0, -1)) if (w.fields[f] !== win.fields[f]) out.push(`${key}/${f}/${s}/${winStamp}`);
+      }
+      // Delete against edit: the newest delete decision no write had seen, if a tombstone, against the newest edit its
+      // writer had not seen (no write had seen the tombstone, so no edit saw it either); the older of the two is listed.
+      const decisions = ws.filter(([s, w]) => DELETED in w.fields && !ws.some(([, o]) => o.seen.has(s))).sort(([a], [b]) => (a < b ? -1 : 1));
+      const last = decisions[decisions.length - 1];
+      if (last && last[1].fields[DELETED] === 1) {
+        const [tomb, t] = last;
+        const edits = ws.filter(([s, w]) => s !== tomb && !t.seen.has(s) && Object.keys(w.fields).some((f) => f !== DELETED)).map(([s]) => s).sort();
+        const edit = edits[edits.length - 1];
+        if (edit) out.push(edit < tomb ? `${key}/${DELETED}/${edit}/${tomb}` : `${key}/${DELETED}/${tomb}/${edit}`);
       }
     }
     return out.sort();

@@ -8,11 +8,11 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { Hlc, compareStamps, formatStamp, packStamp, parseStamp, type Stamp } from '../../../shared/hlc';
 import type { AuditAction } from '../../../shared/audit';
 import { ObminError } from '../../../shared/errors';
-import { TABLES, type Table } from '../../../shared/replication/tables';
+import { DELETED, TABLES, type Table } from '../../../shared/replication/tables';
 import { appendAudit } from '../audit/audit';
 import { runAfterWrite } from './afterWrite';
 import { sessionOf, slot } from './session';
-import { refFreed, takeKept, nextOriginSeq } from '../replication/kept';
+import { keptStamps, overTombstone, refFreed, takeKept, nextOriginSeq } from '../replication/kept';
 import type { Db } from '../vault/database';
 import { sameSealed, sealValues } from '../vault/family';
 
@@ -114,16 +114,20 @@ export class Writer {
    * (`{"<packed stamp>": ["field", …], …}`: one write's fields share one stamp, so each stamp is stored once); a field
    * written again moves to the new stamp's group. `fresh`: a new record, no clock to read first.
    */
-  private record(tbl: Table, id: string, changed: Values, fresh = false): void {
+  private record(tbl: Table, id: string, changed: Values, fresh = false, sawAll = false): void {
     const { clock } = this.p;
+    const old = fresh ? undefined : (this.p.readClock.get(id, tbl) as string | undefined);
+    // An edit over a live tombstone that lost to a newer edit decides the record stands (deleted = 0 supersedes it).
+    if (!fresh && !(DELETED in changed) && Object.keys(changed).length && overTombstone(this.db, tbl, id, old)) changed = { ...changed, [DELETED]: 0 };
     const fields = Object.keys(changed);
     if (fields.length === 0) return;
     const hlc = packStamp(clock.tick(), this.siteNum());
     let groups: Record<string, string[]> = {};
     // What each written field supersedes: its shown value's stamp and any concurrent values kept (docs/replication.md).
     const prev: Record<string, string[]> = fresh ? {} : takeKept(this.db, tbl, id, fields);
+    // A tombstone names everything its site held of the record, so the merge can tell an edit it never saw.
+    if (sawAll) (prev[DELETED] ??= []).push(...keptStamps(this.db, tbl, id), ...Object.keys(old ? (JSON.parse(old) as object) : {}));
     if (!fresh) {
-      const old = this.p.readClock.get(id, tbl) as string | undefined;
       if (old) {
         const moved = new Set(fields);
         for (const [stamp, fs] of Object.entries(JSON.parse(old) as Record<string, string[]>)) {
@@ -133,6 +137,7 @@ export class Writer {
         }
       }
     }
+    if (prev[DELETED]) prev[DELETED] = [...new Set(prev[DELETED])];
     groups = { ...groups, [hlc]: fields };
     this.p.stamp.run(id, tbl, JSON.stringify(groups));
     const site = this.siteNum();
@@ -200,7 +205,21 @@ export class Writer {
     const r = stmt(this.db, this.p, `UPDATE ${tbl} SET deleted = 1 WHERE id = ? AND deleted = 0`).run(id);
     if (r.changes === 0) throw new ObminError('NOT_FOUND', { what: id });
     if (HAS_UPDATED_AT.has(tbl)) stmt(this.db, this.p, `UPDATE ${tbl} SET updated_at = ? WHERE id = ?`).run(this.now(), id);
-    this.record(tbl, id, { deleted: 1 });
+    this.record(tbl, id, { deleted: 1 }, false, true);
+    runAfterWrite(this.db, tbl, id, { kind: 'update' });
+    this.audit(audit, `${tbl}:${id}`, ['deleted']);
+  }
+
+  /** A delete-vs-edit conflict decided: 1 writes a tombstone that saw the edit, 0 one that supersedes the tombstone. */
+  decideDeletion(tbl: Table, id: string, deleted: 0 | 1, audit: AuditSpec): void {
+    assertAllowed(tbl, []);
+    const r = stmt(this.db, this.p, `UPDATE ${tbl} SET deleted = ?${HAS_UPDATED_AT.has(tbl) ? ', updated_at = ?' : ''} WHERE id = ?`).run(
+      deleted,
+      ...(HAS_UPDATED_AT.has(tbl) ? [this.now()] : []),
+      id,
+    );
+    if (r.changes === 0) throw new ObminError('NOT_FOUND', { what: id });
+    this.record(tbl, id, { deleted }, false, deleted === 1);
     runAfterWrite(this.db, tbl, id, { kind: 'update' });
     this.audit(audit, `${tbl}:${id}`, ['deleted']);
   }

@@ -60,7 +60,7 @@ export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] 
       operatorName: s.site === me && v.by ? ((opName.get(v.by) as string | undefined) ?? null) : null,
     };
   };
-  const kept = db.prepare('SELECT id, tbl, row_id, field, hlc FROM replica_kept WHERE field <> ? ORDER BY id').all(DELETED) as KeptRow[];
+  const kept = db.prepare('SELECT id, tbl, row_id, field, hlc FROM replica_kept ORDER BY id').all() as KeptRow[];
   const out: ConflictEntry[] = [];
   const byRecord = new Map<string, KeptRow[]>();
   for (const k of kept) {
@@ -99,7 +99,7 @@ export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] 
 
 /** Open conflicts; nothing kept (the usual case) answers without rebuilding any record. */
 export function countConflicts(db: Db): number {
-  if (!db.prepare('SELECT 1 FROM replica_kept WHERE field <> ? LIMIT 1').get(DELETED)) return 0;
+  if (!db.prepare('SELECT 1 FROM replica_kept LIMIT 1').get()) return 0;
   return listConflicts(db, Number.MAX_SAFE_INTEGER).length;
 }
 
@@ -139,7 +139,9 @@ export function resolveConflict(db: Db, operatorId: string, id: number, how: Res
     const value = keep ? (keep === 'mine' ? c.mine.value : c.theirs.value) : editedValue(db, c, (how as { value: EditValue }).value);
     // The audit names the decision, never the value (a family value stays sealed in the register only).
     const details = keep ? { conflict: id, field: c.field, keep } : { conflict: id, field: c.field, edited: true };
-    w.update(c.tbl as Table, c.row, { [c.field]: value }, { action: 'conflicts.resolve', details }, true);
+    // Delete against edit: 1 keeps the delete (a tombstone that saw the edit), 0 keeps the record (supersedes the tombstone).
+    if (c.field === DELETED) w.decideDeletion(c.tbl as Table, c.row, value === 1 ? 1 : 0, { action: 'conflicts.resolve', details });
+    else w.update(c.tbl as Table, c.row, { [c.field]: value }, { action: 'conflicts.resolve', details }, true);
     return c;
   })();
 }

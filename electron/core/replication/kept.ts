@@ -6,7 +6,7 @@ import { sessionOf, slot } from '../db/session';
 import { Materializer } from './materialize';
 import { Sites } from './sites';
 
-type Stmts = Record<'kept' | 'drop' | 'any' | 'next', Database.Statement>;
+type Stmts = Record<'kept' | 'drop' | 'any' | 'next' | 'fieldsAt' | 'keptTomb', Database.Statement>;
 const STATEMENTS = slot<Stmts>('replication.keptStatements');
 
 function stmts(db: Db): Stmts {
@@ -18,6 +18,8 @@ function stmts(db: Db): Stmts {
       kept: db.prepare('SELECT id, field, hlc FROM replica_kept WHERE tbl = ? AND row_id = ?'),
       drop: db.prepare('DELETE FROM replica_kept WHERE id = ?'),
       next: db.prepare('SELECT coalesce(max(oseq), 0) + 1 FROM change_log WHERE site = ?').pluck(),
+      fieldsAt: db.prepare('SELECT fields FROM change_log WHERE tbl = ? AND row_id = ? AND hlc = ?').pluck(),
+      keptTomb: db.prepare("SELECT 1 FROM replica_kept WHERE tbl = ? AND row_id = ? AND field = 'deleted' AND value = '1' LIMIT 1").pluck(),
     };
     session.slot(STATEMENTS, () => s!);
   }
@@ -36,6 +38,24 @@ export function takeKept(db: Db, tbl: string, id: string, fields: readonly strin
     s.drop.run(r.id);
   }
   return out;
+}
+
+/** Every kept stamp of the record, left in place: what a tombstone saw besides the shown values (its causal past). */
+export function keptStamps(db: Db, tbl: string, id: string): string[] {
+  const s = stmts(db);
+  if (!s.any.get(tbl, id)) return [];
+  return (s.kept.all(tbl, id) as { hlc: string }[]).map((r) => r.hlc);
+}
+
+/** The record holds a live tombstone that lost to a newer edit: a local edit of it decides the record stands. */
+export function overTombstone(db: Db, tbl: string, id: string, clock: string | undefined): boolean {
+  const s = stmts(db);
+  if (clock?.includes('"deleted"')) {
+    const at = Object.entries(JSON.parse(clock) as Record<string, string[]>).find(([, fs]) => fs.includes('deleted'))?.[0];
+    const fields = at === undefined ? undefined : (s.fieldsAt.get(tbl, id, at) as string | undefined);
+    if (fields && (JSON.parse(fields) as Record<string, unknown>).deleted === 1) return true;
+  }
+  return !!s.any.get(tbl, id) && !!s.keptTomb.get(tbl, id);
 }
 
 /** The origin's next dense sequence number, read inside the caller's transaction (a rolled-back write leaves no gap). */

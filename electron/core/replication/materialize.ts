@@ -154,6 +154,13 @@ export class Materializer {
         want.set(`${f}\u0000${hlc}`, { field: f, hlc, value: JSON.stringify(v.value), by: v.by });
       }
     }
+    // A delete against an edit made without seeing it: the losing side is kept under `deleted` (the queue's entry).
+    const d = state.deletion;
+    if (d) {
+      const loser = d.tomb.stamp > d.edit.stamp ? d.edit : d.tomb;
+      const hlc = this.sites.pack(loser.stamp);
+      want.set(`${DELETED}\u0000${hlc}`, { field: DELETED, hlc, value: JSON.stringify(loser.value), by: loser.by });
+    }
     const have = this.stmt('SELECT id, field, hlc FROM replica_kept WHERE tbl = ? AND row_id = ?').all(tbl, id) as { id: number; field: string; hlc: string }[];
     for (const h of have) {
       const k = `${h.field}\u0000${h.hlc}`;

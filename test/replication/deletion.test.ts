@@ -1,0 +1,98 @@
+// Delete against an edit made without seeing it (issue 9): both sides in the queue on every site, and either keep
+// travels — the delete as a tombstone that saw the edit, the edit as a decision that supersedes the tombstone.
+import { describe, expect, it } from 'vitest';
+import { acknowledgements, applyChanges, changesFor, listConflicts, recordAcks, resolveConflict } from '../../electron/core/replication';
+import { newSite, registerHash, type Site } from './sites';
+
+const send = (from: Site, to: Site) => {
+  applyChanges(to.db, [...changesFor(from.db, to.id)]);
+  recordAcks(from.db, to.id, acknowledgements(to.db));
+};
+const tick = () => {
+  const until = Date.now() + 3;
+  while (Date.now() < until);
+};
+const deleted = (s: Site) => s.db.prepare("SELECT deleted FROM persons WHERE id = 'p1'").pluck().get() as number;
+const unit = (s: Site) => s.db.prepare("SELECT unit FROM persons WHERE id = 'p1'").pluck().get() as string;
+const queue = (s: Site) => listConflicts(s.db).map((c) => ({ field: c.field, mine: c.mine.value, theirs: c.theirs.value, ref: c.ref }));
+
+/** HQ deletes p1 and A edits it without having seen the delete; `editLater`: A's edit is the newer one. */
+function contested(editLater: boolean): [Site, Site, Site] {
+  const [a, hq, b] = [newSite('A'), newSite('HQ'), newSite('B')];
+  hq.tx((w) => w.insert('persons', 'p1', { ref: 'HQ-1', surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1' }, null));
+  send(hq, a);
+  send(hq, b);
+  const edit = () => a.tx((w) => w.update('persons', 'p1', { unit: 'А2' }, null));
+  const del = () => hq.tx((w) => w.tombstone('persons', 'p1', { action: 'persons.delete' }));
+  if (editLater) {
+    del();
+    tick();
+    edit();
+  } else {
+    edit();
+    tick();
+    del();
+  }
+  send(a, hq);
+  send(hq, a);
+  send(hq, b);
+  return [a, hq, b];
+}
+
+describe('delete against a concurrent edit', () => {
+  for (const editLater of [false, true]) {
+    it(`is one conflict on every site, the newer side shown (${editLater ? 'the edit' : 'the delete'} newer)`, () => {
+      const sites = contested(editLater);
+      const want = editLater ? { field: 'deleted', mine: 0, theirs: 1, ref: 'HQ-1' } : { field: 'deleted', mine: 1, theirs: 0, ref: 'HQ-1' };
+      for (const s of sites) {
+        expect(queue(s)).toEqual([want]);
+        expect(deleted(s)).toBe(editLater ? 0 : 1);
+      }
+      expect(new Set(sites.map((s) => registerHash(s.db))).size).toBe(1);
+    });
+
+    for (const keepDelete of [true, false]) {
+      it(`keeping the ${keepDelete ? 'delete' : 'edit'} at B travels to every site (${editLater ? 'edit' : 'delete'} newer)`, () => {
+        const [a, hq, b] = contested(editLater);
+        const [c] = listConflicts(b.db);
+        const keep = (c!.mine.value === 1) === keepDelete ? 'mine' : 'theirs';
+        resolveConflict(b.db, b.operator, c!.id, keep);
+        expect(listConflicts(b.db)).toEqual([]);
+        send(b, hq);
+        send(hq, a);
+        for (const s of [a, hq, b]) {
+          expect(listConflicts(s.db)).toEqual([]);
+          expect(deleted(s)).toBe(keepDelete ? 1 : 0);
+          expect(unit(s)).toBe('А2');
+        }
+        expect(new Set([a, hq, b].map((s) => registerHash(s.db))).size).toBe(1);
+      });
+    }
+  }
+
+  it('an edit made after the delete was seen (the record shown because a newer edit won) is no new conflict and settles it', () => {
+    const [a, hq, b] = contested(true);
+    hq.tx((w) => w.update('persons', 'p1', { rank: 'сержант' }, null));
+    send(hq, a);
+    send(hq, b);
+    for (const s of [a, hq, b]) {
+      expect(listConflicts(s.db)).toEqual([]);
+      expect(deleted(s)).toBe(0);
+    }
+  });
+
+  it('a delete that saw the edit is no conflict: it simply wins', () => {
+    const [a, hq] = [newSite('A'), newSite('HQ')];
+    hq.tx((w) => w.insert('persons', 'p1', { ref: 'HQ-1', surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1' }, null));
+    send(hq, a);
+    a.tx((w) => w.update('persons', 'p1', { unit: 'А2' }, null));
+    send(a, hq);
+    tick();
+    hq.tx((w) => w.tombstone('persons', 'p1', { action: 'persons.delete' }));
+    send(hq, a);
+    for (const s of [a, hq]) {
+      expect(listConflicts(s.db)).toEqual([]);
+      expect(deleted(s)).toBe(1);
+    }
+  });
+});
