@@ -92,11 +92,12 @@ function newestUnseenEdit(list: readonly Op[], tombStamp: string): Op | undefine
   while (todo.length) {
     const op = byStamp.get(todo.pop()!);
     if (!op) continue;
-    for (const stamps of Object.values(op.prev)) for (const s of stamps) {
-      if (past.has(s)) continue;
-      past.add(s);
-      todo.push(s);
-    }
+    for (const stamps of Object.values(op.prev))
+      for (const s of stamps) {
+        if (past.has(s)) continue;
+        past.add(s);
+        todo.push(s);
+      }
   }
   let best: Op | undefined;
   for (const op of list) {

@@ -39,7 +39,8 @@ export const changeSchema = z
     if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'a change writes at least one field' });
     for (const f of keys) if (!isReplicatedField(c.tbl, f)) ctx.addIssue({ code: 'custom', message: `field not replicated: ${c.tbl}.${f}`, path: ['fields'] });
     // 1: a tombstone; 0: a decision that the record stands (an edit made over a live tombstone, or a conflict's keep).
-    if (DELETED in c.fields && c.fields[DELETED] !== 1 && c.fields[DELETED] !== 0) ctx.addIssue({ code: 'custom', message: 'deleted is 0 or 1', path: ['fields'] });
+    if (DELETED in c.fields && c.fields[DELETED] !== 1 && c.fields[DELETED] !== 0)
+      ctx.addIssue({ code: 'custom', message: 'deleted is 0 or 1', path: ['fields'] });
     if (!isStamp(c.stamp)) return;
     if (parseStamp(c.stamp).site !== c.origin) ctx.addIssue({ code: 'custom', message: 'the stamp is not the origin’s', path: ['stamp'] });
     for (const [f, stamps] of Object.entries(c.prev)) {

@@ -213,7 +213,10 @@ export class Simulation {
       const last = decisions[decisions.length - 1];
       if (last && last[1].fields[DELETED] === 1) {
         const [tomb, t] = last;
-        const edits = ws.filter(([s, w]) => s !== tomb && !t.seen.has(s) && Object.keys(w.fields).some((f) => f !== DELETED)).map(([s]) => s).sort();
+        const edits = ws
+          .filter(([s, w]) => s !== tomb && !t.seen.has(s) && Object.keys(w.fields).some((f) => f !== DELETED))
+          .map(([s]) => s)
+          .sort();
         const edit = edits[edits.length - 1];
         if (edit) out.push(edit < tomb ? `${key}/${DELETED}/${edit}/${tomb}` : `${key}/${DELETED}/${tomb}/${edit}`);
       }

@@ -7,14 +7,33 @@ import { formatDateTime } from '../../lib/format';
 import { canEdit, EditValue } from './EditValue';
 import './conflicts.css';
 
-function Side({ side, label, onKeep, busy, testId }: { side: ConflictSide; label: string; onKeep: () => void; busy: boolean; testId: string }) {
+/** The words for a side's value: on the `deleted` field 1 is the delete and 0 the edit that keeps the record. */
+function shownValue(t: (k: string) => string, field: string, value: ConflictSide['value']): string | null {
+  if (field === 'deleted') return value === 1 ? t('conflicts.deletedValue') : t('conflicts.standsValue');
+  return value === null || value === '' ? null : String(value);
+}
+
+function Side({
+  side,
+  field,
+  label,
+  onKeep,
+  busy,
+  testId,
+}: {
+  side: ConflictSide;
+  field: string;
+  label: string;
+  onKeep: () => void;
+  busy: boolean;
+  testId: string;
+}) {
   const { t } = useTranslation();
+  const words = shownValue(t, field, side.value);
   return (
     <div className="conflict-side" data-testid={testId}>
       <h3>{label}</h3>
-      <p className="conflict-value">
-        {side.value === null || side.value === '' ? <span className="muted">{t('conflicts.empty_value')}</span> : String(side.value)}
-      </p>
+      <p className="conflict-value">{words === null ? <span className="muted">{t('conflicts.empty_value')}</span> : words}</p>
       <dl className="conflict-meta">
         <dt>{t('conflicts.site')}</dt>
         <dd>{side.here ? t('conflicts.thisSite', { code: side.siteCode ?? '' }) : t('conflicts.otherSite', { id: side.siteCode ?? side.site.slice(0, 8) })}</dd>
@@ -53,15 +72,14 @@ export function ConflictsArea() {
     setBusy(false);
     if (!r.ok) return setError(r.error);
     const value = 'value' in how ? how.value : how.keep === 'mine' ? c.mine.value : c.theirs.value;
-    setNotice(
-      t('value' in how ? 'conflicts.edited' : 'conflicts.kept', { value: value === null || value === '' ? t('conflicts.empty_value') : String(value) }),
-    );
+    setNotice(t('value' in how ? 'conflicts.edited' : 'conflicts.kept', { value: shownValue(t, c.field, value) ?? t('conflicts.empty_value') }));
     setEditing(null);
     await load();
   };
   const keep = (c: ConflictEntry, side: KeepSide) => resolve(c, { keep: side });
   // The register's own field names (camelCase keys) for the columns the queue names.
-  const fieldLabel = (f: string) => (i18n.exists(`register.field.${camelCase(f)}`) ? t(`register.field.${camelCase(f)}`) : f);
+  const fieldLabel = (f: string) =>
+    f === 'deleted' ? t('conflicts.deletionField') : i18n.exists(`register.field.${camelCase(f)}`) ? t(`register.field.${camelCase(f)}`) : f;
 
   return (
     <section className="area" aria-labelledby="area-title">
@@ -84,8 +102,8 @@ export function ConflictsArea() {
               {c.ref ? <span className="mono muted"> · {c.ref}</span> : null} — {t('conflicts.field')}: <strong>{fieldLabel(c.field)}</strong>
             </p>
             <div className="conflict-sides">
-              <Side side={c.mine} label={t('conflicts.shown')} busy={busy} onKeep={() => void keep(c, 'mine')} testId="side-mine" />
-              <Side side={c.theirs} label={t('conflicts.other')} busy={busy} onKeep={() => void keep(c, 'theirs')} testId="side-theirs" />
+              <Side side={c.mine} field={c.field} label={t('conflicts.shown')} busy={busy} onKeep={() => void keep(c, 'mine')} testId="side-mine" />
+              <Side side={c.theirs} field={c.field} label={t('conflicts.other')} busy={busy} onKeep={() => void keep(c, 'theirs')} testId="side-theirs" />
             </div>
             {editing === c.id ? (
               <EditValue

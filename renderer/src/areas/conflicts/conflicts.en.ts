@@ -27,4 +27,7 @@ export const conflictsEn: Record<keyof typeof conflictsUk, string> = {
   editSave: 'Save this value',
   editCancel: 'Cancel',
   edited: 'Saved “{{value}}”. The decision goes to the other sites with the next changes file.',
+  deletionField: 'Deleted or kept',
+  deletedValue: 'Deleted',
+  standsValue: 'Kept: edited without seeing the delete',
 };

@@ -25,4 +25,7 @@ export const conflictsUk = {
   editSave: 'Записати це значення',
   editCancel: 'Скасувати',
   edited: 'Записано «{{value}}». Рішення піде на інші пункти з наступним файлом змін.',
+  deletionField: 'Видалено чи залишено',
+  deletedValue: 'Видалено',
+  standsValue: 'Залишено: змінено без відома про видалення',
 };
