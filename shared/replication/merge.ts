@@ -6,8 +6,10 @@
 //   write nobody has decided on — kept, and a conflict for a person when its value differs;
 // - the record is deleted when its newest tombstone is newer than every edit of it: tombstones win over older edits and
 //   lose to newer ones (an edit made without having seen the delete brings the record back);
-// - a live tombstone and an edit that neither saw (the edit is not in the tombstone's causal past, reached through
-//   prev, and did not supersede it with deleted = 0) are a conflict on `deleted`: the tombstone against the newest such edit.
+// - `deleted` is changed by a tombstone (1) and, implicitly, by every other write (0: the record stands). A live
+//   tombstone (no write superseded it) and a write that stands the record which no tombstone had seen (outside every
+//   tombstone's causal past, reached through prev — a tombstone names everything its site held) were made without
+//   either seeing the other: a conflict on `deleted`, the newest live tombstone against the newest such write.
 import { ObminError } from '../errors';
 import { MAX_DRIFT_MS, parseStamp } from '../hlc';
 import { DELETED } from './tables';
@@ -38,7 +40,7 @@ export interface FieldState {
 export interface RecordState {
   fields: Map<string, FieldState>;
   deleted: boolean;
-  /** A live tombstone (value 1) and the newest edit made without having seen it (value 0: the record stands). */
+  /** The newest live tombstone (value 1) and the newest write standing the record that no tombstone saw (value 0). */
   deletion?: { tomb: Version; edit: Version };
 }
 
@@ -75,20 +77,25 @@ export function resolveRecord(ops: Iterable<Op>): RecordState {
     vs.sort((a, b) => (a.stamp < b.stamp ? -1 : 1));
     fields.set(f, { winner: vs[vs.length - 1]!, others: vs.slice(0, -1) });
   }
-  const tomb = fields.get(DELETED)?.winner;
-  const state: RecordState = { fields, deleted: !!tomb && tomb.value === 1 && newer(tomb.stamp, lastEdit) };
-  if (tomb?.value === 1) {
-    const edit = newestUnseenEdit(list, tomb.stamp);
-    if (edit) state.deletion = { tomb, edit: { stamp: edit.stamp, value: 0, by: edit.by } };
+  const d = fields.get(DELETED);
+  const state: RecordState = { fields, deleted: !!d && d.winner.value === 1 && newer(d.winner.stamp, lastEdit) };
+  // The newest live tombstone, shown or not (a newer `deleted = 0` that never saw it does not settle it).
+  const liveTomb = d && [d.winner, ...d.others.slice().reverse()].find((v) => v.value === 1);
+  if (liveTomb) {
+    const edit = newestUnseenStand(list);
+    if (edit) state.deletion = { tomb: liveTomb, edit: { stamp: edit.stamp, value: 0, by: edit.by } };
   }
   return state;
 }
 
-/** The newest edit outside the tombstone's causal past (every stamp reachable from its prev, through every field). */
-function newestUnseenEdit(list: readonly Op[], tombStamp: string): Op | undefined {
+/** A write that stands the record: an edit of any field, or a decision `deleted = 0`. */
+const stands = (op: Op): boolean => op.fields[DELETED] === 0 || Object.keys(op.fields).some((f) => f !== DELETED);
+
+/** The newest write standing the record that no tombstone had seen (outside the causal past of every tombstone). */
+function newestUnseenStand(list: readonly Op[]): Op | undefined {
   const byStamp = new Map(list.map((op) => [op.stamp, op]));
   const past = new Set<string>();
-  const todo = [tombStamp];
+  const todo = list.filter((op) => op.fields[DELETED] === 1).map((op) => op.stamp);
   while (todo.length) {
     const op = byStamp.get(todo.pop()!);
     if (!op) continue;
@@ -100,10 +107,7 @@ function newestUnseenEdit(list: readonly Op[], tombStamp: string): Op | undefine
       }
   }
   let best: Op | undefined;
-  for (const op of list) {
-    if (op.stamp === tombStamp || past.has(op.stamp) || !Object.keys(op.fields).some((f) => f !== DELETED)) continue;
-    if (!best || newer(op.stamp, best.stamp)) best = op;
-  }
+  for (const op of list) if (!past.has(op.stamp) && stands(op) && (!best || newer(op.stamp, best.stamp))) best = op;
   return best;
 }
 

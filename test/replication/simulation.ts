@@ -2,11 +2,12 @@
 // in random order with duplicates, losses and replays; plus an oracle that judges conflicts from what each writer had
 // actually seen (recorded by the simulation, not read back from the merge's own `prev`).
 import crypto from 'node:crypto';
+import { expect } from 'vitest';
 import { mergePersons } from '../../electron/core/register/merge';
 import { acknowledgements, applyChanges, changesFor, listConflicts, recordAcks } from '../../electron/core/replication';
 import { Sites } from '../../electron/core/replication/sites';
 import { DELETED, type Change, type Scalar } from '../../shared/replication';
-import { newSite, type Site } from './sites';
+import { newSite, registerHash, type Site } from './sites';
 
 export type Action =
   | { k: 'create'; site: number; surname: string }
@@ -49,8 +50,14 @@ export class Simulation {
   readonly writes = new Map<string, Write>();
   private counter = 0;
 
-  constructor() {
-    this.sites = SITE_NAMES.map((n) => newSite(n));
+  /** `salt`: record and site ids derived from it, so a run (fast-check seed and path) replays the same way; random without. */
+  constructor(private readonly salt: string = crypto.randomUUID()) {
+    this.sites = SITE_NAMES.map((n) => newSite(n, this.uuid(`site/${n}`)));
+  }
+
+  private uuid(what: string): string {
+    const h = crypto.createHash('sha256').update(`${this.salt}/${what}`).digest('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 
   close(): void {
@@ -94,8 +101,8 @@ export class Simulation {
           s.tx((w) =>
             w.insert(
               'persons',
-              crypto.randomUUID(),
-              { ref: `${s.name}-${++this.counter}`, surname: a.surname, side: 'ours', category: 'military', status: 'missing' },
+              this.uuid(`person/${++this.counter}`),
+              { ref: `${s.name}-${this.counter}`, surname: a.surname, side: 'ours', category: 'military', status: 'missing' },
               null,
             ),
           ),
@@ -114,7 +121,9 @@ export class Simulation {
         const ids = this.live(s, 'persons');
         if (!ids.length) return;
         this.local(s, () =>
-          s.tx((w) => w.insert('relatives', crypto.randomUUID(), { person_id: ids[a.pick % ids.length]!, name: a.name, relation: 'мати' }, null)),
+          s.tx((w) =>
+            w.insert('relatives', this.uuid(`relative/${++this.counter}`), { person_id: ids[a.pick % ids.length]!, name: a.name, relation: 'мати' }, null),
+          ),
         );
         return;
       }
@@ -190,7 +199,7 @@ export class Simulation {
   }
 
   /** Conflicts from ground truth: per field, the writes no other write of it had seen; the newest shows, the rest differ;
-   * and per record a live tombstone against the newest edit made without seeing it. */
+   * and per record the newest latest tombstone against the newest latest write that stands the record. */
   expectedConflicts(): string[] {
     const byRecord = new Map<string, [string, Write][]>();
     for (const [stamp, w] of this.writes) {
@@ -207,19 +216,20 @@ export class Simulation {
         const [winStamp, win] = maximal[maximal.length - 1]!;
         for (const [s, w] of maximal.slice(0, -1)) if (w.fields[f] !== win.fields[f]) out.push(`${key}/${f}/${s}/${winStamp}`);
       }
-      // Delete against edit: the newest delete decision no write had seen, if a tombstone, against the newest edit its
-      // writer had not seen (no write had seen the tombstone, so no edit saw it either); the older of the two is listed.
-      const decisions = ws.filter(([s, w]) => DELETED in w.fields && !ws.some(([, o]) => o.seen.has(s))).sort(([a], [b]) => (a < b ? -1 : 1));
-      const last = decisions[decisions.length - 1];
-      if (last && last[1].fields[DELETED] === 1) {
-        const [tomb, t] = last;
-        const edits = ws
-          .filter(([s, w]) => s !== tomb && !t.seen.has(s) && Object.keys(w.fields).some((f) => f !== DELETED))
-          .map(([s]) => s)
-          .sort();
-        const edit = edits[edits.length - 1];
-        if (edit) out.push(edit < tomb ? `${key}/${DELETED}/${edit}/${tomb}` : `${key}/${DELETED}/${tomb}/${edit}`);
-      }
+      // Delete against edit: `deleted` is written by a tombstone (1) and implicitly by every other write (0: the record
+      // stands). Among the record's latest writes (those no write had seen), a tombstone and a standing write were made
+      // without either seeing the other: the newest of each is the conflict, the older of the two listed first.
+      const latest = ws.filter(([s]) => !ws.some(([, o]) => o.seen.has(s)));
+      const tombs = latest
+        .filter(([, w]) => w.fields[DELETED] === 1)
+        .map(([s]) => s)
+        .sort();
+      const standing = latest
+        .filter(([, w]) => w.fields[DELETED] === 0 || Object.keys(w.fields).some((f) => f !== DELETED))
+        .map(([s]) => s)
+        .sort();
+      const [tomb, edit] = [tombs[tombs.length - 1], standing[standing.length - 1]];
+      if (tomb && edit) out.push(edit < tomb ? `${key}/${DELETED}/${edit}/${tomb}` : `${key}/${DELETED}/${tomb}/${edit}`);
     }
     return out.sort();
   }
@@ -233,4 +243,21 @@ export class Simulation {
 
 export function pendingAt(site: Site): number {
   return site.db.prepare('SELECT count(*) FROM replica_pending').pluck().get() as number;
+}
+
+/** The property: after every file is delivered, one register, nothing pending, and the ground truth's conflict queue everywhere. */
+export function converges(seed: number, list: Action[], salt?: number): void {
+  const sim = new Simulation(salt === undefined ? undefined : String(salt));
+  try {
+    sim.seed(seed);
+    for (const a of list) sim.run(a);
+    sim.settle();
+    const hashes = sim.sites.map((s) => registerHash(s.db));
+    expect(new Set(hashes).size).toBe(1);
+    for (const s of sim.sites) expect(pendingAt(s)).toBe(0);
+    const expected = sim.expectedConflicts();
+    for (const s of sim.sites) expect(sim.conflictsAt(s)).toEqual(expected);
+  } finally {
+    sim.close();
+  }
 }
