@@ -99,9 +99,9 @@ describe('delete against a concurrent edit', () => {
     }
   });
 
-  it('a delete made without seeing an edit that settled an older delete is still a conflict (the soak counterexample)', () => {
-    // HQ merges p1 away; A edits p1 unseen (p1 comes back at HQ); B deletes p1 unseen; HQ edits p1, which supersedes its
-    // own tombstone with deleted = 0 and never saw B's. B's live tombstone against HQ's newest edit is the conflict.
+  /** HQ merges p1 away; A edits p1 unseen (p1 comes back at HQ); B deletes p1 unseen; HQ edits p1, which supersedes
+   * its own tombstone with deleted = 0 and never saw B's. Returns the sites and the stamps of B's delete and HQ's edit. */
+  function settledThenDeleted(): { sites: Site[]; bTomb: string; hqEdit: string } {
     const [hq, a, b] = [newSite('HQ'), newSite('A'), newSite('B')];
     hq.tx((w) => w.insert('persons', 'p0', { ref: 'HQ-0', surname: 'Бондар', side: 'ours', category: 'military', status: 'missing' }, null));
     hq.tx((w) => w.insert('persons', 'p1', { ref: 'HQ-1', surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1' }, null));
@@ -114,23 +114,70 @@ describe('delete against a concurrent edit', () => {
     expect(deleted(hq)).toBe(0);
     tick();
     b.tx((w) => w.tombstone('persons', 'p1', { action: 'persons.delete' }));
-    const bTomb = b.db.prepare("SELECT hlc FROM change_log WHERE row_id = 'p1' ORDER BY seq DESC").pluck().get() as string;
+    const bTomb = new Sites(b.db).full(b.db.prepare("SELECT hlc FROM change_log WHERE row_id = 'p1' ORDER BY seq DESC").pluck().get() as string);
     tick();
     hq.tx((w) => w.update('persons', 'p1', { unit: 'А2' }, null));
+    const hqEdit = new Sites(hq.db).full(hq.db.prepare("SELECT hlc FROM change_log WHERE row_id = 'p1' ORDER BY seq DESC").pluck().get() as string);
     for (let i = 0; i < 2; i++)
       for (const s of [a, b]) {
         send(hq, s);
         send(s, hq);
       }
-    const hqEdit = hq.db.prepare("SELECT hlc FROM change_log WHERE row_id = 'p1' AND fields LIKE '%А2%'").pluck().get() as string;
-    for (const s of [hq, a, b]) {
+    return { sites: [hq, a, b], bTomb, hqEdit };
+  }
+
+  it('a delete made without seeing an edit that settled an older delete is still a conflict (the soak counterexample)', () => {
+    const { sites, bTomb, hqEdit } = settledThenDeleted();
+    for (const s of sites) {
       expect(queue(s)).toEqual([{ field: 'deleted', mine: 0, theirs: 1, ref: 'HQ-1' }]);
       const [c] = listConflicts(s.db);
-      expect(c!.theirs.stamp).toBe(new Sites(b.db).full(bTomb));
-      expect(c!.mine.stamp).toBe(new Sites(hq.db).full(hqEdit));
+      expect([c!.theirs.stamp, c!.mine.stamp]).toEqual([bTomb, hqEdit]);
       expect(deleted(s)).toBe(0);
     }
-    expect(new Set([hq, a, b].map((s) => registerHash(s.db))).size).toBe(1);
+    expect(new Set(sites.map((s) => registerHash(s.db))).size).toBe(1);
+  });
+
+  for (const keepDelete of [true, false])
+    it(`that conflict kept as the ${keepDelete ? 'delete' : 'edit'} at A travels and leaves nothing listed`, () => {
+      const { sites } = settledThenDeleted();
+      const [hq, a, b] = sites as [Site, Site, Site];
+      const [c] = listConflicts(a.db);
+      resolveConflict(a.db, a.operator, c!.id, keepDelete ? 'theirs' : 'mine');
+      send(a, hq);
+      send(hq, b);
+      for (const s of sites) {
+        expect(listConflicts(s.db)).toEqual([]);
+        expect(deleted(s)).toBe(keepDelete ? 1 : 0);
+      }
+      expect(new Set(sites.map((s) => registerHash(s.db))).size).toBe(1);
+    });
+
+  it('"or edit" is refused for the deleted field and changes nothing', () => {
+    const [, hq] = contested(true);
+    const [c] = listConflicts(hq.db);
+    const before = registerHash(hq.db);
+    expect(() => resolveConflict(hq.db, hq.operator, c!.id, { value: 0 })).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(registerHash(hq.db)).toBe(before);
+    expect(listConflicts(hq.db)).toHaveLength(1);
+  });
+
+  it('a delete made after the edit reached it settles that edit, even beside another delete that never saw it', () => {
+    const [a, hq, b] = [newSite('A'), newSite('HQ'), newSite('B')];
+    hq.tx((w) => w.insert('persons', 'p1', { ref: 'HQ-1', surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1' }, null));
+    send(hq, a);
+    send(hq, b);
+    a.tx((w) => w.update('persons', 'p1', { unit: 'А2' }, null));
+    b.tx((w) => w.tombstone('persons', 'p1', { action: 'persons.delete' }));
+    send(a, hq);
+    tick();
+    hq.tx((w) => w.tombstone('persons', 'p1', { action: 'persons.delete' }));
+    send(b, hq);
+    send(hq, a);
+    send(hq, b);
+    for (const s of [a, hq, b]) {
+      expect(listConflicts(s.db)).toEqual([]);
+      expect(deleted(s)).toBe(1);
+    }
   });
 
   // npm run soak, run 246 of seed 636111127 (and run 1235 on a re-run): the shrunk action list, under several id salts.

@@ -8,7 +8,7 @@ import { canEdit, EditValue } from './EditValue';
 import './conflicts.css';
 
 /** The words for a side's value: on the `deleted` field 1 is the delete and 0 the edit that keeps the record. */
-function shownValue(t: (k: string) => string, field: string, value: ConflictSide['value']): string | null {
+function shownValue(t: (k: string) => string, field: string, value: ConflictSide['value'] | Value): string | null {
   if (field === 'deleted') return value === 1 ? t('conflicts.deletedValue') : t('conflicts.standsValue');
   return value === null || value === '' ? null : String(value);
 }
