@@ -19,5 +19,8 @@ export const replicationEn: MessageTree['replication'] = {
     kept: 'Kept “{{value}}” for {{field}} of {{ref}}.',
     mine: 'shown now',
     theirs: 'other value',
+    deletionField: 'deleted or kept',
+    deletedValue: 'deleted',
+    standsValue: 'kept (edited without seeing the delete)',
   },
 };

@@ -17,5 +17,8 @@ export const replicationUk = {
     kept: 'Залишено «{{value}}» у полі {{field}} запису {{ref}}.',
     mine: 'показано зараз',
     theirs: 'інше значення',
+    deletionField: 'видалено чи залишено',
+    deletedValue: 'видалено',
+    standsValue: 'залишено (змінено без відома про видалення)',
   },
 } as const;

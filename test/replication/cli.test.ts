@@ -75,4 +75,42 @@ describe('obmin conflicts', () => {
     expect(JSON.parse(obmin(['conflicts', 'list', '--data', dir, '--json'], env).stdout)).toEqual([]);
     expect(obmin(['persons', 'show', '--data', dir, 'HQ-7', '--json'], env).stdout).toContain('Г4');
   });
+
+  it('a delete against an edit made without seeing it is listed in words (uk by default, en with --lang), and keeping the edit brings the person back', async () => {
+    const dir = tmpDir();
+    const core = await initCore(dir);
+    const s = core.require();
+    const field = newSite('FIELD');
+    const hq = () => new Writer(s.db, s.operator.id);
+    s.db.transaction(() =>
+      hq().insert('persons', 'p1', { ref: 'HQ-8', surname: 'Мельник', side: 'ours', category: 'military', status: 'missing', unit: 'А1' }, null),
+    )();
+    applyChanges(field.db, [...changesFor(s.db, field.id)]);
+    field.tx((w) => w.update('persons', 'p1', { unit: 'Б2' }, null));
+    const until = Date.now() + 3;
+    while (Date.now() < until);
+    s.db.transaction(() => hq().tombstone('persons', 'p1', { action: 'persons.delete' }))();
+    applyChanges(s.db, [...changesFor(field.db, 'nobody')]);
+    core.close();
+
+    const uk = obmin(['conflicts', 'list', '--data', dir], env);
+    expect(uk.stderr).toBe('');
+    expect(uk.stdout).toContain('\tвидалено чи залишено\tmine: видалено (');
+    expect(uk.stdout).toContain('theirs: залишено (змінено без відома про видалення) (');
+    const en = obmin(['conflicts', 'list', '--data', dir, '--lang', 'en'], env);
+    expect(en.stdout).toContain('\tdeleted or kept\tmine: deleted (');
+    expect(en.stdout).toContain('theirs: kept (edited without seeing the delete) (');
+    const [entry] = JSON.parse(obmin(['conflicts', 'list', '--data', dir, '--json'], env).stdout) as {
+      id: number;
+      field: string;
+      mine: { value: number };
+      theirs: { value: number };
+    }[];
+    expect(entry).toMatchObject({ field: 'deleted', mine: { value: 1 }, theirs: { value: 0 } });
+    const kept = obmin(['conflicts', 'resolve', '--data', dir, String(entry!.id), '--keep', 'theirs', '--lang', 'en'], env);
+    expect(kept.stderr).toBe('');
+    expect(kept.stdout).toContain('Kept “kept (edited without seeing the delete)” for deleted or kept of HQ-8.');
+    expect(JSON.parse(obmin(['conflicts', 'list', '--data', dir, '--json'], env).stdout)).toEqual([]);
+    expect(obmin(['persons', 'show', '--data', dir, 'HQ-8', '--json'], env).stdout).toContain('Б2');
+  });
 });

@@ -2,12 +2,17 @@ import { Option, type Command } from 'commander';
 import { ObminError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n';
 import type { ResultOf } from '../../../shared/ipc/contract';
-import type { KeepSide } from '../../../shared/replication';
+import { DELETED, type KeepSide } from '../../../shared/replication';
 import type { Call } from '../call';
 import { localeOf, printJson, withSession, type GlobalOptions, type Io } from '../context';
+import type { Locale } from '../../../shared/ipc/schemas';
 import type { CliModule } from './types';
 
 const show = (v: unknown) => (v === null ? '∅' : String(v));
+/** The field and a value as a person reads them: `deleted` (a delete against an edit) in words, other fields as kept. */
+const fieldWords = (locale: Locale, field: string) => (field === DELETED ? translate(locale, 'replication.conflicts.deletionField') : field);
+const valueWords = (locale: Locale, field: string, v: unknown) =>
+  field !== DELETED ? show(v) : translate(locale, v === 1 ? 'replication.conflicts.deletedValue' : 'replication.conflicts.standsValue');
 type Entries = ResultOf<'conflicts.list'>['entries'];
 
 /** Every open conflict, page by page (the window pages the same channel). */
@@ -42,13 +47,16 @@ export const conflictsCommands: CliModule = (program: Command, io: Io, run) => {
       run(async (o: GlobalOptions & { json?: boolean }) => {
         await withSession(o, io, async (call, core) => {
           const entries = await allConflicts(call);
+          const locale = localeOf(o, io, core);
           if (o.json) printJson(io, entries);
-          else if (!entries.length) io.out(`${translate(localeOf(o, io, core), 'replication.conflicts.none')}\n`);
+          else if (!entries.length) io.out(`${translate(locale, 'replication.conflicts.none')}\n`);
           else
-            for (const c of entries)
+            for (const c of entries) {
+              const [mine, theirs] = [valueWords(locale, c.field, c.mine.value), valueWords(locale, c.field, c.theirs.value)];
               io.out(
-                `${c.id}\t${c.ref ?? c.row}\t${c.field}\tmine: ${show(c.mine.value)} (${c.mine.at}, ${c.mine.siteCode ?? c.mine.site})\ttheirs: ${show(c.theirs.value)} (${c.theirs.at}, ${c.theirs.siteCode ?? c.theirs.site})\n`,
+                `${c.id}\t${c.ref ?? c.row}\t${fieldWords(locale, c.field)}\tmine: ${mine} (${c.mine.at}, ${c.mine.siteCode ?? c.mine.site})\ttheirs: ${theirs} (${c.theirs.at}, ${c.theirs.siteCode ?? c.theirs.site})\n`,
               );
+            }
         });
       }),
     );
@@ -70,7 +78,12 @@ export const conflictsCommands: CliModule = (program: Command, io: Io, run) => {
           const c = o.keep ? await call('conflicts.resolve', { id: n, keep: o.keep }) : await call('conflicts.resolve', { id: n, value: sent });
           const value = o.keep ? (o.keep === 'mine' ? c.mine.value : c.theirs.value) : sent;
           if (o.json) printJson(io, { id: c.id, ref: c.ref, field: c.field, kept: o.keep ?? 'value', value });
-          else io.out(`${translate(localeOf(o, io, core), 'replication.conflicts.kept', { value: show(value), field: c.field, ref: c.ref ?? c.row })}\n`);
+          else {
+            const locale = localeOf(o, io, core);
+            io.out(
+              `${translate(locale, 'replication.conflicts.kept', { value: valueWords(locale, c.field, value), field: fieldWords(locale, c.field), ref: c.ref ?? c.row })}\n`,
+            );
+          }
         });
       }),
     );
