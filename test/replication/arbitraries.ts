@@ -18,6 +18,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('editRelative' as const), site, pick, value: fc.constantFrom('+380000000001', '+380000000002') }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('delete' as const), site, pick }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('merge' as const), site, a: pick, b: pick }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('resolve' as const), site, pick, keep: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ k: fc.constant('send' as const), edge: fc.nat(EDGES.length - 1), back: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ k: fc.constant('deliver' as const), pick, keep: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('lose' as const), pick }) },
@@ -25,3 +26,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 );
 
 export const actions = fc.array(action, { minLength: 10, maxLength: 40, size: 'max' });
+/** The second round, after the first settled: people resolve listed conflicts (keep either side) among more work. */
+export const later = fc.array(
+  fc.oneof({ weight: 1, arbitrary: fc.record({ k: fc.constant('resolve' as const), site, pick, keep: fc.boolean() }) }, { weight: 1, arbitrary: action }),
+  { maxLength: 16 },
+);

@@ -4,9 +4,9 @@
 import crypto from 'node:crypto';
 import { expect } from 'vitest';
 import { mergePersons } from '../../electron/core/register/merge';
-import { acknowledgements, applyChanges, changesFor, listConflicts, recordAcks } from '../../electron/core/replication';
+import { acknowledgements, applyChanges, changesFor, listConflicts, recordAcks, resolveConflict } from '../../electron/core/replication';
 import { Sites } from '../../electron/core/replication/sites';
-import { DELETED, type Change, type Scalar } from '../../shared/replication';
+import { DELETED, type Change, type ConflictEntry, type Scalar } from '../../shared/replication';
 import { newSite, registerHash, type Site } from './sites';
 
 export type Action =
@@ -16,6 +16,7 @@ export type Action =
   | { k: 'editRelative'; site: number; pick: number; value: string }
   | { k: 'delete'; site: number; pick: number }
   | { k: 'merge'; site: number; a: number; b: number }
+  | { k: 'resolve'; site: number; pick: number; keep: boolean }
   | { k: 'send'; edge: number; back: boolean }
   | { k: 'deliver'; pick: number; keep: boolean }
   | { k: 'lose'; pick: number }
@@ -49,6 +50,8 @@ export class Simulation {
   /** Every write ever made, by stamp, with the stamps its site held for that record when it was made. */
   readonly writes = new Map<string, Write>();
   private counter = 0;
+  /** Conflicts some site resolved (queue keys, as `conflictsAt` writes them): none may be listed anywhere afterwards. */
+  readonly resolved: string[] = [];
 
   /** `salt`: record and site ids derived from it, so a run (fast-check seed and path) replays the same way; random without. */
   constructor(private readonly salt: string = crypto.randomUUID()) {
@@ -150,6 +153,17 @@ export class Simulation {
         this.local(s, () => mergePersons(s.db, s.operator, keep, gone));
         return;
       }
+      case 'resolve': {
+        // A person keeps one side of a listed conflict; the decision is a local write that travels like any other.
+        const s = this.sites[a.site]!;
+        const gone = s.db.prepare('SELECT deleted FROM persons WHERE id = ?').pluck();
+        const open = listConflicts(s.db, Number.MAX_SAFE_INTEGER).filter((c) => c.field === DELETED || c.tbl !== 'persons' || gone.get(c.row) === 0);
+        const c = open[a.pick % Math.max(open.length, 1)];
+        if (!c) return;
+        this.local(s, () => resolveConflict(s.db, s.operator, c.id, a.keep ? 'mine' : 'theirs'));
+        this.resolved.push(keyOf(c));
+        return;
+      }
       case 'send': {
         const [x, y] = EDGES[a.edge % EDGES.length]!;
         const [from, to] = a.back ? [y, x] : [x, y];
@@ -235,28 +249,40 @@ export class Simulation {
   }
 
   conflictsAt(site: Site): string[] {
-    return listConflicts(site.db, Number.MAX_SAFE_INTEGER)
-      .map((c) => `${c.tbl}/${c.row}/${c.field}/${c.theirs.stamp}/${c.mine.stamp}`)
-      .sort();
+    return listConflicts(site.db, Number.MAX_SAFE_INTEGER).map(keyOf).sort();
   }
 }
+
+const keyOf = (c: ConflictEntry): string => `${c.tbl}/${c.row}/${c.field}/${c.theirs.stamp}/${c.mine.stamp}`;
 
 export function pendingAt(site: Site): number {
   return site.db.prepare('SELECT count(*) FROM replica_pending').pluck().get() as number;
 }
 
-/** The property: after every file is delivered, one register, nothing pending, and the ground truth's conflict queue everywhere. */
-export function converges(seed: number, list: Action[], salt?: number): void {
+/** After every file is delivered: one register, nothing pending, the ground truth's conflict queue everywhere, and no
+ * conflict a site resolved is listed anywhere. */
+function check(sim: Simulation): void {
+  const hashes = sim.sites.map((s) => registerHash(s.db));
+  expect(new Set(hashes).size).toBe(1);
+  for (const s of sim.sites) expect(pendingAt(s)).toBe(0);
+  const expected = sim.expectedConflicts();
+  for (const s of sim.sites) expect(sim.conflictsAt(s)).toEqual(expected);
+  for (const s of sim.sites) for (const key of sim.resolved) expect(sim.conflictsAt(s)).not.toContain(key);
+}
+
+/** The property: `list`, everything delivered, checked; then `later` (where people resolve the conflicts now listed
+ * everywhere, among more work), everything delivered, checked again. */
+export function converges(seed: number, list: Action[], salt?: number, later: Action[] = []): void {
   const sim = new Simulation(salt === undefined ? undefined : String(salt));
   try {
     sim.seed(seed);
     for (const a of list) sim.run(a);
     sim.settle();
-    const hashes = sim.sites.map((s) => registerHash(s.db));
-    expect(new Set(hashes).size).toBe(1);
-    for (const s of sim.sites) expect(pendingAt(s)).toBe(0);
-    const expected = sim.expectedConflicts();
-    for (const s of sim.sites) expect(sim.conflictsAt(s)).toEqual(expected);
+    check(sim);
+    if (!later.length) return;
+    for (const a of later) sim.run(a);
+    sim.settle();
+    check(sim);
   } finally {
     sim.close();
   }
