@@ -1,6 +1,7 @@
 // Intake lists: what crosses the IPC boundary and what the CLI prints. Pure shapes, no I/O.
 import { z } from 'zod';
 import { Credibility, IMPORT_BASE64_MAX, Id, PersonPatch, Reliability } from '../register';
+import { CandidateView, Suggestion } from '../matching/views';
 
 export const LIST_KINDS = ['debriefing', 'mediator_list', 'counterpart_list', 'published_list', 'family_list'] as const;
 export const ListKind = z.enum(LIST_KINDS);
@@ -19,27 +20,8 @@ export const DECISIONS = ['pending', 'linked', 'created', 'skipped'] as const;
 export const Decision = z.enum(DECISIONS);
 export type Decision = z.infer<typeof Decision>;
 
-export const Suggestion = z.enum(['link', 'review', 'new']);
-export type Suggestion = z.infer<typeof Suggestion>;
-
-export const MatchReason = z.object({ field: z.string(), kind: z.string(), weight: z.number(), form: z.string().optional() });
-export type MatchReason = z.infer<typeof MatchReason>;
-
-export const MatchCandidate = z.object({ personId: Id, ref: z.string().nullable(), score: z.number(), reasons: z.array(MatchReason) });
-export type MatchCandidate = z.infer<typeof MatchCandidate>;
-
-/** A candidate as the review screen shows it: the match plus who the person is now. */
-export const CandidateView = MatchCandidate.extend({
-  surname: z.string().nullable(),
-  givenName: z.string().nullable(),
-  patronymic: z.string().nullable(),
-  dateOfBirth: z.string().nullable(),
-  unit: z.string().nullable(),
-  status: z.string().nullable(),
-  /** the person was merged or deleted after the list was matched */
-  gone: z.boolean(),
-});
-export type CandidateView = z.infer<typeof CandidateView>;
+// The matcher's answers as they cross the boundary (also used by the register's duplicates).
+export { CandidateView, MatchCandidate, MatchReason, Suggestion } from '../matching/views';
 
 const PartialIso = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
 
@@ -140,21 +122,3 @@ export const DecideArgs = z
   })
   .strict();
 export type DecideArgs = z.infer<typeof DecideArgs>;
-
-export const DuplicatePair = z.object({ a: CandidateView, b: CandidateView, score: z.number(), suggestion: Suggestion });
-export type DuplicatePair = z.infer<typeof DuplicatePair>;
-
-export const MergeArgs = z.object({ keepId: Id, mergeId: Id }).strict();
-export const MergeResult = z.object({
-  keptId: Id,
-  mergedId: Id,
-  moved: z.object({
-    sightings: z.number().int(),
-    relatives: z.number().int(),
-    attachments: z.number().int(),
-    statusChanges: z.number().int(),
-    entries: z.number().int(),
-  }),
-  filledFields: z.array(z.string()),
-});
-export type MergeResult = z.infer<typeof MergeResult>;

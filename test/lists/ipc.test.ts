@@ -85,7 +85,7 @@ describe('lists over the IPC router', () => {
     expect((await call('lists.list', {})).ok).toBe(true);
     const imp = await call('lists.import', { kind: 'debriefing', title: 'x', input: { text: 'Коваленко Олексій' } });
     expect(!imp.ok && imp.error.code).toBe('NOT_ALLOWED');
-    const merge = await call('lists.merge', { keepId: 'a', mergeId: 'b' });
+    const merge = await call('persons.merge', { keepId: 'a', mergeId: 'b' });
     expect(!merge.ok && merge.error.code).toBe('NOT_ALLOWED');
     await core.unlock(null, PASS);
   });
@@ -94,7 +94,7 @@ describe('lists over the IPC router', () => {
     await core.addOperator({ name: 'Аналітик Тестовий', role: 'analyst', passphrase: 'ранкова-кава-біля-вікна-12' });
     await core.unlock('Аналітик Тестовий', 'ранкова-кава-біля-вікна-12');
     expect((await call('lists.import', { kind: 'debriefing', title: 'x', input: { text: 'Коваленко Олексій' } })).ok).toBe(true);
-    const merge = await call('lists.merge', { keepId: 'a', mergeId: 'b' });
+    const merge = await call('persons.merge', { keepId: 'a', mergeId: 'b' });
     expect(!merge.ok && merge.error.code).toBe('NOT_ALLOWED');
     await core.unlock(null, PASS);
   });

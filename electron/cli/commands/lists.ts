@@ -104,9 +104,9 @@ export const listsCommands: CliModule = (program: Command, io: Io, run) => {
     .option('--json', 'machine-readable output')
     .action(
       run(async (o: GlobalOptions & { limit: string; cursor?: string; json?: boolean }) => {
-        const args = checkArgs('lists.duplicates', { cursor: o.cursor ?? null, limit: Number(o.limit) });
+        const args = checkArgs('persons.duplicates', { cursor: o.cursor ?? null, limit: Number(o.limit) });
         await withSession(o, io, async (call) => {
-          const page = await call('lists.duplicates', args);
+          const page = await call('persons.duplicates', args);
           const pairs = page.pairs.map((p) => ({
             a: { personId: p.a.personId, ref: p.a.ref },
             b: { personId: p.b.personId, ref: p.b.ref },
@@ -129,7 +129,7 @@ export const listsCommands: CliModule = (program: Command, io: Io, run) => {
     .action(
       run(async (keep: string, merge: string, o: GlobalOptions & { json?: boolean }) => {
         await withSession(o, io, async (call) => {
-          const r = await call('lists.merge', { keepId: await personId(call, keep), mergeId: await personId(call, merge) });
+          const r = await call('persons.merge', { keepId: await personId(call, keep), mergeId: await personId(call, merge) });
           if (o.json) printJson(io, r);
           else
             io.out(

@@ -2,7 +2,7 @@
 // Paged by person id: each page scans people after the cursor until it has enough pairs or a scan budget is spent.
 import { parseIsoPartial, queryNameKeys, surnameKey } from '../../../shared/names';
 import { DEFAULT_THRESHOLDS, pointsToScore, scoreCandidate, type ParsedEntry, type RegisteredPerson } from '../../../shared/matching';
-import type { DuplicatePair } from '../../../shared/lists';
+import type { DuplicatePair } from '../../../shared/register/duplicates';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../vault/database';
 import { candidateViews, loadPersons, lookupKeys, registerCache, toRegistered, type PersonCache } from './matchable';

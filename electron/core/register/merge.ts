@@ -2,7 +2,7 @@
 // fields the kept one lacks are filled, the merged one's names become variants, and the merged one is tombstoned
 // with a pointer. One transaction, all through the Writer, one audit entry naming every count.
 import { ObminError } from '../../../shared/errors';
-import type { MergeResult } from '../../../shared/lists';
+import type { MergeResult } from '../../../shared/register/duplicates';
 import { TABLES, Writer, type Scalar } from '../db/write';
 import type { Db } from '../vault/database';
 

@@ -1,22 +1,10 @@
 import { z } from 'zod';
-import {
-  DecideArgs,
-  DuplicatePair,
-  ImportListArgs,
-  ImportListResult,
-  IntakeEntry,
-  IntakeList,
-  ListInput,
-  MatchCandidate,
-  Suggestion,
-  MergeArgs,
-  MergeResult,
-} from '../../lists';
+import { DecideArgs, ImportListArgs, ImportListResult, IntakeEntry, IntakeList, ListInput, MatchCandidate, Suggestion } from '../../lists';
 import { Id } from '../../register';
 
 const Page = { limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) };
 
-/** Intake lists (docs/matching.md): import, review decisions, the register's possible duplicates and merges. */
+/** Intake lists (docs/matching.md): import, match, review decisions. The register's duplicates and merges are persons.*. */
 export const listsContract = {
   'lists.list': { args: z.object(Page).strict(), result: z.array(IntakeList) },
   'lists.get': { args: z.object({ id: Id }).strict(), result: IntakeList },
@@ -30,10 +18,4 @@ export const listsContract = {
   'lists.decide': { args: DecideArgs, result: IntakeEntry },
   'lists.acceptSuggested': { args: z.object({ listId: Id }).strict(), result: z.object({ linked: z.number().int() }) },
   'lists.setStatus': { args: z.object({ listId: Id, status: z.enum(['open', 'closed']) }).strict(), result: IntakeList },
-  'lists.duplicates': {
-    args: z.object({ cursor: z.string().max(64).nullable().optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
-    result: z.object({ pairs: z.array(DuplicatePair), nextCursor: z.string().nullable(), scanned: z.number().int() }),
-  },
-  'lists.notDuplicate': { args: z.object({ a: Id, b: Id }).strict(), result: z.null() },
-  'lists.merge': { args: MergeArgs, result: MergeResult },
 } as const;

@@ -27,6 +27,7 @@ import {
   Status,
   StatusChange,
 } from '../../register';
+import { DuplicatePair, MergeArgs, MergeResult } from '../../register/duplicates';
 
 /** A status change cites an existing source or records a new one in the same transaction. */
 export const StatusChangeArgs = z
@@ -50,6 +51,13 @@ export const registerContract = {
   'persons.update': { args: z.object({ id: Id, patch: PersonPatch }).strict(), result: Person },
   'persons.changeStatus': { args: StatusChangeArgs, result: StatusChange },
   'persons.delete': { args: z.object({ id: Id }).strict(), result: z.null() },
+  /** Possible duplicates in the register (the lists' matcher), a pair judged different, and a merge of two records. */
+  'persons.duplicates': {
+    args: z.object({ cursor: z.string().max(64).nullable().optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+    result: z.object({ pairs: z.array(DuplicatePair), nextCursor: z.string().nullable(), scanned: z.number().int() }),
+  },
+  'persons.notDuplicate': { args: z.object({ a: Id, b: Id }).strict(), result: z.null() },
+  'persons.merge': { args: MergeArgs, result: MergeResult },
   'sources.create': { args: SourceInput, result: Source },
   'sources.list': {
     args: z.object({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }).strict(),

@@ -14,11 +14,9 @@ import {
   setListStatus,
   warmRegisterCache,
 } from '../../lists';
-import { dismissDuplicate, findDuplicates } from '../../register/duplicates';
-import { mergePersons } from '../../register/merge';
 import type { AreaHandlers } from './types';
 
-/** Intake lists: reading needs register.read; importing and deciding lists.write; a merge changes the register. */
+/** Intake lists: reading needs register.read; importing and deciding lists.write. */
 export function listsHandlers(core: Core): AreaHandlers<keyof typeof listsContract> {
   return {
     'lists.list': ({ limit, offset }) => {
@@ -60,18 +58,6 @@ export function listsHandlers(core: Core): AreaHandlers<keyof typeof listsContra
     'lists.setStatus': ({ listId, status }) => {
       const s = core.require('lists.write');
       return setListStatus(s.db, s.operator.id, listId, status);
-    },
-    'lists.duplicates': ({ cursor, limit }) => findDuplicates(core.require('register.read').db, { cursor, limit }),
-    'lists.notDuplicate': ({ a, b }) => {
-      const s = core.require('register.write');
-      dismissDuplicate(s.db, s.operator.id, a, b);
-      return null;
-    },
-    'lists.merge': ({ keepId, mergeId }) => {
-      // A merge re-links family records too: only roles that may write them (not analysts) merge people.
-      core.require('family.write');
-      const s = core.require('register.write');
-      return mergePersons(s.db, s.operator.id, keepId, mergeId);
     },
   };
 }

@@ -14,6 +14,8 @@ import { addRelative, logContact, updateRelative } from '../../register/relative
 import { addSighting } from '../../register/sightings';
 import { createSource, listSources } from '../../register/sources';
 import { searchPersons } from '../../register/search';
+import { dismissDuplicate, findDuplicates } from '../../register/duplicates';
+import { mergePersons } from '../../register/merge';
 import { Writer } from '../../db/write';
 import type { Permission } from '../../../../shared/domain/roles';
 import type { AreaHandlers } from './types';
@@ -54,6 +56,18 @@ export function registerHandlers(core: Core): AreaHandlers<keyof typeof register
         deletePerson(w, id);
         return null;
       }),
+    'persons.duplicates': ({ cursor, limit }) => findDuplicates(core.require('register.read').db, { cursor, limit }),
+    'persons.notDuplicate': ({ a, b }) => {
+      const s = core.require('register.write');
+      dismissDuplicate(s.db, s.operator.id, a, b);
+      return null;
+    },
+    'persons.merge': ({ keepId, mergeId }) => {
+      // A merge re-links family records too: only roles that may write them (not analysts) merge people.
+      core.require('family.write');
+      const s = core.require('register.write');
+      return mergePersons(s.db, s.operator.id, keepId, mergeId);
+    },
     'sources.create': (a) => write('register.write', (w) => createSource(w, a)),
     'sources.list': ({ limit, offset }) => listSources(core.require('register.read').db, limit, offset),
     'sightings.add': (a) => write('register.write', (w) => addSighting(w, a)),

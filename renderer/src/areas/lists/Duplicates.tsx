@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CandidateView, DuplicatePair } from '../../../../shared/lists';
+import type { CandidateView } from '../../../../shared/lists';
+import type { DuplicatePair } from '../../../../shared/register/duplicates';
 import { Dialog } from '../../components/Dialog';
 import { FormError, type UiError } from '../../components/FormError';
 import { percent, personName, Reasons } from './reasons';
@@ -16,7 +17,7 @@ export function Duplicates({ canMerge, onBack }: { canMerge: boolean; onBack(): 
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async (from: string | null, append: boolean) => {
-    const r = await window.obmin.lists.duplicates({ cursor: from, limit: 50 });
+    const r = await window.obmin.persons.duplicates({ cursor: from, limit: 50 });
     if (!r.ok) return setError(r.error);
     setPairs((prev) => (append && prev ? [...prev, ...r.value.pairs] : r.value.pairs));
     setCursor(r.value.nextCursor);
@@ -27,7 +28,7 @@ export function Duplicates({ canMerge, onBack }: { canMerge: boolean; onBack(): 
   }, [load]);
 
   const notSame = async (p: DuplicatePair) => {
-    const r = await window.obmin.lists.notDuplicate({ a: p.a.personId, b: p.b.personId });
+    const r = await window.obmin.persons.notDuplicate({ a: p.a.personId, b: p.b.personId });
     if (!r.ok) return setError(r.error);
     setPairs((prev) => prev?.filter((x) => x !== p) ?? null);
   };
@@ -114,7 +115,7 @@ export function MergeDialog({ pair, onClose, onDone }: { pair: DuplicatePair; on
   const names = { keep: label(keep), gone: label(gone) };
   const submit = async () => {
     setBusy(true);
-    const r = await window.obmin.lists.merge({ keepId: keep.personId, mergeId: gone.personId });
+    const r = await window.obmin.persons.merge({ keepId: keep.personId, mergeId: gone.personId });
     setBusy(false);
     if (r.ok) onDone();
     else setError(r.error);
