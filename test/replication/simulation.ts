@@ -52,6 +52,8 @@ export class Simulation {
   private counter = 0;
   /** Conflicts some site resolved (queue keys, as `conflictsAt` writes them): none may be listed anywhere afterwards. */
   readonly resolved: string[] = [];
+  /** How a site applies a batch (a test can wrap it to check each application). */
+  apply: (db: Site['db'], batch: Change[]) => void = (db, batch) => void applyChanges(db, batch);
 
   /** `salt`: record and site ids derived from it, so a run (fast-check seed and path) replays the same way; random without. */
   constructor(private readonly salt: string = crypto.randomUUID()) {
@@ -175,7 +177,7 @@ export class Simulation {
         if (!this.transit.length) return;
         const i = a.pick % this.transit.length;
         const f = this.transit[i]!;
-        applyChanges(this.sites[f.to]!.db, f.batch);
+        this.apply(this.sites[f.to]!.db, f.batch);
         if (!a.keep) this.transit.splice(i, 1); // kept: delivered again later (a duplicate or a replay)
         return;
       }
@@ -193,7 +195,7 @@ export class Simulation {
 
   /** Every file still in flight arrives, then sites exchange until nobody has anything a peer lacks. */
   settle(): void {
-    for (const f of this.transit.splice(0)) applyChanges(this.sites[f.to]!.db, f.batch);
+    for (const f of this.transit.splice(0)) this.apply(this.sites[f.to]!.db, f.batch);
     for (let round = 0; round < 20; round++) {
       let moved = 0;
       for (const [x, y] of EDGES) {
@@ -202,7 +204,7 @@ export class Simulation {
           [y, x],
         ] as const) {
           const batch = [...changesFor(this.sites[from]!.db, this.sites[to]!.id)];
-          if (batch.length) applyChanges(this.sites[to]!.db, batch);
+          if (batch.length) this.apply(this.sites[to]!.db, batch);
           recordAcks(this.sites[from]!.db, this.sites[to]!.id, acknowledgements(this.sites[to]!.db));
           moved += batch.length;
         }

@@ -9,7 +9,7 @@ import { observeStamps } from '../db/write';
 import type { Db } from '../vault/database';
 import { countConflicts } from './conflicts';
 import { suspendIndexes } from './bulkIndexes';
-import { Materializer } from './materialize';
+import { Materializer, type Incoming } from './materialize';
 import { Sites } from './sites';
 
 export interface ApplyResult {
@@ -36,6 +36,8 @@ export interface ApplyOptions {
    * values since): not parsed a second time — only the values' length and the clock bound are checked again.
    */
   parsed?: boolean;
+  /** Every touched record rebuilt from all its changes, never patched: the reference the patch path is tested against. */
+  rebuildAll?: boolean;
 }
 
 /** What applying would do, found by applying inside a transaction that is then rolled back (nothing stays). */
@@ -78,7 +80,8 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
     const find = db.prepare('SELECT hlc, tbl, row_id FROM change_log WHERE site = ? AND oseq = ?');
     const sameStamp = db.prepare('SELECT 1 FROM change_log WHERE tbl = ? AND row_id = ? AND hlc = ?').pluck();
     const insert = db.prepare('INSERT INTO change_log (hlc, tbl, row_id, fields, operator_id, prev, site, oseq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const touched = new Map<string, [Table, string]>();
+    // Per touched record, the batch's new changes to it (the patch path reads nothing back when there is one).
+    const touched = new Map<string, [Table, string, Incoming[]]>();
     let duplicates = 0;
     for (const c of changes) {
       const site = sites.num(c.origin);
@@ -94,7 +97,10 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
       const prev: Record<string, string[]> = {};
       for (const [f, ss] of Object.entries(c.prev)) if (ss.length) prev[f] = ss.map((s) => sites.pack(s));
       insert.run(hlc, c.tbl, c.row, JSON.stringify(c.fields), c.by, Object.keys(prev).length ? JSON.stringify(prev) : null, site, c.seq);
-      touched.set(`${c.tbl}\u0000${c.row}`, [c.tbl as Table, c.row]);
+      const key = `${c.tbl}\u0000${c.row}`;
+      const t = touched.get(key);
+      if (t) t[2].push({ hlc, fields: c.fields, prev });
+      else touched.set(key, [c.tbl as Table, c.row, [{ hlc, fields: c.fields, prev }]]);
     }
     observeStamps(
       db,
@@ -109,8 +115,8 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
     let changed = 0;
     let personsChanged = 0;
     const count = (o: string, tbl?: Table) => (o === 'added' ? added++ : o === 'changed' ? (changed++, tbl === 'persons' && personsChanged++) : 0);
-    for (const [tbl, id] of touched.values()) {
-      count(m.apply(tbl, id), tbl);
+    for (const [tbl, id, incoming] of touched.values()) {
+      count((incoming.length === 1 && !opts.rebuildAll ? m.patch(tbl, id, incoming[0]!) : null) ?? m.apply(tbl, id), tbl);
       if (++done % 1000 === 0) opts.onProgress?.(done, touched.size);
     }
     m.settleDisplaced();

@@ -2,13 +2,20 @@
 // set of changes gives the same row whatever order they came in. A record that cannot stand yet (its creating change
 // or its parent has not arrived) is left pending and retried after every batch.
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { DELETED, TABLES, resolveRecord, type Op, type RecordState, type Scalar, type Table } from '../../../shared/replication';
+import { DELETED, TABLES, newer, resolveRecord, type Op, type RecordState, type Scalar, type Table } from '../../../shared/replication';
 import { runAfterWrite } from '../db/afterWrite';
 import { sessionOf, slot } from '../db/session';
 import type { Db } from '../vault/database';
 import type { Sites } from './sites';
 
 export type Outcome = 'added' | 'changed' | 'unchanged' | 'pending';
+
+/** One change of the batch being applied, as stored: packed stamp, the fields it writes, per field the packed stamps it saw. */
+export interface Incoming {
+  hlc: string;
+  fields: Readonly<Record<string, Scalar>>;
+  prev: Readonly<Record<string, readonly string[]>>;
+}
 
 interface LogRow {
   hlc: string;
@@ -48,6 +55,80 @@ export class Materializer {
 
   state(tbl: Table, id: string): RecordState {
     return resolveRecord(this.ops(tbl, id));
+  }
+
+  /** Records with kept values or pending: the patch never touches them (they hold more than the row and clock say). */
+  private blocked: Set<string> | null = null;
+
+  private isBlocked(tbl: Table, id: string): boolean {
+    if (!this.blocked) {
+      const rows = this.stmt('SELECT tbl, row_id FROM replica_kept UNION SELECT tbl, row_id FROM replica_pending').raw().all() as [string, string][];
+      this.blocked = new Set(rows.map(([t, r]) => `${t}\u0000${r}`));
+    }
+    return this.blocked.has(`${tbl}\u0000${id}`);
+  }
+
+  private block(tbl: Table, id: string): void {
+    this.blocked?.add(`${tbl}\u0000${id}`);
+  }
+
+  /**
+   * The common case without reading the record's changes back: one incoming edit whose writer had seen every value
+   * this site holds for the fields it writes (its prev names each field's stamp in the clock; nothing is kept), newer
+   * than all of them, on a standing record that was never deleted. The merge (shared/replication/merge.ts) would make
+   * it the only live value of each of its fields and leave every other field, the tombstone state and the kept values
+   * as they are — so only its fields are written, and their stamp in the clock. Anything else answers null: the
+   * caller rebuilds the record from all its changes (`apply`), which gives the same row, clock and kept values.
+   */
+  patch(tbl: Table, id: string, x: Incoming): Outcome | null {
+    if (DELETED in x.fields || this.isBlocked(tbl, id)) return null;
+    const current = this.stmt(`SELECT * FROM ${tbl} WHERE id = ?`).get(id) as Record<string, Scalar> | undefined;
+    if (!current || current[DELETED] !== 0) return null;
+    const old = this.stmt('SELECT clock FROM row_clock WHERE row_id = ? AND tbl = ?').pluck().get(id, tbl) as string | undefined;
+    if (old === undefined) return null;
+    const groups = JSON.parse(old) as Record<string, string[]>;
+    const written = Object.keys(x.fields);
+    const moved = new Set(written);
+    const stamp = this.sites.full(x.hlc);
+    const next: Record<string, string[]> = {};
+    for (const [hlc, fs] of Object.entries(groups)) {
+      if (fs.includes(DELETED)) return null;
+      const keep: string[] = [];
+      for (const f of fs) {
+        if (!moved.has(f)) keep.push(f);
+        else if (!x.prev[f]?.includes(hlc) || !newer(stamp, this.sites.full(hlc))) return null;
+      }
+      if (keep.length) next[hlc] = keep;
+    }
+    // A displaced case number (`ref (id…)`) may be taken back on a rebuild: that person goes the long way.
+    if (tbl === 'persons' && !moved.has('ref') && typeof current.ref === 'string' && current.ref.endsWith(` (${id.slice(0, 8)})`)) return null;
+    const want: Record<string, Scalar> = {};
+    for (const f of written) want[f] = Object.is(x.fields[f], -0) ? 0 : x.fields[f]!; // as the change log's JSON gives it back
+    if (tbl === 'persons' && moved.has('ref')) this.settleRef(id, want, current.ref);
+    const diff = written.filter((c) => current[c] !== want[c]);
+    if (diff.length) {
+      const sets = diff.map((c) => `${c} = ?`);
+      const params = diff.map((c) => want[c]!);
+      if (tbl === 'persons') {
+        sets.push('updated_at = ?');
+        params.push(this.now());
+      }
+      try {
+        this.stmt(`UPDATE ${tbl} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+      } catch (e) {
+        const code = (e as { code?: unknown }).code;
+        if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return null; // the rebuild records it as pending
+        throw e;
+      }
+    }
+    next[x.hlc] = written;
+    this.stmt('INSERT INTO row_clock (row_id, tbl, clock) VALUES (?, ?, ?) ON CONFLICT (row_id, tbl) DO UPDATE SET clock = excluded.clock').run(
+      id,
+      tbl,
+      JSON.stringify(next),
+    );
+    if (diff.length) runAfterWrite(this.db, tbl, id, { kind: 'update', fields: diff });
+    return diff.length ? 'changed' : 'unchanged';
   }
 
   /** Writes the record's merged state: what became of its row ('pending': it cannot stand yet, the reason is kept). */
@@ -91,6 +172,7 @@ export class Materializer {
       const code = (e as { code?: unknown }).code;
       if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
         this.stmt('INSERT INTO replica_pending (tbl, row_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason').run(tbl, id, code);
+        this.block(tbl, id);
         return 'pending';
       }
       throw e;
@@ -167,6 +249,7 @@ export class Materializer {
       if (want.has(k)) want.delete(k);
       else this.stmt('DELETE FROM replica_kept WHERE id = ?').run(h.id);
     }
+    if (want.size) this.block(tbl, id);
     for (const w of want.values())
       this.stmt('INSERT INTO replica_kept (tbl, row_id, field, hlc, value, operator_id) VALUES (?, ?, ?, ?, ?, ?)').run(tbl, id, w.field, w.hlc, w.value, w.by);
   }
