@@ -6,9 +6,11 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { applyChanges, changesFor } from '../../electron/core/replication';
 import { Materializer } from '../../electron/core/replication/materialize';
+import { Sites } from '../../electron/core/replication/sites';
 import { openTablesSession } from '../../electron/core/tables';
 import type { Db } from '../../electron/core/vault/database';
-import { TABLES, type Change } from '../../shared/replication';
+import { TABLES, newer, type Change } from '../../shared/replication';
+import { formatStamp } from '../../shared/hlc';
 import { ukSortKey } from '../../shared/register/collation';
 import { actions } from './arbitraries';
 import { PERSON_FIELDS, Simulation } from './simulation';
@@ -101,5 +103,30 @@ describe('the patch path and case numbers from two sites', () => {
     send(a, b);
     for (const s of [a, b]) expect([ref(s, 'aaaaaaaa-1'), ref(s, 'bbbbbbbb-1')]).toEqual(['R-2', 'R-1']);
     for (const s of [a, b]) s.db.close();
+  });
+});
+
+describe('comparing packed stamps', () => {
+  it('orders as the full stamps do: time, counter, then the site id (not the site’s local number)', () => {
+    const db = newSite('HQ').db;
+    const sites = new Sites(db);
+    // Site numbers given in the opposite order of the ids, so a tie decided by the number would be wrong.
+    const ids = ['site-c', 'site-b', 'site-a'];
+    for (const id of ids) sites.num(id);
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom(...ids)),
+        fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom(...ids)),
+        ([ma, ca, sa], [mb, cb, sb]) => {
+          const [a, b] = [
+            formatStamp({ millis: 1_700_000_000_000 + ma, counter: ca * 4095, site: sa }),
+            formatStamp({ millis: 1_700_000_000_000 + mb, counter: cb * 4095, site: sb }),
+          ];
+          expect(sites.newerPacked(sites.pack(a), sites.pack(b))).toBe(newer(a, b));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    db.close();
   });
 });

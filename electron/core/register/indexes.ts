@@ -109,10 +109,13 @@ const matchRow = (id: string, r: Row): MatchRow => [id, r.ref, r.surname, r.give
 // sorted, when the bulk ends (endPersonBulk) — inside the bulk's transaction.
 const COLLECTED = slot<Collected>('register.bulkIndexes');
 
-function build(r: Row): { keys: { key: string; kind: string }[]; body: string } {
+/** `withKeys` false: the FTS body alone (the name keys are the costly part). */
+function build(r: Row, withKeys = true): { keys: { key: string; kind: string }[]; body: string } {
   const variants = parseVariants(r.name_variants);
   if (r.surname_latin) variants.push(r.surname_latin);
-  const keys = personNameKeys({ surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth, variants });
+  const keys = withKeys
+    ? personNameKeys({ surname: r.surname, givenName: r.given_name, patronymic: r.patronymic, dateOfBirth: r.date_of_birth, variants })
+    : [];
   const body = [...FTS_FIELDS.map((f) => r[f]), ...variants].filter((x) => typeof x === 'string' && x.length > 0).join(' ');
   return { keys, body };
 }
@@ -164,7 +167,7 @@ function refreshParts(session: Session, id: string, r: Row, fields: readonly str
   const keysToo = has(KEY_FIELDS);
   const ftsToo = has(FTS_FIELD_SET);
   if (keysToo || ftsToo) {
-    const { keys, body } = build(r);
+    const { keys, body } = build(r, keysToo);
     if (keysToo) {
       s.dropKeys.run(id);
       for (const k of keys) s.addKey.run(k.key, id, k.kind);

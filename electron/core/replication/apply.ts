@@ -106,8 +106,10 @@ export function applyChanges(db: Db, input: readonly unknown[], opts: ApplyOptio
       db,
       changes.map((c) => parseStamp(c.stamp)),
     );
+    // Records the batch brings in (no change of theirs saw an earlier value): edits of records held here keep the indexes.
     const perTable = new Map<Table, number>();
-    for (const [tbl] of touched.values()) perTable.set(tbl, (perTable.get(tbl) ?? 0) + 1);
+    for (const [tbl, , incoming] of touched.values())
+      if (incoming.every((x) => Object.keys(x.prev).length === 0)) perTable.set(tbl, (perTable.get(tbl) ?? 0) + 1);
     const rebuild = [...perTable].map(([tbl, n]) => suspendIndexes(db, tbl, n));
     const m = new Materializer(db, sites);
     let done = 0;

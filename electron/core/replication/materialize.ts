@@ -2,7 +2,7 @@
 // set of changes gives the same row whatever order they came in. A record that cannot stand yet (its creating change
 // or its parent has not arrived) is left pending and retried after every batch.
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { DELETED, TABLES, newer, resolveRecord, type Op, type RecordState, type Scalar, type Table } from '../../../shared/replication';
+import { DELETED, TABLES, resolveRecord, type Op, type RecordState, type Scalar, type Table } from '../../../shared/replication';
 import { runAfterWrite } from '../db/afterWrite';
 import { sessionOf, slot } from '../db/session';
 import type { Db } from '../vault/database';
@@ -89,14 +89,13 @@ export class Materializer {
     const groups = JSON.parse(old) as Record<string, string[]>;
     const written = Object.keys(x.fields);
     const moved = new Set(written);
-    const stamp = this.sites.full(x.hlc);
     const next: Record<string, string[]> = {};
     for (const [hlc, fs] of Object.entries(groups)) {
       if (fs.includes(DELETED)) return null;
       const keep: string[] = [];
       for (const f of fs) {
         if (!moved.has(f)) keep.push(f);
-        else if (!x.prev[f]?.includes(hlc) || !newer(stamp, this.sites.full(hlc))) return null;
+        else if (!x.prev[f]?.includes(hlc) || !this.sites.newerPacked(x.hlc, hlc)) return null;
       }
       if (keep.length) next[hlc] = keep;
     }

@@ -37,6 +37,17 @@ export class Sites {
     return id;
   }
 
+  /**
+   * `a` is newer than `b` (packed stamps): as `newer` on the full stamps (time, counter, then the site id) without
+   * unpacking — the first 18 characters are the time and counter, fixed width; a tie is decided by the site ids.
+   */
+  newerPacked(a: string, b: string): boolean {
+    const ta = a.slice(0, 18);
+    const tb = b.slice(0, 18);
+    if (ta !== tb) return ta > tb;
+    return this.id(Number(a.slice(19))) > this.id(Number(b.slice(19)));
+  }
+
   // Both forms remembered per call: a record's fields mostly share one stamp, and parsing is the merge's hot spot.
   private readonly packed = new Map<string, string>();
   private readonly unpacked = new Map<string, string>();
