@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergePersons } from '../../electron/core/register/merge';
 import { Sites } from '../../electron/core/replication/sites';
-import { acknowledgements, applyChanges, changesFor, listConflicts, recordAcks, resolveConflict } from '../../electron/core/replication';
+import { acknowledgements, applyChanges, changesFor, countConflicts, listConflicts, recordAcks, resolveConflict } from '../../electron/core/replication';
 import { converges, type Action } from './simulation';
 import { newSite, registerHash, type Site } from './sites';
 
@@ -199,4 +199,43 @@ describe('delete against a concurrent edit', () => {
   ];
   for (const salt of [0, 1, 2, 3, 4, 5, 6, 7])
     it(`the soak counterexample converges with the ground truth's queue (id salt ${salt})`, () => converges(2, soak, salt));
+});
+
+describe('field conflicts of a deleted record', () => {
+  it('are not listed while the record is deleted (nothing can settle them) and come back when it is restored', () => {
+    const [a, hq, b] = [newSite('A'), newSite('HQ'), newSite('B')];
+    hq.tx((w) => w.insert('persons', 'p1', { ref: 'HQ-1', surname: 'Ковальчук', side: 'ours', category: 'military', status: 'missing', unit: 'А1' }, null));
+    send(hq, a);
+    send(hq, b);
+    a.tx((w) => w.update('persons', 'p1', { unit: 'А2' }, null));
+    tick();
+    hq.tx((w) => w.update('persons', 'p1', { unit: 'А3' }, null));
+    send(a, hq);
+    send(hq, a);
+    send(hq, b);
+    const [unitConflict] = listConflicts(b.db);
+    for (const s of [a, hq, b]) expect(queue(s)).toEqual([{ field: 'unit', mine: 'А3', theirs: 'А2', ref: 'HQ-1' }]);
+
+    hq.tx((w) => w.tombstone('persons', 'p1', { action: 'persons.delete' }));
+    send(hq, a);
+    send(hq, b);
+    for (const s of [a, hq, b]) {
+      expect(deleted(s)).toBe(1);
+      expect(listConflicts(s.db)).toEqual([]);
+      expect(countConflicts(s.db)).toBe(0);
+    }
+    // A queue entry read before the delete cannot be resolved now: one clear refusal, nothing written.
+    const before = registerHash(b.db);
+    expect(() => resolveConflict(b.db, b.operator, unitConflict!.id, 'theirs')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(registerHash(b.db)).toBe(before);
+
+    b.tx((w) => w.decideDeletion('persons', 'p1', 0, { action: 'persons.delete' }));
+    send(b, hq);
+    send(hq, a);
+    for (const s of [a, hq, b]) {
+      expect(deleted(s)).toBe(0);
+      expect(queue(s)).toEqual([{ field: 'unit', mine: 'А3', theirs: 'А2', ref: 'HQ-1' }]);
+    }
+    expect(new Set([a, hq, b].map((s) => registerHash(s.db))).size).toBe(1);
+  });
 });

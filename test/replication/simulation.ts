@@ -225,8 +225,11 @@ export class Simulation {
     const out: string[] = [];
     for (const [key, ws] of byRecord) {
       const fields = new Set(ws.flatMap(([, w]) => Object.keys(w.fields)));
+      // A record that ends deleted lists no field conflict (they would come back with the record).
+      const [tbl, row] = key.split('/') as [string, string];
+      const gone = this.sites[0]!.db.prepare(`SELECT deleted FROM ${tbl} WHERE id = ?`).pluck().get(row) === 1;
       for (const f of fields) {
-        if (f === DELETED) continue;
+        if (f === DELETED || gone) continue;
         const writers = ws.filter(([, w]) => f in w.fields);
         const maximal = writers.filter(([s]) => !writers.some(([, o]) => o.seen.has(s))).sort(([a], [b]) => (a < b ? -1 : 1));
         const [winStamp, win] = maximal[maximal.length - 1]!;

@@ -73,7 +73,11 @@ export function listConflicts(db: Db, limit = 500, offset = 0): ConflictEntry[] 
     const person = sql
       ? (db.prepare(sql).get(row_id) as { id: string; ref: string | null; surname: string; given_name: string | null } | undefined)
       : undefined;
-    for (const c of conflictsOf(m.state(tbl, row_id))) {
+    const state = m.state(tbl, row_id);
+    for (const c of conflictsOf(state)) {
+      // A deleted (or merged-away) record's field disputes are moot while it stays deleted: not listed, not counted,
+      // and kept, so they come back if the record is restored. A delete against an edit is still listed.
+      if (state.deleted && c.field !== DELETED) continue;
       const k = rows.find((r) => r.field === c.field && sites.full(r.hlc) === c.loser.stamp);
       if (!k) continue;
       const mine = side(tbl, c.field, c.winner);
